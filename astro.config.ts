@@ -6,10 +6,13 @@ import rehypeSlug from 'rehype-slug';
 // BASE_PATH: the sub-path the site is served under, e.g. /timeline/ on GitHub Pages.
 const site = process.env.SITE_URL ?? 'https://example.org';
 const base = process.env.BASE_PATH ?? '/';
+// OUT_DIR: where the site is written (tests build a sub-path copy beside dist/).
+const outDir = process.env.OUT_DIR ?? './dist';
 
 export default defineConfig({
   site,
   base,
+  outDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {

@@ -1,0 +1,21 @@
+/**
+ * Builds the site once for the whole test run: dist/ at the root and dist-subpath/ under /timeline/.
+ * Set SKIP_BUILD=1 to reuse existing builds while iterating on tests.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { DIST, ROOT, SUBPATH, SUBPATH_DIST } from './site.ts';
+
+function build(env: Record<string, string>, outDir: string) {
+  if (process.env.SKIP_BUILD && fs.existsSync(outDir)) return;
+  execFileSync('npm', ['run', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env, OUT_DIR: outDir },
+  });
+}
+
+export default function setup() {
+  build({}, DIST);
+  build({ BASE_PATH: SUBPATH }, SUBPATH_DIST);
+}

@@ -1,0 +1,54 @@
+/**
+ * The built site for end-to-end tests: built once per test run by tests/support/global-setup.ts
+ * (a root build in dist/ and a sub-path build in dist-subpath/), served here from localhost.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import sirv from 'sirv';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const SUBPATH_DIST = path.join(ROOT, 'dist-subpath');
+export const SUBPATH = '/timeline/';
+
+export interface Served {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serve a built folder on 127.0.0.1 at `mount` (a sub-path for the sub-path build), with extra
+ * response headers when asked (the CSP tests send the site's own _headers).
+ */
+export async function serve(
+  dir: string,
+  { mount = '/', headers = {} }: { mount?: string; headers?: Record<string, string> } = {},
+): Promise<Served> {
+  const files = sirv(dir, { dev: false, etag: false, extensions: ['html'] });
+  const server = http.createServer((req, res) => {
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    const url = req.url ?? '/';
+    if (!url.startsWith(mount)) {
+      res.statusCode = 404;
+      res.end('not under mount');
+      return;
+    }
+    req.url = '/' + url.slice(mount.length);
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      // Like static hosts do: serve the site's own 404 page.
+      import('node:fs').then((fs) => {
+        const page = path.join(dir, '404.html');
+        res.end(fs.existsSync(page) ? fs.readFileSync(page) : 'not found');
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${mount}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
