@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { DIST, ROOT, SUBPATH, SUBPATH_DIST } from './site.ts';
 
 function build(env: Record<string, string>, outDir: string) {
@@ -11,7 +12,7 @@ function build(env: Record<string, string>, outDir: string) {
   execFileSync('npm', ['run', 'build'], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...env, OUT_DIR: outDir },
+    env: { ...process.env, ...env, OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(ROOT, 'node_modules', `.astro-${path.basename(outDir)}`) },
   });
 }
 

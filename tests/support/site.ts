@@ -8,8 +8,10 @@ import path from 'node:path';
 import sirv from 'sirv';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const DIST = path.join(ROOT, 'dist');
-export const SUBPATH_DIST = path.join(ROOT, 'dist-subpath');
+// TEST_OUT lets two people (or two checkouts' worth of work) test side by side without sharing dist/.
+const OUT = process.env.TEST_OUT ?? 'dist';
+export const DIST = path.join(ROOT, OUT);
+export const SUBPATH_DIST = path.join(ROOT, `${OUT}-subpath`);
 export const SUBPATH = '/timeline/';
 
 export interface Served {
