@@ -66,6 +66,8 @@ export const entrySchema = z.object({
   /** The seed's file name. */
   source: z.string().min(1),
   removed: z.array(removedLineSchema),
+  /** Editors' notes for readers (a name the article gets wrong, say), from the override file. */
+  notes: z.array(z.string().min(1)).default([]),
 });
 export type EntryFrontmatter = z.infer<typeof entrySchema>;
 
@@ -86,6 +88,11 @@ export const actorSchema = z.object({
    * already names them in full, so "كيم" alone does not make Kim Jong Il's entry Kim Jong Un's.
    */
   short: z.array(z.string().min(1)).default([]),
+  /**
+   * Titles by which articles refer to the actor once named ("المتحدث باسم الكرملين"), used to attribute
+   * claims; like `short`, they count only in an article that names the actor.
+   */
+  titles: z.array(z.string().min(1)).default([]),
   note: z.string().optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
