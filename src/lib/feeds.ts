@@ -1,0 +1,124 @@
+/**
+ * The Atom feed (RFC 4287) and an RSS 2.0 feed of the entries, written with a tiny XML writer whose
+ * one escaping function every piece of text goes through (the `feed` package cannot mark a feed as
+ * Arabic with xml:lang, and wraps titles in CDATA that a "]]>" in a headline would break).
+ *
+ * Deterministic: the feed's <updated> is the newest entry's, not the build time.
+ */
+import { sortEntries, urlFor, type ExportEntry, type SiteInfo } from './exports.ts';
+
+// Characters XML 1.0 forbids anywhere, even escaped (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F).
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Escape text for XML element content or a quoted attribute, dropping characters XML cannot carry. */
+export function escapeXml(text: string): string {
+  return text.replace(XML_FORBIDDEN, '').replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch);
+}
+
+type Attributes = Record<string, string | undefined>;
+/** One element: text content (escaped), child elements, or nothing. */
+type Node = { name: string; attrs?: Attributes; text?: string; children?: Node[] };
+
+function el(name: string, attrs: Attributes | undefined, content?: string | Node[]): Node {
+  return typeof content === 'string' ? { name, attrs, text: content } : { name, attrs, children: content };
+}
+
+function render(node: Node, depth = 0): string {
+  const pad = '  '.repeat(depth);
+  const attrs = Object.entries(node.attrs ?? {})
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ` ${key}="${escapeXml(value as string)}"`)
+    .join('');
+  if (node.text !== undefined) return `${pad}<${node.name}${attrs}>${escapeXml(node.text)}</${node.name}>`;
+  if (!node.children?.length) return `${pad}<${node.name}${attrs}/>`;
+  return [`${pad}<${node.name}${attrs}>`, ...node.children.map((child) => render(child, depth + 1)), `${pad}</${node.name}>`].join('\n');
+}
+
+function xmlDocument(root: Node): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n${render(root)}\n`;
+}
+
+/** An entry for a feed: the export entry plus its rendered HTML body, when there is one. */
+export interface FeedEntry extends ExportEntry {
+  html?: string;
+}
+
+/** RFC 3339 timestamp of an entry: its publication time when the text gives one, else its date at 00:00 UTC. */
+export function entryTimestamp(entry: ExportEntry): string {
+  if (entry.data.published_at) {
+    const published = new Date(entry.data.published_at);
+    if (!Number.isNaN(published.getTime())) return published.toISOString();
+  }
+  return `${entry.data.date}T00:00:00Z`;
+}
+
+/** Entries newest first, as feed readers expect. */
+function newestFirst<T extends ExportEntry>(entries: readonly T[]): T[] {
+  return sortEntries(entries).reverse();
+}
+
+const UNKNOWN_OUTLET = 'مصدر غير معروف';
+
+export function buildAtomFeed(site: SiteInfo, entries: readonly FeedEntry[], actorName: (id: string) => string): string {
+  const sorted = newestFirst(entries);
+  const updated = sorted.map(entryTimestamp).sort().at(-1) ?? '1970-01-01T00:00:00Z';
+  const feed = el('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'ar' }, [
+    el('id', undefined, site.home),
+    el('title', { type: 'text' }, site.title),
+    el('subtitle', { type: 'text' }, site.description),
+    el('updated', undefined, updated),
+    el('author', undefined, [el('name', undefined, site.title), el('uri', undefined, site.home)]),
+    el('link', { rel: 'self', type: 'application/atom+xml', href: urlFor(site, 'feed.xml') }),
+    el('link', { rel: 'alternate', type: 'text/html', href: site.home }),
+    el('generator', undefined, 'Astro'),
+    ...sorted.map((entry) =>
+      el('entry', undefined, [
+        el('id', undefined, entry.url),
+        el('title', { type: 'text' }, entry.data.title),
+        el('link', { rel: 'alternate', type: 'text/html', href: entry.url }),
+        el('updated', undefined, entryTimestamp(entry)),
+        el('published', undefined, entryTimestamp(entry)),
+        // The article's author is its outlet; the feed's author (the site) covers unknown outlets too.
+        el('author', undefined, [el('name', undefined, entry.data.outlet ?? UNKNOWN_OUTLET)]),
+        ...[...entry.data.actors, ...entry.data.places, ...entry.data.organisations].map((id) =>
+          el('category', { term: id, label: actorName(id) }),
+        ),
+        el('summary', { type: 'text' }, entry.summary),
+        ...(entry.html ? [el('content', { type: 'html' }, entry.html)] : []),
+      ]),
+    ),
+  ]);
+  return xmlDocument(feed);
+}
+
+/** RFC 822 date for RSS. */
+function rfc822(timestamp: string): string {
+  return new Date(timestamp).toUTCString();
+}
+
+export function buildRssFeed(site: SiteInfo, entries: readonly FeedEntry[], actorName: (id: string) => string): string {
+  const sorted = newestFirst(entries);
+  const newest = sorted.map(entryTimestamp).sort().at(-1);
+  const rss = el('rss', { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom' }, [
+    el('channel', undefined, [
+      el('title', undefined, site.title),
+      el('link', undefined, site.home),
+      el('description', undefined, site.description),
+      el('language', undefined, 'ar'),
+      ...(newest ? [el('lastBuildDate', undefined, rfc822(newest))] : []),
+      el('atom:link', { href: urlFor(site, 'rss.xml'), rel: 'self', type: 'application/rss+xml' }),
+      ...sorted.map((entry) =>
+        el('item', undefined, [
+          el('title', undefined, entry.data.title),
+          el('link', undefined, entry.url),
+          el('guid', { isPermaLink: 'true' }, entry.url),
+          el('pubDate', undefined, rfc822(entryTimestamp(entry))),
+          ...entry.data.actors.map((id) => el('category', undefined, actorName(id))),
+          el('description', undefined, entry.summary),
+        ]),
+      ),
+    ]),
+  ]);
+  return xmlDocument(rss);
+}

@@ -1,0 +1,156 @@
+/**
+ * Publishing builders on made-up entries: feeds stay well-formed and carry hostile text as text,
+ * exports match their schemas, the TimelineJS file escapes what TimelineJS would render as HTML,
+ * and the _headers file parses back into the policy it was written from.
+ */
+import { describe, expect, it } from 'vitest';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import {
+  buildActorsExport,
+  buildTimelineExport,
+  buildTimelineJs,
+  ledeFromMarkdown,
+  timelineExportSchema,
+  actorsExportSchema,
+  timelineJsSchema,
+  type ExportEntry,
+  type SiteInfo,
+} from '../../src/lib/exports.ts';
+import { buildAtomFeed, buildRssFeed, escapeXml } from '../../src/lib/feeds.ts';
+import { CSP_HEADER, CSP_META, headersFor, parseHeadersFile, renderHeadersFile } from '../../src/lib/security-headers.ts';
+import type { EntryFrontmatter } from '../../src/lib/entry-schema.ts';
+
+const site: SiteInfo = { title: 'خط زمني', description: 'وصف قصير', home: 'https://news.example/timeline/' };
+
+const HOSTILE = 'عنوان <script>alert(1)</script> & "اقتباس" ]]> \u0007 نهاية';
+
+function entry(id: string, date: string, over: Partial<EntryFrontmatter> = {}): ExportEntry {
+  const data: EntryFrontmatter = {
+    title: `عنوان ${id}`,
+    date,
+    date_basis: { kind: 'stated', line: 'تاريخ النشر', rule: 'published-line' },
+    outlet: 'الأسبوع',
+    via: null,
+    outlet_basis: { kind: 'stated', line: 'المصدر: الأسبوع', rule: 'source-line' },
+    actors: ['vladimir-putin'],
+    places: ['pyongyang'],
+    organisations: [],
+    claims: [],
+    source: `${id}.txt`,
+    removed: [],
+    notes: [],
+    ...over,
+  };
+  return { id, url: new URL(`entries/${id}/`, site.home).href, summary: `ملخص ${id}`, data };
+}
+
+const entries = [
+  entry('b-later', '2024-06-20', { published_at: '2024-06-20T12:06:03+03:00' }),
+  entry('a-earlier', '2023-09-15', { title: HOSTILE, outlet: null }),
+];
+const actorName = (id: string) => ({ 'vladimir-putin': 'فلاديمير بوتين', pyongyang: 'بيونغ يانغ' })[id] ?? id;
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'category', 'item'].includes(name) });
+
+describe('Atom feed', () => {
+  const xml = buildAtomFeed(site, entries, actorName);
+  const feed = parser.parse(xml).feed;
+
+  it('is well-formed XML marked as Arabic', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(feed['@xml:lang']).toBe('ar');
+    expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+  });
+
+  it('has the elements RFC 4287 requires, newest entry first, updated = newest entry', () => {
+    for (const key of ['id', 'title', 'updated', 'author']) expect(feed[key], key).toBeDefined();
+    expect(feed.updated).toBe('2024-06-20T09:06:03.000Z');
+    expect(feed.entry.map((e: { id: string }) => e.id)).toEqual([entries[0]!.url, entries[1]!.url]);
+    for (const e of feed.entry) {
+      for (const key of ['id', 'title', 'updated', 'link', 'author']) expect(e[key], key).toBeDefined();
+      expect(e.link[0]['@href']).toMatch(/^https:\/\/news\.example\/timeline\/entries\//);
+    }
+  });
+
+  it('carries a hostile headline as text, not markup, and drops characters XML forbids', () => {
+    const hostile = feed.entry[1];
+    // The parser decodes entities: reading the feed gives back exactly the headline's text.
+    expect(hostile.title['#text']).toBe(HOSTILE.replace('\u0007', ''));
+    expect(xml).not.toContain('<script>');
+    expect(hostile.author.name).toBe('مصدر غير معروف');
+  });
+});
+
+describe('RSS feed', () => {
+  it('is well-formed with language ar and one item per entry', () => {
+    const xml = buildRssFeed(site, entries, actorName);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const channel = parser.parse(xml).rss.channel;
+    expect(channel.language).toBe('ar');
+    expect(channel.item).toHaveLength(2);
+  });
+});
+
+describe('escapeXml', () => {
+  it('escapes the five special characters and keeps Arabic and emoji', () => {
+    expect(escapeXml(`<a href="x">'ب' & 😀</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;ب&apos; &amp; 😀&lt;/a&gt;');
+  });
+});
+
+describe('JSON exports', () => {
+  it('timeline.json matches its schema, oldest first, with absolute URLs', () => {
+    const data = timelineExportSchema.parse(JSON.parse(JSON.stringify(buildTimelineExport(site, entries))));
+    expect(data.entries.map((e) => e.id)).toEqual(['a-earlier', 'b-later']);
+    expect(data.entries[0]!.url).toBe('https://news.example/timeline/entries/a-earlier/');
+    expect(data.feed_url).toBe('https://news.example/timeline/feed.xml');
+    expect(data.entries[0]!.title).toBe(HOSTILE);
+  });
+
+  it('rejects an export whose entry lacks its URL', () => {
+    const bad = JSON.parse(JSON.stringify(buildTimelineExport(site, entries)));
+    delete bad.entries[0].url;
+    expect(timelineExportSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it('actors.json lists the entries naming each actor', () => {
+    const actors = [
+      { id: 'vladimir-putin', kind: 'person' as const, name_ar: 'فلاديمير بوتين', name_en: 'Vladimir Putin', variants: [], latin: [], short: [], titles: [] },
+      { id: 'nobody', kind: 'person' as const, name_ar: 'لا أحد', name_en: 'Nobody', variants: [], latin: [], short: [], titles: [] },
+    ];
+    const data = actorsExportSchema.parse(buildActorsExport(site, actors, entries, (a) => new URL(`actors/${a.id}/`, site.home).href));
+    expect(data.actors[0]!.entries).toEqual(['a-earlier', 'b-later']);
+    expect(data.actors[1]!.entries).toEqual([]);
+  });
+
+  it('timelinejs.json is TimelineJS3-shaped and escapes every source string', () => {
+    const tl = timelineJsSchema.parse(buildTimelineJs(site, entries, (d) => d, actorName));
+    expect(tl.events[0]!.start_date).toMatchObject({ year: 2023, month: 9, day: 15 });
+    expect(tl.events[0]!.text.headline).not.toContain('<script>');
+    expect(tl.events[0]!.text.headline).toContain('&lt;script&gt;');
+    expect(tl.events[0]!.text.text).toContain('href="https://news.example/timeline/entries/a-earlier/"');
+    expect(new Set(tl.events.map((e) => e.unique_id)).size).toBe(2);
+  });
+});
+
+describe('ledeFromMarkdown', () => {
+  it('returns the first paragraph as plain text, skipping headings and unescaping Markdown', () => {
+    expect(ledeFromMarkdown('## عنوان فرعي\n\nالفقرة \\*الأولى\\* [رابط](x)\nتكملة.\n\nالثانية')).toBe('الفقرة *الأولى* رابط تكملة.');
+  });
+});
+
+describe('_headers', () => {
+  it('round-trips: every path gets the CSP, hashed assets a year of caching, under the base path', () => {
+    const rules = parseHeadersFile(renderHeadersFile('/timeline/'));
+    expect(headersFor(rules, '/timeline/entries/x/')['Content-Security-Policy']).toBe(CSP_HEADER);
+    expect(headersFor(rules, '/timeline/_astro/a.B1c2.css')['Cache-Control']).toContain('immutable');
+    expect(headersFor(rules, '/timeline/pagefind/pagefind.js')['Cache-Control']).toBeUndefined();
+    expect(headersFor(rules, '/timeline/timelinejs.json')['Access-Control-Allow-Origin']).toBe('*');
+  });
+
+  it('allows Pagefind WebAssembly but no inline or eval script; the meta form drops header-only directives', () => {
+    expect(CSP_HEADER).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    expect(CSP_HEADER).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+    expect(CSP_HEADER).toContain("frame-ancestors 'none'");
+    expect(CSP_META).not.toContain('frame-ancestors');
+  });
+});
