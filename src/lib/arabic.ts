@@ -65,3 +65,80 @@ export function tokens(text: string): string[] {
   const folded = foldArabic(text);
   return folded ? folded.split(' ') : [];
 }
+
+/** A word as it stands in a text: its characters, folded form(s), and where it is (UTF-16 offsets). */
+export interface WordSpan {
+  /** The word exactly as written. */
+  text: string;
+  /** Its folded form (foldArabic); usually one word, rarely several (a ligature that expands). */
+  folded: string;
+  start: number;
+  end: number;
+}
+
+// A word: letters, digits, combining marks (harakat), tatweel and the joiners that sit inside words.
+const WORD_RE = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu;
+
+/**
+ * Split a text into words with their offsets, folding each one. The index and the query both tokenise
+ * with this, and the excerpt highlighter uses the offsets to mark words in the original text.
+ */
+export function wordSpans(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    const start = m.index ?? 0;
+    for (const folded of foldArabic(m[0]).split(' ')) {
+      if (folded) spans.push({ text: m[0], folded, start, end: start + m[0].length });
+    }
+  }
+  return spans;
+}
+
+/** One reading of a folded word: a stem, and whether the reading strips an attached letter (و ف ب ك ل). */
+export interface WordReading {
+  stem: string;
+  /** True when nothing but the article (ال) was taken off: the word as a reader would type it alone. */
+  bare: boolean;
+}
+
+const CONJUNCTIONS = ['', 'و', 'ف'];
+const PREPOSITIONS = ['', 'ب', 'ك', 'ل'];
+// A pronoun suffix after the ت that a final ة becomes before it: قمّته = قمّة + ـه.
+const TA_PRONOUN_SUFFIX = /^(.{2,})ت(ه|ها|هم|هما|هن|ك|كم|كما|كن|ي|نا)$/;
+const ARABIC_LETTER = /^[\u0621-\u064A]+$/;
+
+/**
+ * Every plausible reading of a folded Arabic word: itself; without the article (ال, and لل = لـ + ال);
+ * without an attached conjunction (و ف) and/or preposition (ب ك ل); and, for a ت followed by a pronoun
+ * suffix, the noun with its ة restored (قمته → قمه). Ambiguity is kept, not resolved: بوتين reads as
+ * بوتين and as بـ + وتين; `bare` tells which readings strip a letter that may belong to the word.
+ * Minimum stem lengths (2 after the article, 3 after a single letter) keep short words whole.
+ * Latin words and numbers have one reading: themselves.
+ */
+export function wordReadings(folded: string): WordReading[] {
+  const readings = new Map<string, boolean>();
+  const add = (stem: string, bare: boolean) => {
+    if (readings.get(stem) !== true) readings.set(stem, bare);
+  };
+  add(folded, true);
+  if (!ARABIC_LETTER.test(folded)) return [...readings].map(([stem, bare]) => ({ stem, bare }));
+  for (const conj of CONJUNCTIONS) {
+    for (const prep of PREPOSITIONS) {
+      for (const article of ['', 'ال']) {
+        if (!conj && !prep && !article) continue;
+        const prefix = conj + (prep === 'ل' && article ? 'لل' : prep + article);
+        if (!folded.startsWith(prefix)) continue;
+        const stem = folded.slice(prefix.length);
+        if (stem.length < (article ? 2 : 3)) continue;
+        add(stem, !conj && !prep);
+      }
+    }
+  }
+  for (const [stem, bare] of [...readings]) {
+    // The suffix rule applies to stems without the article (التي is not ال + تـ + ي).
+    if (stem.startsWith('ال') && readings.has(stem.slice(2))) continue;
+    const m = TA_PRONOUN_SUFFIX.exec(stem);
+    if (m) add(`${m[1]}ه`, bare);
+  }
+  return [...readings].map(([stem, bare]) => ({ stem, bare }));
+}

@@ -1,0 +1,213 @@
+/**
+ * What the search index stores and what a query looks up, built from ONE normaliser (src/lib/arabic.ts)
+ * on both sides: the index builder (src/integrations/search-index.ts, at build time, in Node) and the
+ * search page (src/search/client.ts, in the browser). No imports but arabic.ts: this file is bundled
+ * for the browser.
+ *
+ * Pagefind matches index words by prefix and stems Arabic its own way (measured: القمة, والكرملين and
+ * قمته do not meet, and تاس finds تأسيس). So the index holds TERMS, not words, in a form where
+ * Pagefind's matching can only be exact:
+ *   - every term ends in tatweel (ـ), which folding removes from words, so no term is a prefix of another;
+ *   - STEM terms  `<stem>ـ`  : every reading of every word (وبيونج → وبيونج, بيونج, يونج);
+ *   - WORD terms  `<stem>ــ` : only the bare readings (the word itself, or without its article);
+ *   - ACTOR terms `ـ<id>ــ`  : one per mention of a person, place or organisation, in any spelling
+ *     that content/actors.yaml lists (Arabic variants, Latin names), multi-word spellings included.
+ * A query word looks up the STEM terms of its bare readings (the text may add ال و ب …) and the WORD
+ * terms of its other readings (the reader may have typed a letter the text does not have), so بيان
+ * never meets كيان through their shared يان.
+ */
+import { wordReadings, wordSpans, type WordSpan } from '../lib/arabic.ts';
+
+/** The terminator that makes Pagefind's prefix matching exact (tatweel: never left in a folded word). */
+const END = '\u0640';
+
+export function stemTerm(stem: string): string {
+  return stem + END;
+}
+export function wordTerm(stem: string): string {
+  return stem + END + END;
+}
+export function actorTerm(id: string): string {
+  return END + id.replace(/-/g, END) + END + END;
+}
+
+/** The actor data the search needs, as generated at build time from content/actors.yaml. */
+export interface AliasActor {
+  id: string;
+  kind: 'person' | 'place' | 'organisation';
+  name_ar: string;
+  name_en: string;
+}
+export interface AliasTable {
+  actors: AliasActor[];
+  /** Every spelling of every actor as folded words, longest first: [actor id, words]. */
+  spellings: Array<[id: string, words: string[]]>;
+}
+
+/** Minimal shape of an actor record (src/lib/entry-schema.ts actorSchema) that the alias table reads. */
+export interface ActorSpellings extends AliasActor {
+  variants?: string[];
+  latin?: string[];
+}
+
+/**
+ * The alias table: every Arabic variant, Latin name and the two display names of each actor, folded
+ * into words. `short` forms (كيم alone) are left out on purpose: they name an actor only in context.
+ */
+export function buildAliasTable(actors: ActorSpellings[]): AliasTable {
+  const spellings: Array<[string, string[]]> = [];
+  const seen = new Map<string, string>();
+  for (const actor of actors) {
+    for (const spelling of [actor.name_ar, actor.name_en, ...(actor.variants ?? []), ...(actor.latin ?? [])]) {
+      const words = wordSpans(spelling).map((w) => w.folded);
+      if (!words.length) continue;
+      const key = words.join(' ');
+      const owner = seen.get(key);
+      if (owner && owner !== actor.id) {
+        throw new Error(`content/actors.yaml: the spelling "${spelling}" belongs to both ${owner} and ${actor.id}`);
+      }
+      if (owner) continue;
+      seen.set(key, actor.id);
+      spellings.push([actor.id, words]);
+    }
+  }
+  spellings.sort((a, b) => b[1].length - a[1].length || b[1].join(' ').length - a[1].join(' ').length);
+  return {
+    actors: actors.map(({ id, kind, name_ar, name_en }) => ({ id, kind, name_ar, name_en })),
+    spellings,
+  };
+}
+
+/** A mention of an actor: which actor, and which words (indexes into the word list) spell it. */
+export interface ActorMention {
+  id: string;
+  first: number;
+  last: number;
+}
+
+/**
+ * Find actor mentions in a word list, longest spelling first, without overlaps. A spelling's word
+ * matches a text word when it is one of the word's readings: لبوتين, وبيونج يانج and الكرملين all count.
+ */
+export function findMentions(words: WordSpan[], table: AliasTable): ActorMention[] {
+  const readings = words.map((w) => new Set(wordReadings(w.folded).map((r) => r.stem)));
+  const mentions: ActorMention[] = [];
+  for (let i = 0; i < words.length; ) {
+    let found: ActorMention | undefined;
+    for (const [id, spelling] of table.spellings) {
+      if (i + spelling.length > words.length) continue;
+      if (spelling.every((word, k) => readings[i + k]!.has(word))) {
+        found = { id, first: i, last: i + spelling.length - 1 };
+        break;
+      }
+    }
+    if (found) {
+      mentions.push(found);
+      i = found.last + 1;
+    } else {
+      i += 1;
+    }
+  }
+  return mentions;
+}
+
+/** The terms one text word contributes to the index. */
+function termsOfWord(folded: string): string[] {
+  return wordReadings(folded).flatMap((r) => (r.bare ? [stemTerm(r.stem), wordTerm(r.stem)] : [stemTerm(r.stem)]));
+}
+
+/**
+ * The index content of a searchable text: the terms of every word, in order, and an actor term after
+ * each mention. Space-separated, as Pagefind reads a record's content.
+ */
+export function indexContent(text: string, table: AliasTable): string {
+  const words = wordSpans(text);
+  const mentionEnds = new Map<number, string[]>();
+  for (const m of findMentions(words, table)) {
+    mentionEnds.set(m.last, [...(mentionEnds.get(m.last) ?? []), actorTerm(m.id)]);
+  }
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    out.push(...termsOfWord(w.folded));
+    out.push(...(mentionEnds.get(i) ?? []));
+  });
+  return out.join(' ');
+}
+
+/** The actor ids a text mentions (for the index's actor filter and for tests). */
+export function mentionedActors(text: string, table: AliasTable): string[] {
+  return [...new Set(findMentions(wordSpans(text), table).map((m) => m.id))];
+}
+
+/**
+ * One part of a query that a result must match: an actor (any of its spellings) or a word (any of its
+ * readings). `terms` are looked up in the index, any one is enough; every unit must match.
+ */
+export type QueryUnit =
+  | { kind: 'actor'; id: string; text: string; terms: string[] }
+  | { kind: 'word'; text: string; terms: string[] };
+
+/** Break a query into units: actor spellings first (longest), then the remaining words. */
+export function parseQuery(query: string, table: AliasTable): QueryUnit[] {
+  const words = wordSpans(query);
+  const mentions = findMentions(words, table);
+  const units: QueryUnit[] = [];
+  const seen = new Set<string>();
+  const push = (unit: QueryUnit) => {
+    const key = unit.terms.join(' ');
+    if (!seen.has(key)) {
+      seen.add(key);
+      units.push(unit);
+    }
+  };
+  let i = 0;
+  for (const m of [...mentions, undefined]) {
+    const until = m ? m.first : words.length;
+    for (; i < until; i++) {
+      const w = words[i]!;
+      const terms = wordReadings(w.folded).map((r) => (r.bare ? stemTerm(r.stem) : wordTerm(r.stem)));
+      push({ kind: 'word', text: w.text, terms });
+    }
+    if (m) {
+      const text = query.slice(words[m.first]!.start, words[m.last]!.end);
+      push({ kind: 'actor', id: m.id, text, terms: [actorTerm(m.id)] });
+      i = m.last + 1;
+    }
+  }
+  return units;
+}
+
+/** A stretch of a text to highlight: [start, end) UTF-16 offsets into the original text. */
+export type Range = [start: number, end: number];
+
+/**
+ * Where a query's units match in an original text, with the index's own rules: a word matches when its
+ * index terms include one of the unit's terms; an actor when one of its spellings covers those words.
+ * The excerpt is built from the original text with these ranges, so readers never see folded text.
+ */
+export function matchRanges(text: string, units: QueryUnit[], table: AliasTable): Range[] {
+  const words = wordSpans(text);
+  const wanted = new Set(units.flatMap((u) => u.terms));
+  const ranges: Range[] = [];
+  words.forEach((w) => {
+    if (termsOfWord(w.folded).some((t) => wanted.has(t))) ranges.push([w.start, w.end]);
+  });
+  for (const m of findMentions(words, table)) {
+    if (wanted.has(actorTerm(m.id))) ranges.push([words[m.first]!.start, words[m.last]!.end]);
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  // Merge overlapping ranges (a word inside an actor mention), so marks never nest.
+  const merged: Range[] = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** Whether an index content (indexContent) matches every unit of a query: the rule the browser applies with Pagefind. */
+export function contentMatches(content: string, units: QueryUnit[]): boolean {
+  const terms = new Set(content.split(' '));
+  return units.length > 0 && units.every((u) => u.terms.some((t) => terms.has(t)));
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { foldArabic, tokens, wordReadings, wordSpans } from '../../src/lib/arabic.ts';
+
+const stems = (word: string) => wordReadings(foldArabic(word)).map((r) => r.stem);
+const bareStems = (word: string) => wordReadings(foldArabic(word)).filter((r) => r.bare).map((r) => r.stem);
+
+describe('foldArabic: spellings a reader calls the same word fold alike', () => {
+  it.each([
+    ['hamza on alef', 'أون', 'اون'],
+    ['hamza under alef', 'إيل', 'ايل'],
+    ['madda', 'آسيا', 'اسيا'],
+    ['hamza on waw and ya', 'مسؤول رئيس', 'مسوول رييس'],
+    ['harakat', 'قَمَّةٌ', 'قمه'],
+    ['shadda alone', 'قمّة', 'قمه'],
+    ['tatweel', 'بـوتـين', 'بوتين'],
+    ['Persian kaf and ya', 'کیم', 'كيم'],
+    ['alef maqsura', 'الكورى', 'الكوري'],
+    ['ta marbuta', 'قاعدة', 'قاعده'],
+    ['Arabic-Indic digits', '١٩٦١', '1961'],
+    ['Extended Arabic-Indic digits', '۱۹۶۱', '1961'],
+    ['Latin case and accents', 'Poutine PUTIN', 'poutine putin'],
+    ['hyphenated names', 'جونج-أون', 'جونج اون'],
+    ['zero-width non-joiner', 'بو\u200Cتين', 'بوتين'],
+  ])('%s', (_kind, input, folded) => {
+    expect(foldArabic(input)).toBe(folded);
+  });
+
+  it('keeps the existing token API', () => {
+    expect(tokens('الرئيس الروسي، فلاديمير بوتين!')).toEqual(['الرييس', 'الروسي', 'فلاديمير', 'بوتين']);
+    expect(tokens('  ')).toEqual([]);
+  });
+});
+
+describe('wordSpans: words with their place in the original text', () => {
+  it('gives offsets into the unfolded text', () => {
+    const text = 'قال بـوتـين: ١٩٦١';
+    const spans = wordSpans(text);
+    expect(spans.map((s) => s.folded)).toEqual(['قال', 'بوتين', '1961']);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['قال', 'بـوتـين', '١٩٦١']);
+  });
+  it('splits on punctuation, quotes and hyphens', () => {
+    expect(wordSpans('"كيم جونج-أون"، (İLKHA)').map((s) => s.folded)).toEqual(['كيم', 'جونج', 'اون', 'ilkha']);
+  });
+});
+
+describe('wordReadings: with or without the article and attached letters', () => {
+  it('reads the article off (ال, and لل = لـ + ال)', () => {
+    expect(bareStems('القمة')).toContain('قمه');
+    expect(stems('للقمة')).toContain('قمه');
+    expect(stems('بالقمة')).toContain('قمه');
+    expect(stems('والكرملين')).toEqual(expect.arrayContaining(['الكرملين', 'كرملين']));
+  });
+  it.each([
+    ['وـ', 'وبيونج', 'بيونج'],
+    ['فـ', 'فروسيا', 'روسيا'],
+    ['بـ', 'بموسكو', 'موسكو'],
+    ['لـ', 'لروسيا', 'روسيا'],
+    ['كـ', 'كرئيس', 'رييس'],
+    ['وبـ', 'وبموسكو', 'موسكو'],
+    ['لـ with tatweel', 'لـروسيا', 'روسيا'],
+  ])('reads an attached %s off', (_kind, word, stem) => {
+    expect(stems(word)).toContain(stem);
+    // …but such a reading is not "bare": the letter might belong to the word.
+    expect(bareStems(word)).not.toContain(stem);
+  });
+  it('restores ة before a pronoun suffix (قمته → قمة)', () => {
+    expect(bareStems('قمته')).toContain('قمه');
+    expect(bareStems('زيارتها')).toContain('زياره');
+  });
+  it('keeps short words whole', () => {
+    expect(stems('وقت')).toEqual(['وقت']);
+    expect(stems('كيم')).toEqual(['كيم']);
+    expect(stems('إلى')).toEqual(['الي']);
+    expect(stems('التي')).not.toContain('اله');
+  });
+  it('gives Latin words and numbers one reading', () => {
+    expect(stems('Putin')).toEqual(['putin']);
+    expect(stems('2024')).toEqual(['2024']);
+  });
+});
