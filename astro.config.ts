@@ -1,6 +1,9 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSlug from 'rehype-slug';
+import sitemap from '@astrojs/sitemap';
+import headersFile from './src/integrations/headers-file.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 // SITE_URL: the public origin (for canonical URLs, feeds, sitemap).
 // BASE_PATH: the sub-path the site is served under, e.g. /timeline/ on GitHub Pages.
@@ -16,7 +19,18 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // No inline <style> or <script>: the Content-Security-Policy (src/lib/security-headers.ts) allows
+  // styles and scripts only from files, so Astro must never inline small ones.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [
+    // Sitemap of the pages (not the search page, which has no content of its own, nor the 404).
+    sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }),
+    // _headers in the output: security headers, the CSP, long caching for hashed assets.
+    headersFile(),
+    // Builds dist/pagefind/ from the built pages, after every other step of the build.
+    searchIndex(),
+  ],
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default; rehype plugins run only in the unified processor.
     processor: unified({ rehypePlugins: [rehypeSlug], smartypants: false }),
