@@ -1,0 +1,28 @@
+/**
+ * npm run ingest: seeds/*.txt (+ seeds/<stem>.meta.yaml) → content/entries/*.md.
+ * SEEDS_DIR, CONTENT_DIR and ENTRIES_DIR (or --seeds, --content, --entries) point it elsewhere, for tests.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingestDirectory } from '../src/ingest/pipeline.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: { seeds: { type: 'string' }, content: { type: 'string' }, entries: { type: 'string' } },
+});
+const seedsDir = path.resolve(values.seeds ?? process.env.SEEDS_DIR ?? path.join(root, 'seeds'));
+const contentDir = path.resolve(values.content ?? process.env.CONTENT_DIR ?? path.join(root, 'content'));
+const entriesDir = path.resolve(values.entries ?? process.env.ENTRIES_DIR ?? path.join(contentDir, 'entries'));
+
+try {
+  const r = ingestDirectory(seedsDir, contentDir, entriesDir);
+  const rel = path.relative(process.cwd(), entriesDir) || '.';
+  console.log(`ingest: ${r.written.length} written, ${r.unchanged.length} unchanged, ${r.deleted.length} removed (${rel})`);
+  for (const f of r.written) console.log(`  wrote ${f}`);
+  for (const f of r.deleted) console.log(`  removed ${f} (its seed is gone)`);
+} catch (err) {
+  const errors = err instanceof AggregateError ? err.errors : [err];
+  console.error(`ingest failed; nothing was written:`);
+  for (const e of errors) console.error(`  ${(e as Error).message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,134 @@
+/**
+ * The curated data the ingest reads: actors, outlets, dated events and the rule tables in
+ * content/rules/. Each file is validated when loaded; a bad file stops the ingest with its name.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'astro/zod';
+import { actorSchema, type Actor } from '../lib/entry-schema.ts';
+import { IngestError } from './errors.ts';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+
+export const outletSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  name_ar: z.string().min(1),
+  name_en: z.string().min(1),
+  country: z.string().optional(),
+  timezone: z.string().min(1),
+  names: z.array(z.string().min(1)).default([]),
+  markers: z.array(z.string().min(1)).default([]),
+  furniture: z.array(z.string()).default([]),
+});
+export type Outlet = z.infer<typeof outletSchema>;
+
+export const eventSchema = z.object({
+  id: z.string().min(1),
+  date: isoDate,
+  name_ar: z.string().min(1),
+  name_en: z.string().min(1),
+  /** The sentence must name one of these actors or places (ids in content/actors.yaml), when given. */
+  actors: z.array(z.string()).default([]),
+  places: z.array(z.string()).default([]),
+  /** …and contain one of these words. */
+  words: z.array(z.string().min(1)).min(1),
+  /** If the sentence names a year, it must be one of these. */
+  years: z.array(z.number().int()).default([]),
+});
+export type DatedEvent = z.infer<typeof eventSchema>;
+
+const boilerplateRuleSchema = z.object({
+  name: z.string().regex(/^[a-z_]+$/),
+  match: z.enum(['tail_from', 'equals', 'starts_with', 'label', 'counter']),
+  phrases: z.array(z.string().min(1)).min(1),
+  max_words: z.number().int().positive().optional(),
+  before_headline: z.boolean().default(false),
+});
+export type BoilerplateRule = z.infer<typeof boilerplateRuleSchema>;
+
+export const boilerplateRulesSchema = z.object({
+  rules: z.array(boilerplateRuleSchema),
+  photo_credits: z.array(z.string().min(1)),
+  translation_footers: z.array(z.string().includes('{outlet}').includes('{via}')),
+});
+export type BoilerplateRules = z.infer<typeof boilerplateRulesSchema>;
+
+const numberedNames = z.record(z.string().regex(/^\d+$/), z.array(z.string().min(1)));
+export const dateRulesSchema = z.object({
+  publication_labels: z.array(z.string().min(1)),
+  cms_publication_labels: z.array(z.string().min(1)),
+  update_labels: z.array(z.string().min(1)),
+  months: numberedNames,
+  weekdays: numberedNames,
+  past_markers: z.array(z.string().min(1)),
+  today_markers: z.array(z.string().min(1)),
+  relative_days: z.record(z.string(), z.number().int()),
+  vague_times: z.array(z.string().min(1)),
+  zones: z.record(z.string(), z.number()),
+});
+export type DateRules = z.infer<typeof dateRulesSchema>;
+
+export const claimRulesSchema = z.object({
+  speech_verbs: z.array(z.string().min(1)),
+  continuation_participles: z.array(z.string().min(1)),
+  complementizers: z.array(z.string().min(1)),
+  fillers: z.array(z.string().min(1)),
+  circumstance_words: z.array(z.string().min(1)),
+  content_prepositions: z.array(z.string().min(1)),
+  connectives: z.array(z.string().min(1)),
+  relay_markers: z.array(z.string().min(1)),
+});
+export type ClaimRules = z.infer<typeof claimRulesSchema>;
+
+export interface IngestData {
+  actors: Actor[];
+  outlets: Outlet[];
+  events: DatedEvent[];
+  boilerplate: BoilerplateRules;
+  dates: DateRules;
+  claims: ClaimRules;
+}
+
+function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = YAML.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new IngestError(file, `cannot read YAML: ${(err as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new IngestError(file, `invalid data at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Load every data file under `contentDir` (content/). */
+export function loadIngestData(contentDir: string): IngestData {
+  const actors = loadYaml(path.join(contentDir, 'actors.yaml'), z.array(actorSchema));
+  const ids = new Set<string>();
+  for (const a of actors) {
+    if (ids.has(a.id)) throw new IngestError(path.join(contentDir, 'actors.yaml'), `duplicate actor id "${a.id}"`);
+    ids.add(a.id);
+  }
+  const eventsFile = path.join(contentDir, 'events.yaml');
+  const events = loadYaml(eventsFile, z.array(eventSchema));
+  for (const e of events) {
+    for (const id of [...e.actors, ...e.places]) {
+      if (!ids.has(id)) throw new IngestError(eventsFile, `event "${e.id}" names unknown actor or place "${id}"`);
+    }
+  }
+  return {
+    actors,
+    outlets: loadYaml(path.join(contentDir, 'outlets.yaml'), z.array(outletSchema)),
+    events,
+    boilerplate: loadYaml(path.join(contentDir, 'rules', 'boilerplate.yaml'), boilerplateRulesSchema),
+    dates: loadYaml(path.join(contentDir, 'rules', 'dates.yaml'), dateRulesSchema),
+    claims: loadYaml(path.join(contentDir, 'rules', 'claims.yaml'), claimRulesSchema),
+  };
+}
