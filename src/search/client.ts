@@ -12,6 +12,7 @@ import { matchRanges, parseQuery, type AliasTable, type QueryUnit, type Range } 
 
 interface PagefindResultData {
   url: string;
+  content: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
@@ -127,50 +128,52 @@ function excerpt(text: string, ranges: Range[]): Node[] {
   return nodes;
 }
 
-interface Hit {
-  result: PagefindResult;
-  score: number;
-}
 interface Found {
   data: PagefindResultData;
   score: number;
 }
 
 /**
- * Run the query's units through Pagefind: each distinct term is one exact lookup; a unit matches a page
- * when any of its terms does; a page is a result when every unit matches. Score: the sum over units of
- * the best Pagefind score.
+ * Run the query's units through Pagefind: each distinct term is one lookup; a unit matches a page when
+ * any of its terms does; a page is a result when every unit matches. Score: the sum over units of the
+ * best Pagefind score. Pagefind also answers near misses (a shorter prefix when a word has no match:
+ * measured, بوريل finding كوريا), so every hit is checked against the page's own terms.
  */
 async function find(pf: PagefindApi, units: QueryUnit[], filters: Record<string, string>): Promise<Found[]> {
   const terms = [...new Set(units.flatMap((u) => u.terms))];
-  const byTerm = new Map<string, Map<string, Hit>>();
+  const pages = new Map<string, Promise<{ data: PagefindResultData; terms: Set<string> }>>();
+  const page = (r: PagefindResult) => {
+    let p = pages.get(r.id);
+    if (!p) {
+      p = r.data().then((data) => ({ data, terms: new Set(data.content.split(' ')) }));
+      pages.set(r.id, p);
+    }
+    return p;
+  };
+  const byTerm = new Map<string, Map<string, number>>();
   await Promise.all(
     terms.map(async (term) => {
       const res = await pf.search(term, { filters });
-      byTerm.set(term, new Map((res?.results ?? []).map((r) => [r.id, { result: r, score: r.score }])));
+      const hits = new Map<string, number>();
+      await Promise.all(
+        (res?.results ?? []).map(async (r) => {
+          if ((await page(r)).terms.has(term)) hits.set(r.id, r.score);
+        }),
+      );
+      byTerm.set(term, hits);
     }),
   );
-  let matched: Map<string, Hit> | undefined;
+  let matched: Map<string, number> | undefined;
   for (const unit of units) {
-    const unitHits = new Map<string, Hit>();
+    const unitScores = new Map<string, number>();
     for (const term of unit.terms) {
-      for (const [id, hit] of byTerm.get(term) ?? []) {
-        const prev = unitHits.get(id);
-        if (!prev || hit.score > prev.score) unitHits.set(id, hit);
-      }
+      for (const [id, score] of byTerm.get(term) ?? []) unitScores.set(id, Math.max(score, unitScores.get(id) ?? 0));
     }
-    if (!matched) matched = unitHits;
-    else {
-      const next = new Map<string, Hit>();
-      for (const [id, hit] of matched) {
-        const other = unitHits.get(id);
-        if (other) next.set(id, { result: hit.result, score: hit.score + other.score });
-      }
-      matched = next;
-    }
+    matched = matched
+      ? new Map([...matched].filter(([id]) => unitScores.has(id)).map(([id, score]) => [id, score + unitScores.get(id)!]))
+      : unitScores;
   }
-  const hits = [...(matched ?? new Map<string, Hit>()).values()];
-  return Promise.all(hits.map(async (h) => ({ data: await h.result.data(), score: h.score })));
+  return Promise.all([...(matched ?? [])].map(async ([id, score]) => ({ data: (await pages.get(id)!).data, score })));
 }
 
 export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
@@ -185,6 +188,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
   const actorList = actorBox.querySelector('ul')!;
   const actorName = new Map(config.table.actors.map((a) => [a.id, a.name_ar]));
 
+  const pageTitle = document.title;
   let pagefind: Promise<PagefindApi> | undefined;
   const loadPagefind = () =>
     (pagefind ??= (async () => {
@@ -306,7 +310,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
     if (!state.q) status.textContent = 'اكتب كلمة أو اسمًا للبحث في الأخبار.';
     else if (!units.length) status.textContent = `لم نجد في «${state.q}» كلمة يمكن البحث عنها.`;
     else {
-      const people = actors.length ? `، و${actors.length === 1 ? 'صفحة شخص أو مكان' : `${numberFormat.format(actors.length)} صفحات أشخاص وأماكن`}` : '';
+      const people =
+        actors.length === 0 ? '' : actors.length === 1 ? '، وصفحة شخص أو مكان' : actors.length === 2 ? '، وصفحتا شخصين أو مكانين' : `، و${numberFormat.format(actors.length)} صفحات أشخاص وأماكن`;
       status.textContent = `${resultCount(entries.length)} عن «${state.q}»${filtered ? ' ضمن التصفية المختارة' : ''}${people}.`;
     }
     list.dataset.elapsedMs = String(Math.round(performance.now() - started));
@@ -318,8 +323,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
     const url = urlFromState(state);
     if (push) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
-    const title = document.title.replace(/^.*? — /, '');
-    document.title = state.q ? `بحث: ${state.q} — ${title}` : title;
+    document.title = state.q ? `${state.q} — ${pageTitle}` : pageTitle;
     void run(state);
   }
 
@@ -339,6 +343,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
   root.querySelector<HTMLElement>('[data-search-app]')!.hidden = false;
   const initial = stateFromUrl(location.search);
   showState(initial);
+  if (initial.q) document.title = `${initial.q} — ${pageTitle}`;
   void fillFilters().catch(() => undefined);
   void run(initial);
 }
