@@ -3,7 +3,11 @@
  * exports match their schemas, the TimelineJS file escapes what TimelineJS would render as HTML,
  * and the _headers file parses back into the policy it was written from.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
   buildActorsExport,
@@ -152,5 +156,29 @@ describe('_headers', () => {
     expect(CSP_HEADER).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
     expect(CSP_HEADER).toContain("frame-ancestors 'none'");
     expect(CSP_META).not.toContain('frame-ancestors');
+  });
+});
+
+describe('GitHub Pages workflow', () => {
+  const workflow = YAML.parse(fs.readFileSync(path.join(import.meta.dirname, '../../.github/workflows/pages.yml'), 'utf8'));
+  const steps: Array<Record<string, any>> = workflow.jobs.build.steps;
+
+  it('builds with the project Node, uploads dist/ as the Pages artifact and deploys it', () => {
+    expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+    expect(steps.find((s) => String(s.uses).startsWith('actions/setup-node'))?.with['node-version-file']).toBe('.nvmrc');
+    expect(steps.some((s) => s.run === 'npm ci')).toBe(true);
+    expect(steps.find((s) => String(s.uses).startsWith('actions/upload-pages-artifact'))?.with.path).toBe('dist');
+    expect(workflow.jobs.deploy.needs).toBe('build');
+    expect(workflow.jobs.deploy.steps.some((s: { uses?: string }) => String(s.uses).startsWith('actions/deploy-pages'))).toBe(true);
+  });
+
+  it('turns the Pages base path into a BASE_PATH with slashes on both ends, for project and user sites', () => {
+    const build = steps.find((s) => s.name === 'Build')!;
+    expect(build.env.SITE_URL).toContain('steps.pages.outputs.origin');
+    const script = String(build.run).replace('npm run build', 'printf "%s" "$BASE_PATH"').replace(/^echo .*$/m, '');
+    for (const [pages, expected] of [['/repo', '/repo/'], ['/repo/', '/repo/'], ['', '/'], ['/', '/']]) {
+      const out = execFileSync('bash', ['-c', script], { env: { ...process.env, PAGES_BASE_PATH: pages } }).toString();
+      expect(out, `base_path ${JSON.stringify(pages)}`).toBe(expected);
+    }
   });
 });
