@@ -97,6 +97,15 @@ function trailingAgencyMark(line: string, markers: string[]): string | null {
 
 const CLOSING_PUNCTUATION = /[.!?؟:؛،,"»”)\]…]$/u;
 
+/**
+ * A subheading: a short line of plain words (2 to 12), without closing punctuation, that does not
+ * start with a number. Lines with other signs (#, *, |, <, [ …) stay paragraphs.
+ */
+function isSubheading(text: string): boolean {
+  const n = wordCount(text);
+  return n >= 2 && n <= 12 && !CLOSING_PUNCTUATION.test(text) && !/^[\d٠-٩]/u.test(text) && /^[\p{L}\p{M}\p{N}\s\-–،,/]+$/u.test(text);
+}
+
 export function cutFurniture(lines: Line[], data: IngestData): Furniture {
   const { boilerplate, dates, outlets } = data;
   const footers = translationFooterRegexes(boilerplate.translation_footers);
@@ -161,7 +170,7 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
   const body: BodyLine[] = kept.map(({ line, text }, i) => ({
     no: line.no,
     text,
-    heading: i < kept.length - 1 && wordCount(text) <= 12 && !CLOSING_PUNCTUATION.test(text) && !/^\d/.test(text),
+    heading: i < kept.length - 1 && isSubheading(text),
   }));
   removed.sort((a, b) => a.line - b.line);
   return { headline, body, removed };

@@ -234,7 +234,14 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string 
     const colon = text.slice(subjectEnd, sentenceEnd).search(/[:：]/);
     let claimText: string;
     let kind: Claim['kind'];
-    const quoteAfter = speechQuotes.find((q) => q.open >= subjectEnd && q.open < sentenceEnd && q.close <= segEnd);
+    // A quotation is the statement only when nothing but «على/إلى/عن» and «أن/إن» stands between
+    // where the statement starts and the opening mark; "قال إن الرئيس "مستعد …"" is reported speech.
+    const statementStart = stop.kind === 'quote' || stop.kind === 'end' ? subjectEnd : stop.kind === 'content' ? stop.at : stop.at;
+    const leadsToQuote = (q: QuoteSpan) =>
+      tokenize(text.slice(statementStart, q.open)).every((t) => lex.contentPrepositions.includes(t.folded) || lex.complementizers.includes(t.folded));
+    const quoteAfter = speechQuotes.find(
+      (q) => q.open >= subjectEnd && q.open < sentenceEnd && q.close <= segEnd && (stop.kind === 'quote' || stop.kind === 'colon' || leadsToQuote(q)),
+    );
     const colonAt = subjectEnd + colon;
     // A colon followed by a quotation mark opens the quotation even when an unbalanced mark
     // before it paired with that one (`مادة "تقديم … الهجوم: "إن كل …"`).

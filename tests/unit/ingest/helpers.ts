@@ -1,0 +1,79 @@
+/** Shared setup for the ingest tests: the project's data, the seeds, and a way to run the real CLI. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createIngestor, buildEntry, type Entry, type Ingestor, type SeedInput } from '../../../src/ingest/pipeline.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+export const SEEDS = path.join(ROOT, 'seeds');
+export const CONTENT = path.join(ROOT, 'content');
+export const FIXTURES = path.join(ROOT, 'tests/fixtures/ingest');
+
+let ingestor: Ingestor | null = null;
+export function projectIngestor(): Ingestor {
+  ingestor ??= createIngestor(CONTENT);
+  return ingestor;
+}
+
+/** Seed file names, found by listing the folder (tests key on the numbered prefix only). */
+export function seedName(prefix: string): string {
+  const name = fs.readdirSync(SEEDS).find((n) => n.startsWith(prefix) && n.endsWith('.txt'));
+  if (!name) throw new Error(`no seed ${prefix}*`);
+  return name;
+}
+
+export function seedInput(dir: string, name: string): SeedInput {
+  const p = path.join(dir, name);
+  const o = p.replace(/\.txt$/, '.meta.yaml');
+  return {
+    name,
+    path: p,
+    bytes: fs.readFileSync(p),
+    ...(fs.existsSync(o) ? { override: { path: o, text: fs.readFileSync(o, 'utf8') } } : {}),
+  };
+}
+
+const entries = new Map<string, Entry>();
+/** The entry built from seed `prefix` (e.g. "001"). */
+export function seedEntry(prefix: string): Entry {
+  const name = seedName(prefix);
+  if (!entries.has(name)) entries.set(name, buildEntry(seedInput(SEEDS, name), projectIngestor()));
+  return entries.get(name)!;
+}
+
+/** Build an entry from text given inline. */
+export function entryFromText(text: string, name = 'made-up.txt', override?: string): Entry {
+  return buildEntry(
+    {
+      name,
+      path: `/tmp/${name}`,
+      bytes: new TextEncoder().encode(text),
+      ...(override ? { override: { path: `/tmp/${name.replace(/\.txt$/, '.meta.yaml')}`, text: override } } : {}),
+    },
+    projectIngestor(),
+  );
+}
+
+export function tempDir(label: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `ingest-${label}-`));
+}
+
+/** Run `scripts/ingest.ts` as `npm run ingest` would, on other folders. */
+export function runCli(seedsDir: string, entriesDir: string) {
+  const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+  const r = spawnSync(process.execPath, [tsx, path.join(ROOT, 'scripts/ingest.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, SEEDS_DIR: seedsDir, CONTENT_DIR: CONTENT, ENTRIES_DIR: entriesDir },
+    encoding: 'utf8',
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every file in a folder, name → bytes. */
+export function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!fs.existsSync(dir)) return out;
+  for (const f of fs.readdirSync(dir).sort()) out.set(f, fs.readFileSync(path.join(dir, f), 'latin1'));
+  return out;
+}
