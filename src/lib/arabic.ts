@@ -106,6 +106,7 @@ const PREPOSITIONS = ['', 'ب', 'ك', 'ل'];
 // A pronoun suffix after the ت that a final ة becomes before it: قمّته = قمّة + ـه.
 const TA_PRONOUN_SUFFIX = /^(.{2,})ت(ه|ها|هم|هما|هن|ك|كم|كما|كن|ي|نا)$/;
 const ARABIC_LETTER = /^[\u0621-\u064A]+$/;
+const NUMBER_WITH_PREFIX = /^(ال|[وف]?[بكل]?(?:ال)?)(\d+)$/;
 
 /**
  * Every plausible reading of a folded Arabic word: itself; without the article (ال, and لل = لـ + ال);
@@ -121,6 +122,9 @@ export function wordReadings(folded: string): WordReading[] {
     if (readings.get(stem) !== true) readings.set(stem, bare);
   };
   add(folded, true);
+  // A number with letters attached (و2000, الـ75 → ال75): the number alone is a reading too.
+  const number = NUMBER_WITH_PREFIX.exec(folded);
+  if (number) add(number[2]!, number[1] === 'ال');
   if (!ARABIC_LETTER.test(folded)) return [...readings].map(([stem, bare]) => ({ stem, bare }));
   for (const conj of CONJUNCTIONS) {
     for (const prep of PREPOSITIONS) {

@@ -78,3 +78,11 @@ describe('wordReadings: with or without the article and attached letters', () =>
     expect(stems('2024')).toEqual(['2024']);
   });
 });
+
+describe('wordReadings: numbers with attached letters', () => {
+  it('reads the number alone', () => {
+    expect(stems('و2000')).toContain('2000');
+    expect(bareStems('الـ75')).toContain('75');
+    expect(bareStems('و2000')).not.toContain('2000');
+  });
+});
