@@ -191,7 +191,7 @@ export function buildTimelineJs(
       unique_id: 'title',
       text: {
         headline: escapeHtml(site.title),
-        text: `<p>${escapeHtml(site.description)}</p><p><a href="${escapeHtml(site.home)}">${escapeHtml(site.home)}</a></p>`,
+        text: `<p>${escapeHtml(site.description)}</p><p><a href="${escapeHtml(site.home)}">الخط الزمني كاملًا على الموقع</a></p>`,
       },
     },
     events: sorted.map((entry, index) => {
