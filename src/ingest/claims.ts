@@ -199,7 +199,7 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string 
         stop = { kind: 'complementizer', at: tok.end };
         break;
       }
-      if (mode === 'subject' && lex.relay.some((r) => tokenMatches(w, r, VERB_PREFIXES))) {
+      if (mode !== 'relay' && lex.relay.some((r) => tokenMatches(w, r, VERB_PREFIXES))) {
         mode = 'relay';
       } else if (mode === 'subject' && lex.contentPrepositions.includes(w) && (speaker !== null || unknownWords === 0)) {
         stop = { kind: 'content', at: tok.start };

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { cutFurniture } from '../../../src/ingest/boilerplate.ts';
+import { segmentLines } from '../../../src/ingest/segment.ts';
+import { projectIngestor, seedEntry } from './helpers.ts';
+
+const HEAD = 'عنوان الخبر التجريبي';
+const PARA = 'قال المسؤول إن الاجتماع كان مثمرا.';
+const cut = (...lines: string[]) => cutFurniture(segmentLines(lines.join('\n')), projectIngestor().data);
+const rulesOf = (...lines: string[]) => cut(...lines).removed.map((r) => [r.line, r.rule]);
+
+describe('each kind of page furniture, on made-up lines', () => {
+  it.each([
+    ['إقرأ أيضاً:'],
+    ['اقرأ أيضا'],
+    ['اقرأ المزيد: خبر آخر لا صلة له'],
+    ['شاهد أيضا:'],
+    ['أخبار ذات صلة'],
+    ['مواضيع ذات صلة'],
+  ])('a read-also line "%s" cuts itself and everything after it', (marker) => {
+    const r = cut(HEAD, PARA, marker, 'خبر آخر', 'وقال بوتين إن شيئا آخر حدث.');
+    expect(r.removed.map((x) => [x.line, x.rule])).toEqual([[3, 'read_also_tail'], [4, 'read_also_tail'], [5, 'read_also_tail']]);
+    expect(r.body.map((b) => b.text)).toEqual([PARA]);
+  });
+
+  it('related-news links, comment counters, tag lines', () => {
+    expect(rulesOf(HEAD, PARA, 'اظهار أخبار متعلقة', PARA, 'التعليقات (0)', 'كلمات دلالية: روسيا كوريا', 'وسوم: روسيا')).toEqual([
+      [3, 'related_news_link'],
+      [5, 'comment_counter'],
+      [6, 'tag_line'],
+      [7, 'tag_line'],
+    ]);
+    expect(rulesOf(HEAD, PARA, 'التعليقات (١٢)')).toEqual([[3, 'comment_counter']]);
+  });
+
+  it('a section label only above the headline', () => {
+    const r = cut('سياسة دولية', '', HEAD, PARA);
+    expect(r.removed).toEqual([{ line: 1, rule: 'section_label', text: 'سياسة دولية' }]);
+    expect(r.headline?.text).toBe(HEAD);
+  });
+
+  it('a photo caption printed twice, and one with a credit', () => {
+    const caption = 'صورة الزعيمين في موسكو- جيتي';
+    expect(rulesOf(HEAD, caption, caption, PARA)).toEqual([[2, 'photo_caption'], [3, 'photo_caption']]);
+    expect(rulesOf(HEAD, PARA, 'الرئيس خلال المؤتمر - رويترز', PARA)).toEqual([[3, 'photo_caption']]);
+    const twice = 'الزعيمان خلال القمة';
+    expect(rulesOf(HEAD, twice, twice, PARA)).toEqual([[2, 'photo_caption'], [3, 'photo_caption']]);
+  });
+
+  it('source lines, date lines, CMS metadata, donation labels', () => {
+    expect(
+      rulesOf(HEAD, 'تاريخ النشر: 15th, September 2023 GMT', 'Ekleme: 20.06.2024 12:06:03 / Güncelleme: 20.06.2024 12:06:03 / Arapça', 'Destek için ', PARA, 'المصدر: الأسبوع'),
+    ).toEqual([
+      [2, 'date_line'],
+      [3, 'cms_metadata'],
+      [4, 'donation_label'],
+      [6, 'source_line'],
+    ]);
+  });
+
+  it('an agency mark at a paragraph’s end is cut from the paragraph, the paragraph stays', () => {
+    const r = cut(HEAD, `${PARA}  (İLKHA)`);
+    expect(r.removed).toEqual([{ line: 2, rule: 'agency_mark', text: '(İLKHA)' }]);
+    expect(r.body.map((b) => b.text)).toEqual([PARA]);
+    // A parenthesis that is no agency mark stays.
+    expect(cut(HEAD, 'قال الرئيس (الروسي) كلاما.').removed).toEqual([]);
+  });
+
+  it('end markers, translation footers and copyright lines', () => {
+    expect(
+      rulesOf(HEAD, PARA, 'النهاية message/', '© | وقد قام مركز ويبانغاه الإخباري بترجمة هذا الخبر من مصدر وكالة تسنیم للأنباء |', '© جميع الحقوق محفوظة 2024'),
+    ).toEqual([
+      [3, 'end_marker'],
+      [4, 'translation_footer'],
+      [5, 'copyright_line'],
+    ]);
+  });
+
+  it('keeps article sentences that merely start like furniture', () => {
+    const r = cut(HEAD, 'المصدر الدبلوماسي قال إن المحادثات مستمرة.', 'النهاية لم تكن متوقعة في هذه المحادثات الطويلة بين البلدين.');
+    expect(r.removed).toEqual([]);
+    expect(r.body).toHaveLength(2);
+  });
+
+  it('makes a short plain line between paragraphs a subheading', () => {
+    const r = cut(HEAD, PARA, 'مباحثات بين وزيري الدفاع', PARA);
+    expect(r.body.map((b) => b.heading)).toEqual([false, true, false]);
+    // Not a heading: a sentence, a line with markup signs, the last line.
+    expect(cut(HEAD, PARA, '# ليس عنوانا', PARA, 'سطر أخير قصير').body.map((b) => b.heading)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('furniture of each seed', () => {
+  const removedRules = (prefix: string) => seedEntry(prefix).frontmatter.removed.map((r) => `${r.line}:${r.rule}`);
+
+  it('000: date line, source line, tag line, and the read-also tail with its unrelated stories', () => {
+    expect(removedRules('000')).toEqual(['2:date_line', '9:source_line', '10:tag_line', ...[11, 12, 13, 14, 15, 16].map((n) => `${n}:read_also_tail`)]);
+  });
+
+  it('001: section label, caption printed twice, related-news links, comment counter', () => {
+    expect(removedRules('001')).toEqual(['1:section_label', '5:photo_caption', '6:photo_caption', '13:related_news_link', '23:related_news_link', '37:related_news_link', '46:comment_counter']);
+  });
+
+  it('002: date line, source line, tag line, read-also tail', () => {
+    expect(removedRules('002')).toEqual(['2:date_line', '10:source_line', '11:tag_line', ...[12, 13, 14, 15, 16].map((n) => `${n}:read_also_tail`)]);
+  });
+
+  it('003: CMS metadata, donation label, agency mark', () => {
+    expect(removedRules('003')).toEqual(['5:cms_metadata', '6:donation_label', '38:agency_mark']);
+  });
+
+  it('004: end marker and translation footer; the subheading becomes a heading', () => {
+    expect(removedRules('004')).toEqual(['11:end_marker', '12:translation_footer']);
+    expect(seedEntry('004').body).toContain('## مباحثات بين وزيري دفاع كوريا الشمالية وروسيا\n');
+  });
+
+  it('no body keeps furniture, and no body loses an article paragraph', () => {
+    const furniture = /إقرأ أيضاً|اظهار أخبار متعلقة|التعليقات \(|كلمات دلالية|المصدر:|تاريخ النشر|Ekleme|Destek|İLKHA|النهاية|message\/|ترجمة هذا الخبر|جيتي|بوريل|بايدن|بريانسك|سياسة دولية/;
+    for (const p of ['000', '001', '002', '003', '004']) {
+      const e = seedEntry(p);
+      expect(e.body, p).not.toMatch(furniture);
+      const paragraphs = e.body.split('\n\n').filter(Boolean);
+      expect(paragraphs.length, p).toBeGreaterThan(4);
+    }
+    expect(seedEntry('000').body.split('\n\n')).toHaveLength(6);
+    expect(seedEntry('001').body.split('\n\n')).toHaveLength(14);
+    expect(seedEntry('003').body.split('\n\n')).toHaveLength(17);
+  });
+});

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { findClaims } from '../../../src/ingest/claims.ts';
+import type { Claim } from '../../../src/lib/entry-schema.ts';
+import { projectIngestor, seedEntry } from './helpers.ts';
+
+/** Claims of made-up paragraphs; the article names these people in full somewhere. */
+function claims(paragraphs: string[], writtenOn: string | null = null, namedText = 'دميتري بيسكوف فلاديمير بوتين كيم جونغ أون'): Claim[] {
+  const { matcher, data } = projectIngestor();
+  const named = matcher.namedInFull([namedText, ...paragraphs].join('\n'));
+  return findClaims(paragraphs, { matcher, named, rules: data.claims, dates: data.dates, writtenOn });
+}
+
+describe('claims on made-up cases', () => {
+  it('a named speaker, reported speech without «أن»', () => {
+    expect(claims(['قال الرئيس فلاديمير بوتين إن العلاقات متينة.'])).toEqual([{ speaker: 'vladimir-putin', text: 'العلاقات متينة', kind: 'reported' }]);
+  });
+
+  it('«وأضاف» and «وأكد» with no subject belong to the last named speaker, across paragraphs', () => {
+    const c = claims(['قال دميتري بيسكوف إن الزيارة ناجحة.', 'وأضاف أن موسكو راضية.', 'وأكد مرة أخرى أن التعاون مستمر.']);
+    expect(c.map((x) => [x.speaker, x.text])).toEqual([
+      ['dmitry-peskov', 'الزيارة ناجحة'],
+      ['dmitry-peskov', 'موسكو راضية'],
+      ['dmitry-peskov', 'التعاون مستمر'],
+    ]);
+  });
+
+  it('a title resolves to the actor the article names', () => {
+    expect(claims(['وقال المتحدث باسم الكرملين إن لا اتفاقيات.'])[0]).toMatchObject({ speaker: 'dmitry-peskov' });
+    // Without Peskov named anywhere, the title names no one.
+    expect(claims(['وقال المتحدث باسم الكرملين إن لا اتفاقيات.'], null, 'فلاديمير بوتين')).toEqual([]);
+  });
+
+  it('an organisation can speak', () => {
+    expect(claims(['أكد الكرملين الجمعة عدم توقيع أي اتفاقيات.'])[0]).toMatchObject({ speaker: 'kremlin', text: 'عدم توقيع أي اتفاقيات', kind: 'reported', when: { text: 'الجمعة' } });
+  });
+
+  it('direct: quoted words, «…» and after "قال X:"', () => {
+    expect(claims(['قال بوتين: "إن الاتفاق يتضمن الدعم المتبادل".'])[0]).toMatchObject({ text: 'إن الاتفاق يتضمن الدعم المتبادل', kind: 'direct' });
+    expect(claims(['وقال بيسكوف «لم نوقع أي اتفاقية مع أحد».'])[0]).toMatchObject({ speaker: 'dmitry-peskov', text: 'لم نوقع أي اتفاقية مع أحد', kind: 'direct' });
+    expect(claims(['وقال كيم جونغ أون في الاجتماع: إن الزيارة ستعزز التعاون.'])[0]).toMatchObject({ speaker: 'kim-jong-un', text: 'إن الزيارة ستعزز التعاون', kind: 'direct' });
+  });
+
+  it('a name in quotation marks is a name, not a quotation', () => {
+    expect(claims(['وذكر "بوتين" أن الاتفاقية ستحل محل غيرها.'])[0]).toMatchObject({ speaker: 'vladimir-putin', kind: 'reported', text: 'الاتفاقية ستحل محل غيرها' });
+  });
+
+  it('a participle carries on the statement: "…، مشددا على أن «…»"', () => {
+    const c = claims(['قال بوتين إن بلاده لن تنتهك أي اتفاقيات. مشددا على أن "كوريا جارة لنا ونريد علاقات حسنة".']);
+    expect(c.map((x) => [x.speaker, x.kind])).toEqual([['vladimir-putin', 'reported'], ['vladimir-putin', 'direct']]);
+  });
+
+  it('names in a circumstance are not the speaker', () => {
+    const c = claims(['وخلال لقائه مع "فلاديمير بوتين"، قال "كيم جونغ أون" للرئيس الروسي: "إن العلاقات دخلت حقبة جديدة".']);
+    expect(c).toEqual([{ speaker: 'kim-jong-un', text: 'إن العلاقات دخلت حقبة جديدة', kind: 'direct' }]);
+  });
+
+  it('a subject before the verb: "يُذكر أن المتحدث باسم الكرملين أعلن …"', () => {
+    expect(claims(['يُذكر أن المتحدث باسم الكرملين أعلن في وقت سابق أن التعاون ليس موجها ضد أحد.'])[0]).toMatchObject({
+      speaker: 'dmitry-peskov',
+      when: { text: 'في وقت سابق' },
+      text: 'التعاون ليس موجها ضد أحد',
+    });
+  });
+
+  it('an unknown speaker is not attributed, and a later «وأضاف» does not fall to the previous speaker', () => {
+    const c = claims(['قال بوتين إن الزيارة مهمة.', 'وقالت وزارة الخارجية، إن الوزير كان في الاستقبال.', 'وأضاف أن الترتيبات اكتملت.']);
+    expect(c.map((x) => x.speaker)).toEqual(['vladimir-putin']);
+  });
+
+  it('who relayed it: "وفقا لوكالة تاس", "نقلتها وكالة إنترفاكس"', () => {
+    const c = claims(['قال بوتين إن العلاقات جيدة.', 'وأضاف - وفقا لوكالة انباء تاس الروسية - "أنا مقتنع بأن التعاون سيتوسع كثيرا".']);
+    expect(c[1]).toMatchObject({ speaker: 'vladimir-putin', kind: 'direct', reported_by: 'tass' });
+  });
+
+  it('when: weekday words resolved against the day of writing', () => {
+    const c = claims(['أكد دميتري بيسكوف، الثلاثاء الماضي، "أن روسيا غير مهتمة بالتصريحات الأمريكية".', 'وقال بوتين اليوم /الجمعة/ إن الأمر محسوم.'], '2023-09-15');
+    expect(c[0]!.when).toEqual({ text: 'الثلاثاء الماضي', date: '2023-09-12' });
+    expect(c[1]!.when).toEqual({ text: 'اليوم /الجمعة/', date: '2023-09-15' });
+  });
+
+  it('no claim from "يُذكر أن" alone, or from a verb-like noun', () => {
+    expect(claims(['يذكر أن كيم جونغ أون زار روسيا في سبتمبر.'])).toEqual([]);
+  });
+});
+
+describe('claims of each seed, checked against the text', () => {
+  const summary = (p: string) => seedEntry(p).frontmatter.claims.map((c) => `${c.speaker}|${c.kind}`);
+
+  it('000: four statements by Peskov (named, then by three titles)', () => {
+    const c = seedEntry('000').frontmatter.claims;
+    expect(summary('000')).toEqual(['dmitry-peskov|reported', 'dmitry-peskov|direct', 'dmitry-peskov|reported', 'dmitry-peskov|reported']);
+    expect(c[0]).toMatchObject({ when: { text: 'اليوم /الجمعة/', date: '2023-09-15' } });
+    expect(c[0]!.text).toMatch(/^روسيا وكوريا الشمالية لم توقعا أي اتفاقيات ثنائية/);
+    expect(c[1]!.text).toBe('إنه لم يتم التوقيع على أي اتفاقيات بشأن هذه القضية أو بشأن قضايا أخرى ولم تكن هناك مثل هذه الخطط');
+    expect(c[3]).toMatchObject({ when: { text: 'في وقت سابق' } });
+  });
+
+  it('001: the Kremlin, Peskov, Putin, Rudenko; the ministry and Seoul/Washington are not attributed', () => {
+    expect(summary('001')).toEqual([
+      'kremlin|reported',
+      'dmitry-peskov|reported',
+      'vladimir-putin|reported',
+      'vladimir-putin|direct',
+      'kremlin|reported',
+      'dmitry-peskov|direct',
+      'dmitry-peskov|direct',
+      'andrei-rudenko|reported',
+      'andrei-rudenko|direct',
+    ]);
+    const c = seedEntry('001').frontmatter.claims;
+    expect(c[5]).toMatchObject({ when: { text: 'الثلاثاء الماضي', date: '2023-09-12' } });
+    expect(c[8]).toMatchObject({ reported_by: 'interfax' });
+    expect(c.some((x) => x.speaker === 'alexander-kozlov')).toBe(false);
+  });
+
+  it('002: Putin (the «وأضاف» quote via TASS), Peskov, Kim', () => {
+    expect(summary('002')).toEqual(['vladimir-putin|reported', 'vladimir-putin|reported', 'vladimir-putin|direct', 'dmitry-peskov|reported', 'kim-jong-un|direct', 'kim-jong-un|reported']);
+    expect(seedEntry('002').frontmatter.claims[2]).toMatchObject({ reported_by: 'tass' });
+    expect(seedEntry('002').frontmatter.claims[2]!.text).toMatch(/^أنا مقتنع بأن تنفيذ الاتفاقيات سيسهم/);
+  });
+
+  it('003: Putin’s statements, Peskov’s (the one after a stray quotation mark too), Kim’s', () => {
+    const c = seedEntry('003').frontmatter.claims;
+    expect(c.filter((x) => x.speaker === 'vladimir-putin')).toHaveLength(6);
+    const peskov = c.filter((x) => x.speaker === 'dmitry-peskov');
+    expect(peskov.map((x) => x.text)).toEqual([
+      expect.stringMatching(/^إن كل ما يفعله الغرب تقريبًا هو ضدنا/),
+      'التعاون الروسي الكوري ليس ضد أي دولة ثالثة',
+    ]);
+    expect(c.filter((x) => x.speaker === 'kim-jong-un')).toHaveLength(5);
+    expect(c.some((x) => x.speaker === 'kim-jong-il')).toBe(false);
+  });
+
+  it('004: Kim, No Kwang Chol and Belousov (by his misspelt name)', () => {
+    const c = seedEntry('004').frontmatter.claims;
+    expect(new Set(c.map((x) => x.speaker))).toEqual(new Set(['kim-jong-un', 'no-kwang-chol', 'andrei-belousov']));
+    expect(c.find((x) => x.speaker === 'andrei-belousov')).toMatchObject({ kind: 'direct', text: expect.stringMatching(/^معاهدة العلاقات الاستراتيجية الشاملة/) });
+    expect(c.find((x) => x.speaker === 'no-kwang-chol')).toMatchObject({ kind: 'direct', text: expect.stringMatching(/^بعد قمة بيونغ يانغ في يونيو 2024/) });
+  });
+
+  it('every claim’s words are in the entry’s body', () => {
+    for (const p of ['000', '001', '002', '003', '004']) {
+      const e = seedEntry(p);
+      const body = e.body.replace(/\\/g, '');
+      for (const c of e.frontmatter.claims) expect(body, `${p}: ${c.text}`).toContain(c.text);
+    }
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * The real command (scripts/ingest.ts) on temporary folders: bad input stops it before anything is
+ * written; stale entries go; two runs are byte-identical; the committed entries are what a fresh
+ * ingest writes (drift).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { entrySchema } from '../../../src/lib/entry-schema.ts';
+import { CONTENT, FIXTURES, SEEDS, runCli, snapshot, tempDir } from './helpers.ts';
+
+const GOOD = 'عنوان خبر سليم\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن الأمور على ما يرام.\nالمصدر: الأسبوع\n';
+
+/** A seeds folder with one good article plus `extra` files, and an entries folder holding one old entry. */
+function setup(extra: Record<string, string | Uint8Array>) {
+  const dir = tempDir('cli');
+  const seeds = path.join(dir, 'seeds');
+  const entries = path.join(dir, 'entries');
+  fs.mkdirSync(seeds);
+  fs.mkdirSync(entries);
+  fs.writeFileSync(path.join(seeds, 'a-good.txt'), GOOD);
+  fs.writeFileSync(path.join(entries, 'old-entry.md'), '---\ntitle: old\n---\n');
+  for (const [name, content] of Object.entries(extra)) fs.writeFileSync(path.join(seeds, name), content);
+  return { seeds, entries };
+}
+
+describe('bad input stops the ingest, names the file and the reason, and writes nothing', () => {
+  const cases: [string, Record<string, string | Uint8Array>, RegExp][] = [
+    ['an empty file', { 'b-empty.txt': '' }, /b-empty\.txt: the file is empty/],
+    ['a binary file', { 'b-binary.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]) }, /b-binary\.txt: not/],
+    ['text that is not UTF-8', { 'b-cp1256.txt': new Uint8Array([0xe3, 0xd1, 0xcd, 0xc8, 0xc7, 0x0a, 0xe3, 0xd1]) }, /b-cp1256\.txt: not UTF-8/],
+    ['no headline', { 'b-nohead.txt': `${'كلمة '.repeat(40)}.\nتاريخ النشر: 2024-01-05\n` }, /b-nohead\.txt: no headline/],
+    ['only furniture', { 'b-furniture.txt': 'التعليقات (0)\nاظهار أخبار متعلقة\n' }, /b-furniture\.txt: no headline/],
+    ['no date and no override', { 'b-nodate.txt': 'عنوان بلا تاريخ\nقال بوتين إن كل شيء بخير.\n' }, /b-nodate\.txt: no date/],
+    [
+      'an override naming an unknown actor',
+      { 'b-actor.txt': GOOD, 'b-actor.meta.yaml': 'notes:\n  - text: ملاحظة\n    actor: boris-belousov\n' },
+      /b-actor\.meta\.yaml: override names unknown actor "boris-belousov"/,
+    ],
+    ['an override with a malformed date', { 'b-date.txt': GOOD, 'b-date.meta.yaml': "date:\n  value: '2024-02-30'\n  note: خطأ\n" }, /b-date\.meta\.yaml: bad override at date\.value: not a calendar date/],
+    ['an override with an unknown key', { 'b-key.txt': GOOD, 'b-key.meta.yaml': 'outlett: الأسبوع\n' }, /b-key\.meta\.yaml: bad override .*outlett/],
+    ['an override without a note', { 'b-note.txt': GOOD, 'b-note.meta.yaml': "date:\n  value: '2024-01-05'\n" }, /b-note\.meta\.yaml: bad override at date\.note/],
+    ['an override that is not YAML', { 'b-yaml.txt': GOOD, 'b-yaml.meta.yaml': 'date: [unclosed\n' }, /b-yaml\.meta\.yaml: override is not valid YAML/],
+    ['an override without its seed', { 'b-orphan.meta.yaml': 'notes: []\n' }, /b-orphan\.meta\.yaml: override without a seed/],
+  ];
+  it.each(cases)('%s', (_label, extra, message) => {
+    const { seeds, entries } = setup(extra);
+    const before = snapshot(entries);
+    const r = runCli(seeds, entries);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/nothing was written/);
+    expect(snapshot(entries)).toEqual(before);
+  });
+});
+
+describe('a good run', () => {
+  it('writes entries, removes entries whose seed is gone, and reads BOM + CRLF seeds', () => {
+    const bomCrlf = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(GOOD.replace('عنوان خبر سليم', 'عنوان آخر').replace(/\n/g, '\r\n'))]);
+    const { seeds, entries } = setup({ 'c-bom-crlf.txt': bomCrlf });
+    const r = runCli(seeds, entries);
+    expect(r.status, r.stderr).toBe(0);
+    const files = fs.readdirSync(entries).sort();
+    expect(files).not.toContain('old-entry.md');
+    expect(files).toHaveLength(2);
+    for (const f of files) {
+      const { data, content } = matter(fs.readFileSync(path.join(entries, f), 'utf8'));
+      expect(entrySchema.safeParse(data).success).toBe(true);
+      expect(content).not.toMatch(/\r|\uFEFF/);
+      expect(f).toMatch(/^2024-01-05-[a-z0-9-]+\.md$/);
+    }
+    const bom = files.map((f) => matter(fs.readFileSync(path.join(entries, f), 'utf8')).data).find((d) => d.source === 'c-bom-crlf.txt');
+    expect(bom).toMatchObject({ title: 'عنوان آخر', date: '2024-01-05', outlet: 'الأسبوع', claims: [{ speaker: 'dmitry-peskov' }] });
+  });
+
+  it('turns an article in a format the seeds do not use into a correct entry', () => {
+    const dir = tempDir('fixture');
+    const entries = path.join(dir, 'entries');
+    const r = runCli(path.join(FIXTURES, 'new-format'), entries);
+    expect(r.status, r.stderr).toBe(0);
+    const [file] = fs.readdirSync(entries);
+    const fm = entrySchema.parse(matter(fs.readFileSync(path.join(entries, file!), 'utf8')).data);
+    const body = matter(fs.readFileSync(path.join(entries, file!), 'utf8')).content;
+    expect(fm).toMatchObject({
+      title: 'الكرملين: بوتين مستعد للقاء كيم جونغ أون مجدداً',
+      date: '2024-03-03',
+      date_basis: { kind: 'stated', line: 'نُشر في ٣ آذار ٢٠٢٤ - ١٤:٣٠ بتوقيت مكة' },
+      published_at: '2024-03-03T14:30:00+03:00',
+      outlet: 'الوكالة العربية السورية للأنباء',
+      outlet_basis: { kind: 'stated', rule: 'agency_mark' },
+      actors: ['vladimir-putin', 'kim-jong-un', 'dmitry-peskov'],
+    });
+    expect(fm.claims.map((c) => [c.speaker, c.kind])).toEqual([['dmitry-peskov', 'reported'], ['dmitry-peskov', 'reported']]);
+    expect(fm.claims[0]!.when).toEqual({ text: 'اليوم الأحد', date: '2024-03-03' });
+    expect(fm.removed.map((x) => x.rule)).toEqual(['section_label', 'date_line', 'agency_mark', 'tag_line', 'comment_counter', 'read_also_tail', 'read_also_tail']);
+    expect(body).toContain('## اتصالات متواصلة');
+    expect(body).toContain('وكان الزعيم كيم جونغ أون'); // Persian letters made Arabic
+    expect(body).not.toMatch(/بيلوسوف|اقرأ المزيد|سانا|وسوم|التعليقات/);
+  });
+});
+
+describe('determinism and drift', () => {
+  let first: Map<string, string>;
+  beforeAll(() => {
+    const entries = path.join(tempDir('det'), 'entries');
+    const r = runCli(SEEDS, entries);
+    expect(r.status, r.stderr).toBe(0);
+    first = snapshot(entries);
+  });
+
+  it('two runs write byte-identical files', () => {
+    const entries = path.join(tempDir('det2'), 'entries');
+    expect(runCli(SEEDS, entries).status).toBe(0);
+    expect(snapshot(entries)).toEqual(first);
+    expect(first.size).toBe(fs.readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).length);
+  });
+
+  it('the committed content/entries are exactly what a fresh ingest writes (run `npm run ingest` and commit)', () => {
+    expect(snapshot(path.join(CONTENT, 'entries'))).toEqual(first);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { remark } from 'remark';
+import rehypeSlug from 'rehype-slug';
+import { bodyMarkdown } from '../../../src/ingest/markdown.ts';
+import { FIXTURES, entryFromText, seedEntry } from './helpers.ts';
+
+/** Render Markdown the way the site does (remark + GFM, raw HTML allowed through, rehype-slug). */
+/** GFM links bare web addresses from the parsed text (see src/ingest/markdown.ts); drop those to look at the rest. */
+const withoutWebAutolinks = (html: string) => html.replace(/<a href="https?:\/\/[^"]*">[^<]*<\/a>/g, '');
+
+async function renderLikeTheSite(markdown: string): Promise<string> {
+  const processor = await createMarkdownProcessor({ gfm: true, smartypants: false, syntaxHighlight: false, rehypePlugins: [rehypeSlug] });
+  return (await processor.render(markdown)).code;
+}
+
+const HOSTILE = [
+  '<script>alert(1)</script> نص',
+  '[اضغط هنا](javascript:alert(document.cookie)) للمزيد.',
+  '<img src=x onerror=alert(1)> صورة',
+  '# ليس عنوانا',
+  '* ليست قائمة',
+  '| ليس | جدولاً |',
+  '|---|---|',
+  '> ليس اقتباسا',
+  '1. ليس تعدادا',
+  '---',
+  '&lt;script&gt; و &amp; و `رمز` و **عريض** و _مائل_ و ~~شطب~~ و ![صورة](x.png) و <https://example.com>',
+  '<a href="javascript:alert(1)">رابط</a> و <iframe src="javascript:alert(1)"></iframe>',
+  '<!-- تعليق --> و <style>body{}</style>',
+];
+
+describe('the body as an mdast tree printed with remark', () => {
+  it('parses back to the same paragraphs and headings of plain text, whatever the source says', () => {
+    const lines = HOSTILE.map((text, i) => ({ no: i + 1, text, heading: false }));
+    const md = bodyMarkdown([...lines, { no: 99, text: 'عنوان فرعي', heading: true }]);
+    const tree = remark().parse(md);
+    expect(tree.children.map((c) => c.type)).toEqual([...HOSTILE.map(() => 'paragraph'), 'heading']);
+    for (const [i, node] of tree.children.entries()) {
+      const children = (node as { children: { type: string; value?: string }[] }).children;
+      expect(children.map((c) => c.type)).toEqual(['text']);
+      expect(children[0]!.value).toBe(i < HOSTILE.length ? HOSTILE[i] : 'عنوان فرعي');
+    }
+  });
+
+  it('renders on the site as text: no script, link, image, table, list or quote from a source', async () => {
+    const md = bodyMarkdown(HOSTILE.map((text, i) => ({ no: i + 1, text, heading: false })));
+    const html = withoutWebAutolinks(await renderLikeTheSite(md));
+    expect(html).not.toMatch(/<(script|img|a|iframe|table|ul|ol|li|blockquote|h\d|hr|code|strong|em|del|style)\b/i);
+    expect(html).not.toMatch(/<!--/);
+    expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script> نص');
+    expect(html).toContain('javascript:alert(document.cookie)'); // as words, not as a link
+    expect((html.match(/<p>/g) ?? []).length).toBe(HOSTILE.length);
+  });
+
+  it('a bare web address may become a link through the site’s GFM, never a script link', async () => {
+    const html = await renderLikeTheSite(bodyMarkdown([{ no: 1, text: 'المصدر www.example.com و javascript:alert(1) و data:text/html,x', heading: false }]));
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toEqual(['http://www.example.com']);
+  });
+
+  it('the markup fixture seed (CRLF line ends) becomes a safe entry', async () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'injection/markup.txt'), 'utf8');
+    expect(text).toContain('\r\n');
+    const e = entryFromText(text, 'markup.txt');
+    expect(e.frontmatter.title).toBe('عنوان فيه <script>alert(1)</script> و[رابط](javascript:alert(1))');
+    const html = withoutWebAutolinks(await renderLikeTheSite(e.body));
+    expect(html).not.toMatch(/<(script|img|a|table|ul|ol|blockquote|h\d|hr|code|strong|em)\b/i);
+    expect(html).toContain('javascript:alert(document.cookie)');
+  });
+
+  it('seed 004’s subheading is a level-2 heading on the page', async () => {
+    const html = await renderLikeTheSite(seedEntry('004').body);
+    expect(html).toMatch(/<h2 id="[^"]+">مباحثات بين وزيري دفاع كوريا الشمالية وروسيا<\/h2>/);
+  });
+});
