@@ -1,0 +1,258 @@
+/**
+ * The search page in headless Chromium, on the built site: the whole query set (both TSVs) through
+ * /search/?q= must return exactly the expected entries; filters, sort, shared URLs, the header form,
+ * keyboard use, the page without JavaScript, the sub-path build, and the HTML and axe checks.
+ *
+ * Expected entries are named by source file; the entry behind each source is found through the
+ * entries' `source` frontmatter (content/entries/*.md) and the index built from the pages, never by URL.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import matter from 'gray-matter';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordsFromBuild } from '../../src/integrations/search-index.ts';
+import { foldArabic } from '../../src/lib/arabic.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { formatAxeViolations, formatNuMessages, nuErrors, runAxe, validateHtml } from '../support/checks.ts';
+import { loadQueryCases, readResults, runQuery } from '../support/search-run.ts';
+import { DIST, ROOT, SUBPATH, SUBPATH_DIST, serve, type Served } from '../support/site.ts';
+
+interface EntryInfo {
+  source: string;
+  date: string;
+  outlet: string | null;
+  actors: string[];
+}
+
+/** The entries as the ingest wrote them, by source file. */
+function entriesBySource(): Map<string, EntryInfo> {
+  const dir = path.join(ROOT, 'content/entries');
+  const map = new Map<string, EntryInfo>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+    const { data } = matter(fs.readFileSync(path.join(dir, file), 'utf8'));
+    map.set(String(data.source), {
+      source: String(data.source),
+      date: String(data.date),
+      outlet: (data.outlet as string | null) ?? null,
+      actors: (data.actors as string[]) ?? [],
+    });
+  }
+  return map;
+}
+
+const cases = loadQueryCases();
+const entries = entriesBySource();
+let site: Served;
+let browser: Browser;
+let page: Page;
+/** Entry page path (under the base) → source, from the index records of the built pages. */
+let sourceOfPath: Map<string, string>;
+
+beforeAll(async () => {
+  site = await serve(DIST);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  sourceOfPath = new Map(
+    recordsFromBuild(DIST)
+      .filter((r) => r.meta.kind === 'entry')
+      .map((r) => [r.url, r.meta.source ?? '']),
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the query set', () => {
+  it('names only sources that have an entry, and every entry page declares its source', () => {
+    for (const c of cases) for (const s of c.expected) expect(entries.has(s), `${c.file}:${c.line} ${s}`).toBe(true);
+    expect([...sourceOfPath.values()].sort()).toEqual([...entries.keys()].sort());
+  });
+
+  it.each(cases.map((c) => [`${c.query} (${c.file}:${c.line}: ${c.note})`, c] as const))('%s', async (_label, c) => {
+    const r = await runQuery(page, site.url, c.query);
+    expect([...r.sources].sort(), r.status).toEqual(c.expected);
+    // Each result links to the page of the entry it claims to be.
+    r.hrefs.forEach((href, i) => expect(sourceOfPath.get(href), href).toBe(r.sources[i]));
+  });
+});
+
+describe('results', () => {
+  it('show date, outlet and an excerpt of the original text with the match marked', async () => {
+    const r = await runQuery(page, site.url, 'قمة');
+    expect(r.sources.length).toBeGreaterThan(0);
+    const drawn = await page.$$eval('[data-search-results] > li', (items) =>
+      items.map((li) => ({
+        datetime: li.querySelector('time')?.getAttribute('datetime') ?? '',
+        outlet: li.querySelector('.search-result-outlet')?.textContent ?? '',
+        excerpt: li.querySelector('.search-result-excerpt')?.textContent ?? '',
+        marks: [...li.querySelectorAll('.search-result-excerpt mark')].map((m) => m.textContent ?? ''),
+        href: li.querySelector('h3 a')?.getAttribute('href') ?? '',
+      })),
+    );
+    for (const [i, d] of drawn.entries()) {
+      const entry = entries.get(r.sources[i]!)!;
+      expect(d.datetime).toBe(entry.date);
+      expect(d.outlet).toBe(entry.outlet ?? '');
+      expect(d.marks.length).toBeGreaterThan(0);
+      for (const m of d.marks) expect(foldArabic(m)).toMatch(/قم/);
+      // Readers see the source's words, never the index's folded terms.
+      expect(d.excerpt).not.toMatch(/\u0640\s|\u0640$/);
+      const pageText = fs.readFileSync(path.join(DIST, d.href, 'index.html'), 'utf8');
+      for (const part of d.excerpt.replace(/…/g, '\n').split('\n').map((s) => s.trim()).filter((s) => s.length > 20)) {
+        expect(pageText.replace(/\s+/g, ' ')).toContain(part.split(' ').slice(0, 4).join(' '));
+      }
+    }
+  });
+
+  it('list actor pages that match, with links to them', async () => {
+    const r = await runQuery(page, site.url, 'Peskov');
+    expect(r.actors).toEqual(['dmitry-peskov']);
+    const href = await page.$eval('[data-search-actors] li a', (a) => a.getAttribute('href'));
+    expect(fs.existsSync(path.join(DIST, href ?? '', 'index.html'))).toBe(true);
+  });
+
+  it('are announced to screen readers', async () => {
+    const r = await runQuery(page, site.url, 'بيسكوف');
+    const live = await page.$eval('[data-search-status]', (el) => [el.getAttribute('role'), el.getAttribute('aria-live')]);
+    expect(live).toEqual(['status', 'polite']);
+    expect(r.status).toContain('4 نتائج');
+  });
+
+  it('say so when nothing matches', async () => {
+    const r = await runQuery(page, site.url, 'بوريل');
+    expect(r.sources).toEqual([]);
+    expect(r.status).toContain('لا نتائج');
+  });
+
+  it('never turn a query into markup', async () => {
+    const r = await runQuery(page, site.url, '<img src=x onerror=alert(1)> بوتين');
+    expect(r.sources).toEqual([]);
+    expect(await page.$$('[data-search-root] img')).toHaveLength(0);
+    expect(r.status).toContain('<img');
+  });
+});
+
+describe('filters and sort', () => {
+  it('filter by year', async () => {
+    const r = await runQuery(page, site.url, 'بوتين', { year: '2024' });
+    const expected = [...entries.values()].filter((e) => e.date.startsWith('2024')).map((e) => e.source).sort();
+    expect([...r.sources].sort()).toEqual(expected);
+  });
+
+  it('filter by outlet', async () => {
+    const entry = [...entries.values()].find((e) => e.outlet)!;
+    const r = await runQuery(page, site.url, 'بوتين', { outlet: entry.outlet! });
+    const expected = [...entries.values()].filter((e) => e.outlet === entry.outlet).map((e) => e.source).sort();
+    expect([...r.sources].sort()).toEqual(expected);
+  });
+
+  it('filter by actor', async () => {
+    const r = await runQuery(page, site.url, 'كوريا', { actor: 'andrei-belousov' });
+    expect(r.sources).toEqual(['004_57e7d86ee4e730af.txt']);
+    expect(r.actors).toEqual([]);
+  });
+
+  it('sort by date, both ways, and by relevance', async () => {
+    const dates = (sources: string[]) => sources.map((s) => entries.get(s)!.date);
+    const oldest = await runQuery(page, site.url, 'بوتين', { sort: 'oldest' });
+    expect(dates(oldest.sources)).toEqual([...dates(oldest.sources)].sort());
+    const newest = await runQuery(page, site.url, 'بوتين', { sort: 'newest' });
+    expect(dates(newest.sources)).toEqual([...dates(newest.sources)].sort().reverse());
+    expect(newest.sources).toHaveLength(5);
+    const relevance = await runQuery(page, site.url, 'بوتين');
+    expect([...relevance.sources].sort()).toEqual([...newest.sources].sort());
+    expect(await page.$eval('select[name="sort"]', (s) => (s as HTMLSelectElement).value)).toBe('relevance');
+  });
+});
+
+describe('the URL holds the search', () => {
+  it('updates as the reader searches and filters, and the same URL opens the same results', async () => {
+    await page.goto(`${site.url}search/`);
+    await readResults(page);
+    await page.fill('input[name="q"]', 'بوتين');
+    await page.press('input[name="q"]', 'Enter');
+    await page.waitForURL(/\?q=/);
+    await readResults(page);
+    await page.selectOption('select[name="year"]', '2023');
+    await page.waitForURL(/year=2023/);
+    await page.selectOption('select[name="sort"]', 'oldest');
+    await page.waitForURL(/sort=oldest/);
+    const first = await readResults(page);
+    const shared = page.url();
+    expect(new URL(shared).searchParams.get('q')).toBe('بوتين');
+
+    const other = await browser.newPage();
+    await other.goto(shared);
+    const again = await readResults(other);
+    expect(again.sources).toEqual(first.sources);
+    expect(await other.inputValue('input[name="q"]')).toBe('بوتين');
+    expect(await other.$eval('select[name="year"]', (s) => (s as HTMLSelectElement).value)).toBe('2023');
+    await other.close();
+
+    // Back goes to the previous search.
+    await page.goBack();
+    await page.waitForURL((u) => !u.searchParams.has('sort'));
+    expect((await readResults(page)).sources.length).toBeGreaterThan(0);
+  });
+
+  it('is reached from the header form of any page, with the keyboard', async () => {
+    await page.goto(site.url);
+    const input = page.locator('header form input[name="q"]');
+    await input.focus();
+    await page.keyboard.type('Pyongyang');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=Pyongyang/);
+    const r = await readResults(page);
+    expect([...r.sources].sort()).toEqual(cases.find((c) => c.query === 'Pyongyang')!.expected);
+  });
+});
+
+describe('without JavaScript', () => {
+  it('says plainly that search needs JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const p = await context.newPage();
+    await p.goto(`${site.url}search/?q=${encodeURIComponent('بوتين')}`);
+    const noscript = await p.locator('.search-noscript').textContent();
+    expect(noscript).toContain('JavaScript');
+    expect(await p.locator('[data-search-app]').isVisible()).toBe(false);
+    await context.close();
+  });
+});
+
+describe('the sub-path build', () => {
+  it('searches under /timeline/ and links there', async () => {
+    const sub = await serve(SUBPATH_DIST, { mount: SUBPATH });
+    try {
+      const p = await browser.newPage();
+      for (const c of cases.filter((x) => ['بيونغ يانغ', 'قمة', 'بوريل'].includes(x.query))) {
+        const r = await runQuery(p, sub.url, c.query);
+        expect([...r.sources].sort()).toEqual(c.expected);
+        for (const href of r.hrefs) expect(href.startsWith(SUBPATH)).toBe(true);
+      }
+      await p.close();
+    } finally {
+      await sub.close();
+    }
+  });
+});
+
+describe('checks on the search page with results', () => {
+  it('passes the Nu HTML Checker', async () => {
+    await runQuery(page, site.url, 'كيم جونغ أون');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-html-'));
+    const file = path.join(dir, 'search-with-results.html');
+    fs.writeFileSync(file, `<!DOCTYPE html>\n${await page.evaluate(() => document.documentElement.outerHTML)}`);
+    const messages = nuErrors(await validateHtml([file]));
+    expect(messages, formatNuMessages(messages)).toEqual([]);
+  });
+
+  it('passes axe (WCAG 2.1 A and AA)', async () => {
+    await runQuery(page, site.url, 'كيم جونغ أون');
+    const violations = await runAxe(page);
+    expect(violations, formatAxeViolations(violations, 'search')).toEqual([]);
+  });
+});
