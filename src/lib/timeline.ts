@@ -1,0 +1,106 @@
+/**
+ * The timeline's shape, as pure functions over entries: order, grouping by year and month, per-year
+ * pages, short ledes, previous/next. No Astro imports, so unit tests can call them on made-up entries.
+ */
+
+export interface Dated {
+  id: string;
+  data: { date: string; published_at?: string };
+}
+
+/** Oldest first; same day: by publication time when known, then by id, so the order never wobbles. */
+export function compareEntries(a: Dated, b: Dated): number {
+  return (
+    a.data.date.localeCompare(b.data.date) ||
+    (a.data.published_at ?? '').localeCompare(b.data.published_at ?? '') ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+export function sortEntries<T extends Dated>(entries: readonly T[]): T[] {
+  return [...entries].sort(compareEntries);
+}
+
+export interface MonthGroup<T> {
+  /** "2023-09" */
+  key: string;
+  year: number;
+  month: number;
+  entries: T[];
+}
+export interface YearGroup<T> {
+  year: number;
+  months: MonthGroup<T>[];
+  count: number;
+}
+
+/** Group sorted entries by year, then month, keeping their order. */
+export function groupByYearMonth<T extends Dated>(sorted: readonly T[]): YearGroup<T>[] {
+  const years: YearGroup<T>[] = [];
+  for (const entry of sorted) {
+    const year = Number(entry.data.date.slice(0, 4));
+    const month = Number(entry.data.date.slice(5, 7));
+    let y = years.at(-1);
+    if (!y || y.year !== year) years.push((y = { year, months: [], count: 0 }));
+    let m = y.months.at(-1);
+    if (!m || m.month !== month) y.months.push((m = { key: entry.data.date.slice(0, 7), year, month, entries: [] }));
+    m.entries.push(entry);
+    y.count++;
+  }
+  return years;
+}
+
+/** How many entries one page of a year shows; a year with more is split into numbered pages. */
+export const YEAR_PAGE_SIZE = 100;
+/** The home page lists every entry up to this many; beyond it, only the index of years and months. */
+export const HOME_MAX_ENTRIES = 100;
+
+export interface YearPage<T> {
+  year: number;
+  /** 1-based. */
+  page: number;
+  pageCount: number;
+  groups: MonthGroup<T>[];
+}
+
+/** Split each year into pages of at most `size` entries (a month may continue on the next page). */
+export function yearPages<T extends Dated>(sorted: readonly T[], size = YEAR_PAGE_SIZE): YearPage<T>[] {
+  const pages: YearPage<T>[] = [];
+  for (const y of groupByYearMonth(sorted)) {
+    const all = y.months.flatMap((m) => m.entries);
+    const pageCount = Math.max(1, Math.ceil(all.length / size));
+    for (let p = 0; p < pageCount; p++) {
+      pages.push({ year: y.year, page: p + 1, pageCount, groups: groupByYearMonth(all.slice(p * size, (p + 1) * size))[0]!.months });
+    }
+  }
+  return pages;
+}
+
+/** The site path of page `page` of a year: "years/2023/", "years/2023/2/". */
+export function yearPath(year: number, page = 1): string {
+  return page === 1 ? `years/${year}/` : `years/${year}/${page}/`;
+}
+
+/** The page of its year an entry falls on. */
+export function pageOfEntry<T extends Dated>(sorted: readonly T[], id: string, size = YEAR_PAGE_SIZE): number {
+  const entry = sorted.find((e) => e.id === id);
+  if (!entry) return 1;
+  const sameYear = sorted.filter((e) => e.data.date.slice(0, 4) === entry.data.date.slice(0, 4));
+  return Math.floor(sameYear.findIndex((e) => e.id === id) / size) + 1;
+}
+
+/** The neighbours of an entry in timeline order. */
+export function neighbours<T extends Dated>(sorted: readonly T[], id: string): { older?: T; newer?: T } {
+  const i = sorted.findIndex((e) => e.id === id);
+  if (i < 0) return {};
+  return { older: sorted[i - 1], newer: sorted[i + 1] };
+}
+
+/** A lede cut to about `max` characters at a word boundary, with an ellipsis when cut. */
+export function shortLede(text: string, max = 180): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s،,.:؛]+$/u, '')}…`;
+}
