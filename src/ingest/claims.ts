@@ -59,6 +59,7 @@ interface Lexicon {
   relay: string[];
   connectives: string[];
   relativeDays: { tokens: string[]; days: number }[];
+  contextOpeners: string[][];
   vague: string[][];
 }
 
@@ -80,6 +81,7 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
       .map(([w, days]) => ({ tokens: phraseTokens(w), days }))
       .sort((a, b) => b.tokens.length - a.tokens.length),
     vague: dates.vague_times.map(phraseTokens).sort((a, b) => b.length - a.length),
+    contextOpeners: rules.context_openers.map(phraseTokens),
   };
   lexicons.set(rules, lex);
   return lex;
@@ -100,6 +102,44 @@ function trimClaimText(text: string, lex: Lexicon): string {
     if (last && words.length > 1 && lex.connectives.includes(foldArabic(last))) t = words.slice(0, -1).join(' ');
     if (t === before) return t;
   }
+}
+
+/** A time phrase starting at token `j`: its words, the day they name if any, and its last token. */
+function timePhraseAt(
+  text: string,
+  tokens: readonly Token[],
+  j: number,
+  weekdays: Map<number, WeekdayMention>,
+  lex: Lexicon,
+  writtenOn: string | null,
+): { when: NonNullable<Claim['when']>; last: number } | null {
+  const wd = weekdays.get(j);
+  const rel = lex.relativeDays.find((r) => phraseAt(tokens, j, r.tokens, NAME_PREFIXES));
+  const vague = lex.vague.find((v) => phraseAt(tokens, j, v, NAME_PREFIXES));
+  if (!wd && !rel && !vague) return null;
+  const last = wd ? wd.last : j + (rel ? rel.tokens.length : vague!.length) - 1;
+  let end = tokens[last]!.end;
+  if ((text.slice(tokens[j]!.start, end).match(/\//g) ?? []).length % 2 === 1 && text[end] === '/') end++; // "اليوم /الجمعة/"
+  const words = text.slice(tokens[j]!.start, end);
+  const date = writtenOn ? resolveDayWords(tokens, wd ?? null, rel ? rel.days : null, writtenOn) : null;
+  return { when: date ? { text: words, date } : { text: words }, last };
+}
+
+/**
+ * "جاء ذلك في برقية … اليوم الخميس": a paragraph that opens by pointing back at the statement
+ * before it says when that statement was made.
+ */
+function contextTime(text: string, ctx: ClaimContext): NonNullable<Claim['when']> | null {
+  const lex = lexiconFor(ctx.rules, ctx.dates);
+  const tokens = tokenize(text);
+  if (!lex.contextOpeners.some((o) => phraseAt(tokens, 0, o, VERB_PREFIXES))) return null;
+  const firstSentenceEnd = sentenceEnds(text)[0] ?? text.length;
+  const weekdays = new Map<number, WeekdayMention>(weekdayMentions(tokens, ctx.dates).map((w) => [w.first, w]));
+  for (let j = 0; j < tokens.length && tokens[j]!.start < firstSentenceEnd; j++) {
+    const time = timePhraseAt(text, tokens, j, weekdays, lex, ctx.writtenOn);
+    if (time) return time.when;
+  }
+  return null;
 }
 
 /** Claims in one paragraph; `state.last` carries the last named speaker across paragraphs. */
@@ -158,20 +198,10 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string 
       if (mode !== 'subject' && COMMA_OR_DASH.test(gap)) mode = 'subject';
 
       // Time words: "اليوم /الجمعة/", "الثلاثاء الماضي", "أمس", "في وقت سابق".
-      const wd = weekdays.get(j);
-      const rel = lex.relativeDays.find((r) => phraseAt(tokens, j, r.tokens, NAME_PREFIXES));
-      const vague = lex.vague.find((v) => phraseAt(tokens, j, v, NAME_PREFIXES));
-      if (wd || rel || vague) {
-        const last = wd ? wd.last : j + (rel ? rel.tokens.length : vague!.length) - 1;
-        if (!when) {
-          let end = tokens[last]!.end;
-          const span = text.slice(tokens[j]!.start, end);
-          if ((span.match(/\//g) ?? []).length % 2 === 1 && text[end] === '/') end++; // "اليوم /الجمعة/"
-          const words = text.slice(tokens[j]!.start, end);
-          const date = ctx.writtenOn ? resolveDayWords(tokens, wd ?? null, rel ? rel.days : null, ctx.writtenOn) : null;
-          when = date ? { text: words, date } : { text: words };
-        }
-        j = last + 1;
+      const time = timePhraseAt(text, tokens, j, weekdays, lex, ctx.writtenOn);
+      if (time) {
+        when ??= time.when;
+        j = time.last + 1;
         continue;
       }
 
@@ -278,7 +308,19 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string 
 
 export function findClaims(paragraphs: string[], ctx: ClaimContext): Claim[] {
   const state = { last: null as string | null };
-  return paragraphs.flatMap((p) => paragraphClaims(p, ctx, state));
+  const all: Claim[] = [];
+  let previous: Claim[] = [];
+  for (const p of paragraphs) {
+    const found = paragraphClaims(p, ctx, state);
+    const lastBefore = previous[previous.length - 1];
+    if (found.length === 0 && lastBefore && !lastBefore.when) {
+      const when = contextTime(p, ctx);
+      if (when) lastBefore.when = when;
+    }
+    all.push(...found);
+    previous = found;
+  }
+  return all;
 }
 
 export type { ClaimContext, Token };

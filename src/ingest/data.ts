@@ -81,6 +81,7 @@ export const claimRulesSchema = z.object({
   content_prepositions: z.array(z.string().min(1)),
   connectives: z.array(z.string().min(1)),
   relay_markers: z.array(z.string().min(1)),
+  context_openers: z.array(z.string().min(1)),
 });
 export type ClaimRules = z.infer<typeof claimRulesSchema>;
 

@@ -78,6 +78,11 @@ describe('claims on made-up cases', () => {
     expect(c[1]!.when).toEqual({ text: 'اليوم /الجمعة/', date: '2023-09-15' });
   });
 
+  it('"جاء ذلك في … اليوم الخميس" dates the statement before it', () => {
+    const c = claims(['أعرب بوتين عن أمله في تعاون أوثق.', 'جاء ذلك في برقية أرسلها الرئيس، اليوم الخميس إلى نظيره.'], '2023-10-12');
+    expect(c).toEqual([{ speaker: 'vladimir-putin', text: 'عن أمله في تعاون أوثق', kind: 'reported', when: { text: 'اليوم الخميس', date: '2023-10-12' } }]);
+  });
+
   it('no claim from "يُذكر أن" alone, or from a verb-like noun', () => {
     expect(claims(['يذكر أن كيم جونغ أون زار روسيا في سبتمبر.'])).toEqual([]);
   });
@@ -116,6 +121,7 @@ describe('claims of each seed, checked against the text', () => {
   it('002: Putin (the «وأضاف» quote via TASS), Peskov, Kim', () => {
     expect(summary('002')).toEqual(['vladimir-putin|reported', 'vladimir-putin|reported', 'vladimir-putin|direct', 'dmitry-peskov|reported', 'kim-jong-un|direct', 'kim-jong-un|reported']);
     expect(seedEntry('002').frontmatter.claims[2]).toMatchObject({ reported_by: 'tass' });
+    expect(seedEntry('002').frontmatter.claims[0]!.when).toEqual({ text: 'اليوم الخميس', date: '2023-10-12' });
     expect(seedEntry('002').frontmatter.claims[2]!.text).toMatch(/^أنا مقتنع بأن تنفيذ الاتفاقيات سيسهم/);
   });
 
