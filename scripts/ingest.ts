@@ -1,6 +1,8 @@
 /**
  * npm run ingest: seeds/*.txt (+ seeds/<stem>.meta.yaml) → content/entries/*.md.
- * SEEDS_DIR, CONTENT_DIR and ENTRIES_DIR (or --seeds, --content, --entries) point it elsewhere, for tests.
+ * INGEST_SEEDS_DIR, INGEST_CONTENT_DIR and INGEST_ENTRIES_DIR (or --seeds, --content, --entries) point it
+ * elsewhere, for tests. (Not ENTRIES_DIR: that one points the site at other entries, see src/content.config.ts,
+ * and `npm run build` must not write seeds' entries there.)
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,9 +12,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: { seeds: { type: 'string' }, content: { type: 'string' }, entries: { type: 'string' } },
 });
-const seedsDir = path.resolve(values.seeds ?? process.env.SEEDS_DIR ?? path.join(root, 'seeds'));
-const contentDir = path.resolve(values.content ?? process.env.CONTENT_DIR ?? path.join(root, 'content'));
-const entriesDir = path.resolve(values.entries ?? process.env.ENTRIES_DIR ?? path.join(contentDir, 'entries'));
+const seedsDir = path.resolve(values.seeds ?? process.env.INGEST_SEEDS_DIR ?? path.join(root, 'seeds'));
+const contentDir = path.resolve(values.content ?? process.env.INGEST_CONTENT_DIR ?? path.join(root, 'content'));
+const entriesDir = path.resolve(values.entries ?? process.env.INGEST_ENTRIES_DIR ?? path.join(contentDir, 'entries'));
 
 try {
   const r = ingestDirectory(seedsDir, contentDir, entriesDir);

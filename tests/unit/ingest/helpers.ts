@@ -64,7 +64,7 @@ export function runCli(seedsDir: string, entriesDir: string) {
   const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
   const r = spawnSync(process.execPath, [tsx, path.join(ROOT, 'scripts/ingest.ts')], {
     cwd: ROOT,
-    env: { ...process.env, SEEDS_DIR: seedsDir, CONTENT_DIR: CONTENT, ENTRIES_DIR: entriesDir },
+    env: { ...process.env, INGEST_SEEDS_DIR: seedsDir, INGEST_CONTENT_DIR: CONTENT, INGEST_ENTRIES_DIR: entriesDir },
     encoding: 'utf8',
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
