@@ -66,8 +66,10 @@ export function urlFromState(state: SearchState): string {
   return qs ? `?${qs}` : location.pathname;
 }
 
-const numberFormat = new Intl.NumberFormat('ar');
-const dateFormat = new Intl.DateTimeFormat('ar', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// As the rest of the site writes them (src/lib/dates.ts): Arabic month names, Western digits.
+const LOCALE = 'ar-EG-u-nu-latn';
+const numberFormat = new Intl.NumberFormat(LOCALE, { useGrouping: false });
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "N results" with Arabic's plural forms. */
 export function resultCount(n: number): string {
@@ -203,7 +205,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
     const label: Record<string, (v: string) => string> = {
       actor: (v) => actorName.get(v) ?? v,
       outlet: (v) => v,
-      year: (v) => numberFormat.format(Number(v)).replace(/٬/g, ''),
+      year: (v) => numberFormat.format(Number(v)),
     };
     for (const key of FILTER_KEYS) {
       const select = selects[key];
@@ -291,7 +293,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
         const date = data.meta.date;
         const metaLine = el('p', { class: 'search-result-meta' });
         if (date) metaLine.append(el('time', { datetime: date }, data.meta.date_label ?? dateFormat.format(new Date(`${date}T00:00:00Z`))));
-        if (data.meta.outlet) metaLine.append(el('span', { class: 'search-result-outlet' }, data.meta.outlet));
+        const outlet = data.meta.outlet_label ?? data.meta.outlet;
+        if (outlet) metaLine.append(el('span', { class: 'search-result-outlet' }, outlet));
         return el(
           'li',
           { class: 'search-result', 'data-source': data.meta.source ?? '' },
