@@ -216,6 +216,17 @@ function weekdayName(rules: DateRules, wd: number): string {
   return rules.weekdays[String(wd)]?.[0] ?? String(wd);
 }
 
+/** "13 سبتمبر 2023": a date in words, read the same in a right-to-left line (ISO digits reorder). */
+export function arabicDate(rules: DateRules, iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${rules.months[String(m)]?.[0] ?? m} ${y}`;
+}
+
+/** "والأربعاء" → "الأربعاء": the weekday as a reader would name it. */
+function withoutProclitic(words: string): string {
+  return words.replace(/^[وف](?=ال)/u, '');
+}
+
 export interface BodySentence {
   text: string;
   /** 1-based line of the seed it comes from. */
@@ -282,11 +293,14 @@ export function inferDateFromWeekdays(body: BodySentence[], events: DatedEvent[]
   const date = [...results][0]!;
   const anchor = anchors[0]!;
   const writingWords = writing.a.s.text.slice(writing.a.tokens[writing.w.first]!.start, writing.a.tokens[writing.w.last]!.end);
+  const days = (writing.w.weekday - anchor.weekday + 7) % 7;
   const from =
-    `لا يذكر الخبر تاريخ نشره. يقول إن ما يرويه جرى «${writingWords}» (السطر ${writing.a.s.line})، ` +
-    `ويذكر «${anchor.event.name_ar}» يوم «${anchor.words}» (السطر ${anchor.s.line})؛ ` +
-    `وهذا الحدث كان يوم ${weekdayName(rules, anchor.weekday)} ${anchor.event.date} (content/events.yaml)، ` +
-    `فأول ${weekdayName(rules, writing.w.weekday)} في يومه أو بعده هو ${date}.`;
+    `لا يذكر الخبر تاريخ نشره. يقول إن ما يرويه جرى «${withoutProclitic(writingWords)}» (السطر ${writing.a.s.line})، ` +
+    `ويذكر في السطر ${anchor.s.line} حدثاً جرى «${withoutProclitic(anchor.words)}»: ${anchor.event.name_ar}، ` +
+    `وهذا الحدث كان يوم ${weekdayName(rules, anchor.weekday)} ${arabicDate(rules, anchor.event.date)}؛ ` +
+    (days === 0
+      ? `فيوم الخبر هو يوم الحدث نفسه، ${arabicDate(rules, date)}.`
+      : `فيوم ${weekdayName(rules, writing.w.weekday)} الذي يليه هو ${arabicDate(rules, date)}.`);
   return { date, from, line: writing.a.s.lineText };
 }
 
