@@ -48,6 +48,8 @@ async function watchedContext(browser: Browser, incidents: Incident[]): Promise<
 
 function watchPage(page: Page, incidents: Incident[]) {
   page.on('console', (msg) => {
+    // Chromium logs the deliberate 404 of the not-found page's own address; that one is expected.
+    if (msg.location().url.includes('/does-not-exist/')) return;
     if (msg.type() === 'error' || msg.type() === 'warning') incidents.push({ page: page.url(), kind: 'console', text: `${msg.type()}: ${msg.text()} (${msg.location().url})` });
   });
   page.on('pageerror', (err) => incidents.push({ page: page.url(), kind: 'pageerror', text: err.message }));
