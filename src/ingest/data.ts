@@ -54,6 +54,7 @@ export const boilerplateRulesSchema = z.object({
   rules: z.array(boilerplateRuleSchema),
   photo_credits: z.array(z.string().min(1)),
   translation_footers: z.array(z.string().includes('{outlet}').includes('{via}')),
+  generic_sources: z.array(z.string().min(1)).default([]),
 });
 export type BoilerplateRules = z.infer<typeof boilerplateRulesSchema>;
 

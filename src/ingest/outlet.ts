@@ -45,9 +45,15 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData): OutletFi
       };
     }
   }
+  const generic = new Set(data.boilerplate.generic_sources.map(foldArabic));
+  let genericLine: string | null = null;
   for (const r of removed.filter((x) => x.rule === 'source_line')) {
     const name = cleanName(r.text.slice(r.text.search(/[:：]/) + 1));
     if (!name) continue;
+    if (generic.has(foldArabic(name))) {
+      genericLine = r.text;
+      continue;
+    }
     const record = findOutlet(name, data.outlets);
     return { outlet: record?.name_ar ?? name, via: null, basis: { kind: 'stated', line: r.text, rule: 'source_line' }, record };
   }
@@ -56,5 +62,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData): OutletFi
     const record = data.outlets.find((o) => o.markers.some((m) => foldArabic(m) === foldArabic(mark)));
     if (record) return { outlet: record.name_ar, via: null, basis: { kind: 'stated', line: r.text, rule: 'agency_mark' }, record };
   }
-  return { outlet: null, via: null, basis: { kind: 'unknown', note: 'لا يذكر الخبر الجهة التي نشرته.' }, record: null };
+  const note = genericLine
+    ? `سطر المصدر «${genericLine}» لا يسمّي جهة نشر بعينها.`
+    : 'لا يذكر الخبر الجهة التي نشرته.';
+  return { outlet: null, via: null, basis: { kind: 'unknown', note }, record: null };
 }

@@ -24,6 +24,12 @@ describe('outlet', () => {
     });
   });
 
+  it('a source line that names no outlet ("المصدر: وكالات") leaves it unknown, saying why', () => {
+    const r = detect('source_line', 'المصدر: وكالات');
+    expect(r).toMatchObject({ outlet: null, basis: { kind: 'unknown' } });
+    expect((r.basis as { note: string }).note).toContain('وكالات');
+  });
+
   it('says unknown when nothing names the outlet', () => {
     expect(detectOutlet([], projectIngestor().data)).toMatchObject({ outlet: null, via: null, basis: { kind: 'unknown' } });
   });
