@@ -164,6 +164,11 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
       headline = { ...line, text };
       continue;
     }
+    // Many pages print the headline again above the text.
+    if (fold(text) === fold(headline.text)) {
+      cut('repeated_headline');
+      continue;
+    }
     kept.push({ line, text });
   }
 

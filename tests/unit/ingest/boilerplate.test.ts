@@ -75,6 +75,10 @@ describe('each kind of page furniture, on made-up lines', () => {
     ]);
   });
 
+  it('the headline printed again above the text', () => {
+    expect(rulesOf(HEAD, HEAD, PARA)).toEqual([[2, 'repeated_headline']]);
+  });
+
   it('keeps article sentences that merely start like furniture', () => {
     const r = cut(HEAD, 'المصدر الدبلوماسي قال إن المحادثات مستمرة.', 'النهاية لم تكن متوقعة في هذه المحادثات الطويلة بين البلدين.');
     expect(r.removed).toEqual([]);
