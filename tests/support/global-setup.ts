@@ -12,7 +12,9 @@ function build(env: Record<string, string>, outDir: string) {
   execFileSync('npm', ['run', 'build'], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...env, OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(ROOT, 'node_modules', `.astro-${path.basename(outDir)}`) },
+    // NODE_ENV=production: vitest sets NODE_ENV=test, which would make Astro build a DEV-flavoured site
+    // (import.meta.env.DEV true), unlike the `npm run build` a reader or CI runs.
+    env: { ...process.env, ...env, NODE_ENV: 'production', OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(ROOT, 'node_modules', `.astro-${path.basename(outDir)}`) },
   });
 }
 
