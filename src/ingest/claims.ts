@@ -167,7 +167,7 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string 
     else if (lex.participles.some((p) => tokenMatches(tok.folded, p, VERB_PREFIXES))) triggers.push({ index: i, kind: 'participle' });
   });
 
-  const claims: Claim[] = [];
+  const claims: { at: number; claim: Claim }[] = attributions(text, tokens, mentions, ctx, lex);
   triggers.forEach((trigger, n) => {
     const verb = tokens[trigger.index]!;
     const segEnd = n + 1 < triggers.length ? tokens[triggers[n + 1]!.index]!.start : text.length;
@@ -301,9 +301,36 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string 
     const claim: Claim = { speaker, text: claimText, kind };
     if (when) claim.when = when;
     if (reportedBy) claim.reported_by = reportedBy;
-    claims.push(claim);
+    claims.push({ at: verb.start, claim });
   });
-  return claims;
+  return claims.sort((a, b) => a.at - b.at).map((c) => c.claim);
+}
+
+/**
+ * "وبحسب البيان الصادر عن قصر الكرملين، فإن اللقاء …": a sentence that opens by naming its source
+ * states what that source said, with no speech verb. The statement is reported speech.
+ */
+function attributions(text: string, tokens: readonly Token[], mentions: Mention[], ctx: ClaimContext, lex: Lexicon): { at: number; claim: Claim }[] {
+  const out: { at: number; claim: Claim }[] = [];
+  const starts = [0, ...sentenceEnds(text)];
+  for (const start of starts) {
+    const first = tokens.findIndex((t) => t.start >= start);
+    if (first === -1 || !lex.relay.some((r) => tokenMatches(tokens[first]!.folded, r, VERB_PREFIXES))) continue;
+    const sentenceEnd = sentenceEnds(text).find((e) => e > tokens[first]!.start) ?? text.length;
+    // The source is named before the first comma, within a few words.
+    const comma = text.slice(tokens[first]!.end, sentenceEnd).search(/[،,]/);
+    if (comma === -1) continue;
+    const commaAt = tokens[first]!.end + comma;
+    const source = mentions.find((m) => m.first > first && m.first <= first + 6 && m.end <= commaAt);
+    if (!source) continue;
+    let from = commaAt + 1;
+    const after = tokens.find((t) => t.start > commaAt);
+    if (after && lex.complementizers.includes(after.folded)) from = after.end;
+    const words = trimClaimText(text.slice(from, sentenceEnd), lex);
+    if (tokenize(words).length < 2) continue;
+    out.push({ at: tokens[first]!.start, claim: { speaker: source.actorId, text: words, kind: 'reported' } });
+  }
+  return out;
 }
 
 export function findClaims(paragraphs: string[], ctx: ClaimContext): Claim[] {

@@ -83,6 +83,14 @@ describe('claims on made-up cases', () => {
     expect(c).toEqual([{ speaker: 'vladimir-putin', text: 'عن أمله في تعاون أوثق', kind: 'reported', when: { text: 'اليوم الخميس', date: '2023-10-12' } }]);
   });
 
+  it('a sentence opening with its source ("وبحسب بيان الكرملين، فإن …") is that source’s statement', () => {
+    expect(claims(['وبحسب البيان الصادر عن الكرملين، فإن اللقاء بدأ باحتفال رسمي.'])).toEqual([
+      { speaker: 'kremlin', text: 'اللقاء بدأ باحتفال رسمي', kind: 'reported' },
+    ]);
+    // A source named at the end of a sentence is no such opening.
+    expect(claims(['وكان الوزير في الاستقبال، حسب وكالة تاس.'])).toEqual([]);
+  });
+
   it('no claim from "يُذكر أن" alone, or from a verb-like noun', () => {
     expect(claims(['يذكر أن كيم جونغ أون زار روسيا في سبتمبر.'])).toEqual([]);
   });
@@ -134,6 +142,7 @@ describe('claims of each seed, checked against the text', () => {
       'التعاون الروسي الكوري ليس ضد أي دولة ثالثة',
     ]);
     expect(c.filter((x) => x.speaker === 'kim-jong-un')).toHaveLength(5);
+    expect(c.filter((x) => x.speaker === 'kremlin').map((x) => x.text)).toEqual([expect.stringMatching(/^اللقاء بين "بوتين" و"كيم جونغ أون"/)]);
     expect(c.some((x) => x.speaker === 'kim-jong-il')).toBe(false);
   });
 
