@@ -195,6 +195,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
   const loadPagefind = () =>
     (pagefind ??= (async () => {
       const pf = (await import(/* @vite-ignore */ `${config.base}pagefind/pagefind.js`)) as PagefindApi;
+      // The index is small: searching on the main thread skips starting a worker and a second WebAssembly instance.
+      await pf.options({ noWorker: true });
       await pf.init();
       return pf;
     })());
