@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { DIST, SUBPATH, SUBPATH_DIST, serve, type Served } from '../support/site.ts';
+import { DESKTOP, PHONE, launchBrowser } from '../support/browser.ts';
+import { DIST, ROOT, SUBPATH, SUBPATH_DIST, serve, type Served } from '../support/site.ts';
 import { filesIn, urlPathOf } from '../support/link-check.ts';
 import { CSP_HEADER, headersFor, parseHeadersFile } from '../../src/lib/security-headers.ts';
 
@@ -120,6 +120,31 @@ describe.each([
     for (const href of links) expect(href.startsWith(base)).toBe(true);
     await page.close();
     expect(incidents.slice(before), format(incidents.slice(before))).toEqual([]);
+  });
+});
+
+describe('screenshots under the policy (tests/artifacts/, to look at)', () => {
+  it('home, an entry and search results render styled at phone and desktop widths', async () => {
+    const site = await serve(DIST, { headers: pageHeaders(DIST, '/') });
+    const timeline = JSON.parse(fs.readFileSync(path.join(DIST, 'timeline.json'), 'utf8')) as { entries: Array<{ url: string }> };
+    const entryPath = new URL(timeline.entries[0]!.url).pathname.slice(1);
+    fs.mkdirSync(path.join(ROOT, 'tests', 'artifacts'), { recursive: true });
+    try {
+      for (const [width, options] of [['390', PHONE], ['1280', DESKTOP]] as const) {
+        const context = await browser.newContext(options);
+        const page = await context.newPage();
+        for (const [name, rel] of [['home', ''], ['entry', entryPath], ['search', `search/?q=${encodeURIComponent('بوتين')}`]]) {
+          await page.goto(site.url + rel);
+          if (name === 'search') await page.locator('[data-search-results][data-state="done"]').waitFor({ timeout: 15_000 });
+          // Styles applied means the stylesheet was not blocked: the body font is not the browser default.
+          expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).not.toBe('"Times New Roman"');
+          await page.screenshot({ path: path.join(ROOT, 'tests', 'artifacts', `csp-${name}-${width}.png`), fullPage: name !== 'home' });
+        }
+        await context.close();
+      }
+    } finally {
+      await site.close();
+    }
   });
 });
 
