@@ -21,7 +21,7 @@ try {
   const rel = path.relative(process.cwd(), entriesDir) || '.';
   console.log(`ingest: ${r.written.length} written, ${r.unchanged.length} unchanged, ${r.deleted.length} removed (${rel})`);
   for (const f of r.written) console.log(`  wrote ${f}`);
-  for (const f of r.deleted) console.log(`  removed ${f} (its seed is gone)`);
+  for (const f of r.deleted) console.log(`  removed ${f} (no seed writes it any more)`);
 } catch (err) {
   const errors = err instanceof AggregateError ? err.errors : [err];
   console.error(`ingest failed; nothing was written:`);

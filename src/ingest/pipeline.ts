@@ -160,7 +160,7 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
     const issue = parsed.error.issues[0]!;
     throw new IngestError(seed.path, `entry fails the schema at ${issue.path.join('.')}: ${issue.message}`);
   }
-  const slug = override?.slug ?? headlineSlug(headline.text, matcher);
+  const slug = override?.slug ?? headlineSlug(headline.text);
   return { slug: `${date}-${slug}`, frontmatter: parsed.data, body: bodyMarkdown(body) };
 }
 

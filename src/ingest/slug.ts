@@ -1,37 +1,45 @@
 /**
- * Entry slugs: ASCII, stable, deterministic. Names the actor data knows become their ids
- * ("بوتين" → vladimir-putin); other words are transliterated letter by letter.
+ * Entry slugs: ASCII, stable, deterministic. A plain transliteration of the headline's first words,
+ * so a slug depends on the headline alone (not on the actor data, whose changes would move URLs).
+ * An override's `slug:` replaces it.
  */
-import { foldArabic } from '../lib/arabic.ts';
-import type { ActorMatcher } from './actors.ts';
+import { persianToArabicLetters, toAsciiDigits } from '../lib/arabic.ts';
 import { tokenize } from './text.ts';
 
-const LETTERS: Record<string, string> = {
-  ا: 'a', ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's', ش: 'sh',
+const CONSONANTS: Record<string, string> = {
+  ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's', ش: 'sh',
   ص: 's', ض: 'd', ط: 't', ظ: 'z', ع: '', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h',
-  و: 'w', ي: 'y',
+  ا: 'a', أ: 'a', إ: 'i', آ: 'a', ٱ: 'a', ة: 'a', ى: 'a', ئ: 'y', ؤ: 'w', ء: '',
 };
 
+/** One word in Latin letters: "الكرملين" → "al-krmlin", "روسيا" → "rusia". */
 export function transliterate(word: string): string {
-  return [...foldArabic(word)].map((ch) => (/[a-z0-9]/.test(ch) ? ch : LETTERS[ch] ?? '')).join('');
+  // No harakat or tatweel; Latin letters lower-cased without accents; ة kept (it reads "a").
+  let w = toAsciiDigits(persianToArabicLetters(word))
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f\u0610-\u061A\u064B-\u065F\u0670\u0640]/g, '')
+    .toLowerCase();
+  let out = '';
+  if (w.startsWith('ال') && w.length > 3) {
+    out = 'al-';
+    w = w.slice(2);
+  }
+  [...w].forEach((ch, i) => {
+    if (/[a-z0-9]/.test(ch)) out += ch;
+    // و and ي are consonants at a word's start or before ا, long vowels elsewhere.
+    else if (ch === 'و') out += i === 0 || /[اأة]/.test(w[i + 1] ?? '') ? 'w' : 'u';
+    else if (ch === 'ي') out += i === 0 || /[اأة]/.test(w[i + 1] ?? '') ? 'y' : 'i';
+    else out += CONSONANTS[ch] ?? '';
+  });
+  return out.replace(/-$/, '');
 }
 
 /** Up to `maxWords` words of the headline as an ASCII slug. */
-export function headlineSlug(headline: string, matcher: ActorMatcher, maxWords = 6): string {
-  const tokens = tokenize(headline);
-  const mentions = matcher.mentions(tokens, matcher.namedInFull(headline));
-  const parts: string[] = [];
-  for (let i = 0; i < tokens.length && parts.length < maxWords; ) {
-    const m = mentions.find((x) => x.first === i);
-    if (m) {
-      parts.push(m.actorId);
-      i = m.last + 1;
-      continue;
-    }
-    const t = transliterate(tokens[i]!.text);
-    if (t) parts.push(t);
-    i++;
-  }
+export function headlineSlug(headline: string, maxWords = 6): string {
+  const parts = tokenize(headline)
+    .map((t) => transliterate(t.text))
+    .filter(Boolean)
+    .slice(0, maxWords);
   const slug = parts.join('-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 80).replace(/-$/, '');
   return slug || 'entry';
 }
