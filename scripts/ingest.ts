@@ -21,6 +21,11 @@ try {
   const rel = path.relative(process.cwd(), entriesDir) || '.';
   console.log(`ingest: ${r.written.length} written, ${r.unchanged.length} unchanged, ${r.deleted.length} removed (${rel})`);
   for (const f of r.written) console.log(`  wrote ${f}`);
+  for (const e of r.entries) {
+    console.log(`  ${e.date} date ${e.dateBasis}, outlet ${e.outletBasis}; ${e.actors} actors/places/organisations, ${e.claims} claims, ${e.removed} lines cut  ${e.file}`);
+  }
+  const total = (k: 'claims' | 'removed') => r.entries.reduce((n, e) => n + e[k], 0);
+  console.log(`  total: ${r.entries.length} entries, ${total('claims')} claims, ${total('removed')} lines cut as furniture`);
   for (const f of r.deleted) console.log(`  removed ${f} (no seed writes it any more)`);
 } catch (err) {
   const errors = err instanceof AggregateError ? err.errors : [err];

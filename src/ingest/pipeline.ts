@@ -175,6 +175,8 @@ export interface IngestResult {
   written: string[];
   unchanged: string[];
   deleted: string[];
+  /** One line of figures per entry, for the command's report. */
+  entries: { file: string; date: string; dateBasis: string; outletBasis: string; actors: number; claims: number; removed: number }[];
 }
 
 /** Read every seed, build every entry, and only then write: a bad seed leaves content/ untouched. */
@@ -209,14 +211,25 @@ export function ingestDirectory(seedsDir: string, contentDir: string, entriesDir
 
   // Two articles with one date and headline start: number the later ones (seed-name order is stable).
   const files = new Map<string, string>();
+  const summary: IngestResult['entries'] = [];
   for (const entry of entries) {
     let file = `${entry.slug}.md`;
     for (let k = 2; files.has(file); k++) file = `${entry.slug}-${k}.md`;
     files.set(file, entryFile(entry));
+    const fm = entry.frontmatter;
+    summary.push({
+      file,
+      date: fm.date,
+      dateBasis: fm.date_basis.kind,
+      outletBasis: fm.outlet_basis.kind,
+      actors: fm.actors.length + fm.places.length + fm.organisations.length,
+      claims: fm.claims.length,
+      removed: fm.removed.length,
+    });
   }
 
   fs.mkdirSync(entriesDir, { recursive: true });
-  const result: IngestResult = { written: [], unchanged: [], deleted: [] };
+  const result: IngestResult = { written: [], unchanged: [], deleted: [], entries: summary };
   for (const [file, content] of files) {
     const target = path.join(entriesDir, file);
     if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === content) result.unchanged.push(file);
