@@ -188,6 +188,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const actorBox = root.querySelector<HTMLElement>('[data-search-actors]')!;
   const actorList = actorBox.querySelector('ul')!;
+  const entriesBox = root.querySelector<HTMLElement>('[data-search-entries]')!;
   const actorName = new Map(config.table.actors.map((a) => [a.id, a.name_ar]));
 
   const pageTitle = document.title;
@@ -311,6 +312,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
       }),
     );
 
+    entriesBox.hidden = entries.length === 0;
     const filtered = FILTER_KEYS.some((k) => state[k]);
     if (!state.q) status.textContent = 'اكتب كلمة أو اسمًا للبحث في الأخبار.';
     else if (!units.length) status.textContent = `لم نجد في «${state.q}» كلمة يمكن البحث عنها.`;
