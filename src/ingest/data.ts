@@ -64,6 +64,7 @@ export const dateRulesSchema = z.object({
   cms_publication_labels: z.array(z.string().min(1)),
   update_labels: z.array(z.string().min(1)),
   months: numberedNames,
+  hijri_months: z.array(z.string().min(1)),
   weekdays: numberedNames,
   past_markers: z.array(z.string().min(1)),
   today_markers: z.array(z.string().min(1)),

@@ -78,8 +78,12 @@ function grammarFor(rules: DateRules): DateGrammar {
     `(?<y4>\\d{4})(?<sep4>[/.\\-])(?<m4>\\d{1,2})\\k<sep4>(?<d4>\\d{1,2})`,
   ].join('|');
   const time = `(?:\\s*[-,،|]?\\s*(?:الساعه\\s*)?(?<hh>\\d{1,2}):(?<mi>\\d{2})(?::(?<ss>\\d{2}))?(?:\\s*(?<ampm>am|pm|ص|م)(?!\\p{L}))?)?`;
+  // A Hijri date printed before the Gregorian one ("18 شعبان 1445 هـ - 2 مارس 2024 م") is read past.
+  const H = `(?:\\d{1,2}\\s+(?:${alternation(rules.hijri_months)})\\s+\\d{4}\\s*ه\\s*[-–،,|/]?\\s*)`;
+  // An ISO timestamp's own offset: "+03:00", "Z".
+  const ISO_OFFSET = `(?:(?<isoz>z)|(?<isooff>[+-]\\d{2}):?(?<isooffm>\\d{2}))?`;
   const full = new RegExp(
-    `^(?:(?:يوم\\s+)?(?<wd>${W})[\\s,،\\-]*)?(?:${date})(?:T(?=\\d))?${time}(?:\\s*(?:\\(\\s*)?(?<zone>${Z})(?:\\s*\\))?)?\\s*$`,
+    `^(?:(?:يوم\\s+)?(?<wd>${W})[\\s,،\\-]*)?${H}?(?:${date})(?:t(?=\\d))?${time}${ISO_OFFSET}(?:\\s*(?:\\(\\s*)?(?<zone>${Z})(?:\\s*\\))?)?\\s*$`,
     'u',
   );
   const labels = [
@@ -148,6 +152,8 @@ export function parseDateExpression(text: string, rules: DateRules): ParsedDate 
     out.time = [hh, mi, ss].map((n) => String(n).padStart(2, '0')).join(':');
   }
   if (gr.zone) out.offsetHours = g.zones.get(gr.zone.replace(/\s+/g, ' '));
+  if (gr.isoz) out.offsetHours = 0;
+  if (gr.isooff) out.offsetHours = Number(gr.isooff) + Math.sign(Number(gr.isooff) || 1) * Number(gr.isooffm) / 60;
   return out;
 }
 

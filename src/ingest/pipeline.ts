@@ -48,6 +48,14 @@ export function createIngestor(contentDir: string): Ingestor {
 
 const MAX_HEADLINE_WORDS = 30;
 
+/** A fixed offset as luxon names it: 3 → "UTC+3", -3.5 → "UTC-3:30". */
+function utcZone(hours: number): string {
+  const sign = hours < 0 ? '-' : '+';
+  const h = Math.trunc(Math.abs(hours));
+  const m = Math.round((Math.abs(hours) - h) * 60);
+  return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+}
+
 export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry {
   const text = decodeSeed(seed.bytes, seed.path);
   const override: Override | null = seed.override
@@ -96,7 +104,7 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
     dateBasis = { kind: 'stated', line: stated.r.text, rule: `${p.label ? `«${p.label}»` : 'سطر تاريخ'} + ${p.form}` };
     writtenOn = date;
     if (p.time) {
-      const zone = p.offsetHours !== undefined ? `UTC${p.offsetHours >= 0 ? '+' : ''}${p.offsetHours}` : outletRecord?.timezone;
+      const zone = p.offsetHours !== undefined ? utcZone(p.offsetHours) : outletRecord?.timezone;
       if (zone) {
         const dt = DateTime.fromISO(`${p.date}T${p.time}`, { zone });
         if (dt.isValid) publishedAt = dt.toISO({ suppressMilliseconds: true }) ?? undefined;

@@ -51,6 +51,11 @@ describe('date lines in common other forms', () => {
     ['تاريخ النشر: 2023-09-15', '2023-09-15'],
     ['Published: September 15, 2023', '2023-09-15'],
     ['الجمعة 15 سبتمبر 2023', '2023-09-15'],
+    ['الأحد، 03 مارس 2024 02:30 م', '2024-03-03'],
+    ['نشر بتاريخ 03 مارس 2024 | 10:22 ص', '2024-03-03'],
+    ['تاريخ النشر:03.03.2024 | 14:30 GMT', '2024-03-03'],
+    ['نُشر في 2024-03-03T12:30:00+03:00', '2024-03-03'],
+    ['السبت 18 شعبان 1445 هـ - 2 مارس 2024 م', '2024-03-02'],
   ];
   it.each(cases)('%s → %s', (text, date) => {
     expect(line(text)?.date).toBe(date);
@@ -59,6 +64,11 @@ describe('date lines in common other forms', () => {
   it('reads a time and a zone', () => {
     expect(line('نُشر في ٣ آذار ٢٠٢٤ - ١٤:٣٠ بتوقيت مكة')).toMatchObject({ date: '2024-03-03', time: '14:30:00', offsetHours: 3 });
     expect(line('بتاريخ 3 مارس 2024 الساعة 2:30 م')).toMatchObject({ time: '14:30:00' });
+  });
+
+  it('reads an ISO timestamp’s own offset', () => {
+    expect(line('نُشر في 2024-03-03T12:30:00+03:00')).toMatchObject({ time: '12:30:00', offsetHours: 3 });
+    expect(line('نشر في 2024-03-03T09:30:00Z')).toMatchObject({ time: '09:30:00', offsetHours: 0 });
   });
 
   it('reads m/d/y only when the day cannot be a month', () => {
