@@ -48,9 +48,13 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData): OutletFi
   const generic = new Set(data.boilerplate.generic_sources.map(foldArabic));
   let genericLine: string | null = null;
   for (const r of removed.filter((x) => x.rule === 'source_line')) {
-    const name = cleanName(r.text.slice(r.text.search(/[:：]/) + 1));
-    if (!name) continue;
-    if (generic.has(foldArabic(name))) {
+    // "المصدر: الجزيرة + وكالات": the first part that names an outlet.
+    const parts = cleanName(r.text.slice(r.text.search(/[:：]/) + 1))
+      .split(/\s*[+،,]\s*|\s+[-–]\s+/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const name = parts.find((p) => !generic.has(foldArabic(p)));
+    if (!name) {
       genericLine = r.text;
       continue;
     }

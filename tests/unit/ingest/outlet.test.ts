@@ -30,6 +30,11 @@ describe('outlet', () => {
     expect((r.basis as { note: string }).note).toContain('وكالات');
   });
 
+  it('takes the outlet out of "المصدر: الجزيرة + وكالات"', () => {
+    expect(detect('source_line', 'المصدر : الجزيرة + وكالات')).toMatchObject({ outlet: 'الجزيرة' });
+    expect(detect('source_line', 'المصدر: وكالات، البوابة نيوز')).toMatchObject({ outlet: 'البوابة نيوز' });
+  });
+
   it('says unknown when nothing names the outlet', () => {
     expect(detectOutlet([], projectIngestor().data)).toMatchObject({ outlet: null, via: null, basis: { kind: 'unknown' } });
   });
