@@ -24,6 +24,8 @@ export interface Mention {
   /** Offsets in the text. */
   start: number;
   end: number;
+  /** The proclitic letters written onto the name ("ل" in "لبوتين"), or "". */
+  prefix: string;
 }
 
 const FORM_RANK: Record<NameForm, number> = { full: 0, title: 1, short: 2 };
@@ -88,7 +90,11 @@ export class ActorMatcher {
       const ids = [...new Set(candidates.map((p) => p.actor.id))];
       if (ids.length !== 1) continue; // unknown, or ambiguous between two actors
       const form = candidates[0]!.form;
-      out.push({ actorId: ids[0]!, form, first: m.first, last: m.last, start: tokens[m.first]!.start, end: tokens[m.last]!.end });
+      const written = tokens[m.first]!.folded;
+      const word = candidates[0]!.tokens[0]!;
+      // "للكرملين" is ل + "الكرملين": same length, one letter more in front.
+      const prefix = written === word ? '' : written.length > word.length ? written.slice(0, written.length - word.length) : written.slice(0, 1);
+      out.push({ actorId: ids[0]!, form, first: m.first, last: m.last, start: tokens[m.first]!.start, end: tokens[m.last]!.end, prefix });
     }
     return out;
   }

@@ -208,8 +208,12 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string 
       const mention = mentionAt.get(j);
       if (mention) {
         const kind = ctx.matcher.byId.get(mention.actorId)!.kind;
+        // "لبوتين", "ببوتين": someone spoken to or about, never the subject.
+        const governed = /[لبك]/.test(mention.prefix);
         if (mode === 'relay' && kind === 'organisation') {
           reportedBy ??= mention.actorId;
+        } else if (governed) {
+          if (kind === 'organisation' && /ل/.test(mention.prefix)) reportedBy ??= mention.actorId; // "قال لوكالة تاس"
         } else if (mode === 'subject' && speaker === null && trigger.kind === 'verb' && unknownWords <= 5) {
           speaker = mention.actorId;
           subjectEnd = mention.end;
@@ -225,7 +229,7 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string 
       }
 
       const w = tok.folded;
-      if (lex.complementizers.includes(w) && mode !== 'relay') {
+      if (lex.complementizers.includes(w)) {
         stop = { kind: 'complementizer', at: tok.end };
         break;
       }

@@ -78,6 +78,14 @@ describe('claims on made-up cases', () => {
     expect(c[1]!.when).toEqual({ text: 'اليوم /الجمعة/', date: '2023-09-15' });
   });
 
+  it('an agency spoken to is no speaker: "وقال مصدر لوكالة تاس إن …", "وقال بيسكوف لوكالة تاس إن …"', () => {
+    expect(claims(['وقال مصدر دبلوماسي لوكالة تاس إن المحادثات مستمرة.'])).toEqual([]);
+    expect(claims(['وقال دميتري بيسكوف لوكالة تاس إن المحادثات مستمرة.'])).toEqual([
+      { speaker: 'dmitry-peskov', text: 'المحادثات مستمرة', kind: 'reported', reported_by: 'tass' },
+    ]);
+    expect(claims(['وقال مسؤول لبوتين إن الوضع هادئ.'])).toEqual([]);
+  });
+
   it('"جاء ذلك في … اليوم الخميس" dates the statement before it', () => {
     const c = claims(['أعرب بوتين عن أمله في تعاون أوثق.', 'جاء ذلك في برقية أرسلها الرئيس، اليوم الخميس إلى نظيره.'], '2023-10-12');
     expect(c).toEqual([{ speaker: 'vladimir-putin', text: 'عن أمله في تعاون أوثق', kind: 'reported', when: { text: 'اليوم الخميس', date: '2023-10-12' } }]);
