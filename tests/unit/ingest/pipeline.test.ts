@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import matter from 'gray-matter';
+import { entryFile } from '../../../src/ingest/pipeline.ts';
+import { entrySchema } from '../../../src/lib/entry-schema.ts';
+import { entryFromText, seedEntry } from './helpers.ts';
+
+const ARTICLE = 'عنوان الخبر\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن الأمور على ما يرام.\n';
+
+describe('pipeline', () => {
+  it('every seed’s entry passes the schema, and its file reads back to the same frontmatter', () => {
+    for (const p of ['000', '001', '002', '003', '004']) {
+      const e = seedEntry(p);
+      const back = matter(entryFile(e));
+      expect(entrySchema.parse(back.data)).toEqual(e.frontmatter);
+      expect(back.content.trim()).toBe(e.body.trim());
+    }
+  });
+
+  it('writes frontmatter keys in one order', () => {
+    const keys = Object.keys(matter(entryFile(seedEntry('003'))).data);
+    expect(keys).toEqual(['title', 'date', 'date_basis', 'published_at', 'outlet', 'via', 'outlet_basis', 'actors', 'places', 'organisations', 'claims', 'source', 'removed', 'notes']);
+  });
+
+  it('refuses a headline with no article after it', () => {
+    expect(() => entryFromText('عنوان وحده\nتاريخ النشر: 2024-01-05\n', 'alone.txt')).toThrow(/alone\.txt: no article text after the headline/);
+  });
+
+  it('an override can add or remove actors, by known ids only', () => {
+    const e = entryFromText(ARTICLE, 'x.txt', 'actors:\n  add: [kremlin, vladimir-putin]\n  remove: [dmitry-peskov]\n  note: من المحرر.\n');
+    expect(e.frontmatter).toMatchObject({ actors: ['vladimir-putin'], organisations: ['kremlin'] });
+    expect(() => entryFromText(ARTICLE, 'x.txt', 'actors:\n  add: [vladimir-poutine]\n  note: خطأ.\n')).toThrow(/x\.meta\.yaml: override names unknown actor "vladimir-poutine"/);
+  });
+
+  it('an override can say the outlet is unknown, and an editorial date can be unconfirmed', () => {
+    const e = entryFromText(ARTICLE, 'x.txt', "outlet:\n  name: null\n  note: لا نعرف.\ndate:\n  value: '2024-01-04'\n  note: تقدير.\n  confirmed: false\n");
+    expect(e.frontmatter).toMatchObject({
+      outlet: null,
+      outlet_basis: { kind: 'editorial', note: 'لا نعرف.' },
+      date: '2024-01-04',
+      date_basis: { kind: 'editorial', confirmed: false },
+    });
+  });
+
+  it('an override with a date YAML reads as something else is refused', () => {
+    expect(() => entryFromText(ARTICLE, 'x.txt', 'date:\n  value: 20240105\n  note: رقم.\n')).toThrow(/x\.meta\.yaml: bad override at date\.value/);
+  });
+});
