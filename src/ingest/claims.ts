@@ -142,169 +142,193 @@ function contextTime(text: string, ctx: ClaimContext): NonNullable<Claim['when']
   return null;
 }
 
-/** Claims in one paragraph; `state.last` carries the last named speaker across paragraphs. */
-function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string | null }): Claim[] {
-  const lex = lexiconFor(ctx.rules, ctx.dates);
+/** A paragraph prepared once: its words, the names in it, its quotations, weekdays and sentence ends. */
+interface Paragraph {
+  text: string;
+  tokens: Token[];
+  mentions: Mention[];
+  mentionAt: Map<number, Mention>;
+  speechQuotes: QuoteSpan[];
+  weekdays: Map<number, WeekdayMention>;
+  ends: number[];
+}
+
+function prepare(text: string, ctx: ClaimContext): Paragraph {
   const tokens = tokenize(text);
   const mentions = ctx.matcher.mentions(tokens, ctx.named);
-  const mentionAt = new Map<number, Mention>(mentions.map((m) => [m.first, m]));
   const isName = (content: string) => {
     const t = tokenize(content);
     const ms = ctx.matcher.mentions(t, ctx.named);
     return t.length > 0 && ms.length === 1 && ms[0]!.first === 0 && ms[0]!.last === t.length - 1;
   };
-  const quotes = quoteSpans(text, isName);
-  const speechQuotes = quotes.filter((q) => !q.isName && tokenize(q.content).length >= 3);
-  const inSpeechQuote = (offset: number) => speechQuotes.some((q) => offset > q.open && offset < q.close);
-  const weekdays = new Map<number, WeekdayMention>(weekdayMentions(tokens, ctx.dates).map((w) => [w.first, w]));
-  const ends = sentenceEnds(text);
-  const sentenceEndAfter = (offset: number, limit: number) => Math.min(ends.find((e) => e > offset) ?? text.length, limit);
+  return {
+    text,
+    tokens,
+    mentions,
+    mentionAt: new Map(mentions.map((m) => [m.first, m])),
+    // A quotation of fewer than three words is a term, not speech.
+    speechQuotes: quoteSpans(text, isName).filter((q) => !q.isName && tokenize(q.content).length >= 3),
+    weekdays: new Map(weekdayMentions(tokens, ctx.dates).map((w) => [w.first, w])),
+    ends: sentenceEnds(text),
+  };
+}
 
-  const triggers: Trigger[] = [];
-  tokens.forEach((tok, i) => {
-    if (inSpeechQuote(tok.start)) return;
-    if (lex.verbs.some((v) => tokenMatches(tok.folded, v, VERB_PREFIXES))) triggers.push({ index: i, kind: 'verb' });
-    else if (lex.participles.some((p) => tokenMatches(tok.folded, p, VERB_PREFIXES))) triggers.push({ index: i, kind: 'participle' });
-  });
+type Stop = { kind: 'complementizer' | 'content' | 'colon' | 'quote' | 'end'; at: number };
 
-  const claims: { at: number; claim: Claim }[] = attributions(text, tokens, mentions, ctx, lex);
-  triggers.forEach((trigger, n) => {
-    const verb = tokens[trigger.index]!;
-    const segEnd = n + 1 < triggers.length ? tokens[triggers[n + 1]!.index]!.start : text.length;
+interface AfterVerb {
+  speaker: string | null;
+  /** Where the subject (with its appositions) ends; the verb's end when it has none. */
+  subjectEnd: number;
+  /** Words that are neither known names nor fillers: an unknown subject. */
+  unknownWords: number;
+  /** Where the walk stopped, and why. */
+  stop: Stop;
+  when?: Claim['when'];
+  reportedBy?: string;
+}
 
-    // Walk the words after the verb: subject, appositions, time words, circumstances, relays.
-    let speaker: string | null = trigger.kind === 'participle' ? state.last : null;
-    let subjectEnd = verb.end;
-    let unknownWords = 0;
-    let mode: 'subject' | 'circumstance' | 'relay' = 'subject';
-    let stop: { kind: 'complementizer' | 'content' | 'colon' | 'quote' | 'end'; at: number } = { kind: 'end', at: segEnd };
-    let when: Claim['when'] | undefined;
-    let reportedBy: string | undefined;
-    for (let j = trigger.index + 1; j < tokens.length && tokens[j]!.start < segEnd; ) {
-      const tok = tokens[j]!;
-      const gap = text.slice(tokens[j - 1]!.end, tok.start);
-      if (/[:：]/.test(gap)) {
-        stop = { kind: 'colon', at: tokens[j - 1]!.end + gap.search(/[:：]/) };
-        break;
-      }
-      if (speechQuotes.some((q) => q.open >= tokens[j - 1]!.end && q.open < tok.start)) {
-        stop = { kind: 'quote', at: tok.start };
-        break;
-      }
-      if (ends.some((e) => e > tokens[j - 1]!.end && e <= tok.start)) {
-        stop = { kind: 'end', at: tok.start };
-        break;
-      }
-      if (mode !== 'subject' && COMMA_OR_DASH.test(gap)) mode = 'subject';
+/**
+ * Walk the words after a speech verb up to what is said: the subject and its appositions
+ * ("المتحدث باسم الكرملين دميتري بيسكوف"), time words, circumstances ("في تصريح صحفي …") and relays
+ * ("وفقا لوكالة تاس"). A participle has no subject of its own: `speaker` comes in preset.
+ */
+function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: string | null, ctx: ClaimContext, lex: Lexicon): AfterVerb {
+  const { text, tokens } = p;
+  const r: AfterVerb = { speaker: preset, subjectEnd: tokens[trigger.index]!.end, unknownWords: 0, stop: { kind: 'end', at: segEnd } };
+  let mode: 'subject' | 'circumstance' | 'relay' = 'subject';
+  for (let j = trigger.index + 1; j < tokens.length && tokens[j]!.start < segEnd; ) {
+    const tok = tokens[j]!;
+    const prevEnd = tokens[j - 1]!.end;
+    const gap = text.slice(prevEnd, tok.start);
+    if (/[:：]/.test(gap)) return { ...r, stop: { kind: 'colon', at: prevEnd + gap.search(/[:：]/) } };
+    if (p.speechQuotes.some((q) => q.open >= prevEnd && q.open < tok.start)) return { ...r, stop: { kind: 'quote', at: tok.start } };
+    if (p.ends.some((e) => e > prevEnd && e <= tok.start)) return { ...r, stop: { kind: 'end', at: tok.start } };
+    if (mode !== 'subject' && COMMA_OR_DASH.test(gap)) mode = 'subject';
 
-      // Time words: "اليوم /الجمعة/", "الثلاثاء الماضي", "أمس", "في وقت سابق".
-      const time = timePhraseAt(text, tokens, j, weekdays, lex, ctx.writtenOn);
-      if (time) {
-        when ??= time.when;
-        j = time.last + 1;
-        continue;
-      }
-
-      const mention = mentionAt.get(j);
-      if (mention) {
-        const kind = ctx.matcher.byId.get(mention.actorId)!.kind;
-        // "لبوتين", "ببوتين": someone spoken to or about, never the subject.
-        const governed = /[لبك]/.test(mention.prefix);
-        if (mode === 'relay' && kind === 'organisation') {
-          reportedBy ??= mention.actorId;
-        } else if (governed) {
-          if (kind === 'organisation' && /ل/.test(mention.prefix)) reportedBy ??= mention.actorId; // "قال لوكالة تاس"
-        } else if (mode === 'subject' && speaker === null && trigger.kind === 'verb' && unknownWords <= 5) {
-          speaker = mention.actorId;
-          subjectEnd = mention.end;
-          unknownWords = 0;
-        } else if (mode === 'subject' && mention.actorId === speaker) {
-          subjectEnd = mention.end; // apposition: "المتحدث باسم الكرملين دميتري بيسكوف"
-        } else if (mode === 'subject' && speaker !== null) {
-          stop = { kind: 'content', at: tok.start };
-          break;
-        }
-        j = mention.last + 1;
-        continue;
-      }
-
-      const w = tok.folded;
-      if (lex.complementizers.includes(w)) {
-        stop = { kind: 'complementizer', at: tok.end };
-        break;
-      }
-      if (mode !== 'relay' && lex.relay.some((r) => tokenMatches(w, r, VERB_PREFIXES))) {
-        mode = 'relay';
-      } else if (mode === 'subject' && lex.contentPrepositions.includes(w) && (speaker !== null || unknownWords === 0)) {
-        stop = { kind: 'content', at: tok.start };
-        break;
-      } else if (mode === 'subject' && lex.circumstance.some((c) => tokenMatches(w, c, ['', 'و']))) {
-        mode = 'circumstance';
-      } else if (mode === 'subject' && !lex.fillers.includes(w)) {
-        if (speaker !== null) {
-          stop = { kind: 'content', at: tok.start };
-          break;
-        }
-        unknownWords++;
-      }
-      j++;
+    // Time words: "اليوم /الجمعة/", "الثلاثاء الماضي", "أمس", "في وقت سابق".
+    const time = timePhraseAt(text, tokens, j, p.weekdays, lex, ctx.writtenOn);
+    if (time) {
+      r.when ??= time.when;
+      j = time.last + 1;
+      continue;
     }
 
-    if (trigger.kind === 'verb' && speaker === null) {
-      if (unknownWords > 0) {
+    const mention = p.mentionAt.get(j);
+    if (mention) {
+      const kind = ctx.matcher.byId.get(mention.actorId)!.kind;
+      // "لبوتين", "ببوتين": someone spoken to or about, never the subject.
+      const governed = /[لبك]/.test(mention.prefix);
+      if (mode === 'relay' && kind === 'organisation') {
+        r.reportedBy ??= mention.actorId;
+      } else if (governed) {
+        if (kind === 'organisation' && /ل/.test(mention.prefix)) r.reportedBy ??= mention.actorId; // "قال لوكالة تاس"
+      } else if (mode === 'subject' && r.speaker === null && trigger.kind === 'verb' && r.unknownWords <= 5) {
+        r.speaker = mention.actorId;
+        r.subjectEnd = mention.end;
+        r.unknownWords = 0;
+      } else if (mode === 'subject' && mention.actorId === r.speaker) {
+        r.subjectEnd = mention.end; // apposition: "المتحدث باسم الكرملين دميتري بيسكوف"
+      } else if (mode === 'subject' && r.speaker !== null) {
+        return { ...r, stop: { kind: 'content', at: tok.start } };
+      }
+      j = mention.last + 1;
+      continue;
+    }
+
+    const w = tok.folded;
+    if (lex.complementizers.includes(w)) return { ...r, stop: { kind: 'complementizer', at: tok.end } };
+    if (mode !== 'relay' && lex.relay.some((x) => tokenMatches(w, x, VERB_PREFIXES))) {
+      mode = 'relay';
+    } else if (mode === 'subject' && lex.contentPrepositions.includes(w) && (r.speaker !== null || r.unknownWords === 0)) {
+      return { ...r, stop: { kind: 'content', at: tok.start } };
+    } else if (mode === 'subject' && lex.circumstance.some((c) => tokenMatches(w, c, ['', 'و']))) {
+      mode = 'circumstance';
+    } else if (mode === 'subject' && !lex.fillers.includes(w)) {
+      if (r.speaker !== null) return { ...r, stop: { kind: 'content', at: tok.start } };
+      r.unknownWords++;
+    }
+    j++;
+  }
+  return r;
+}
+
+/**
+ * What was said, from where the walk stopped: after a colon (a quotation or the rest of the
+ * statement), a quotation that is the statement, or else reported speech to the sentence's end.
+ */
+function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexicon): { text: string; kind: Claim['kind'] } {
+  const { text } = p;
+  const { subjectEnd, stop } = after;
+  const sentenceEndAfter = (offset: number) => Math.min(p.ends.find((e) => e > offset) ?? text.length, segEnd);
+  const sentenceEnd = sentenceEndAfter(subjectEnd);
+  const colon = text.slice(subjectEnd, sentenceEnd).search(/[:：]/);
+  const colonAt = subjectEnd + colon;
+
+  // A quotation is the statement only when nothing but «على/إلى/عن» and «أن/إن» stands between
+  // where the statement starts and the opening mark; "قال إن الرئيس "مستعد …"" is reported speech.
+  const statementStart = stop.kind === 'quote' || stop.kind === 'end' ? subjectEnd : stop.at;
+  const leadsToQuote = (q: QuoteSpan) =>
+    tokenize(text.slice(statementStart, q.open)).every((t) => lex.contentPrepositions.includes(t.folded) || lex.complementizers.includes(t.folded));
+  const quote = p.speechQuotes.find(
+    (q) => q.open >= subjectEnd && q.open < sentenceEnd && q.close <= segEnd && (stop.kind === 'quote' || stop.kind === 'colon' || leadsToQuote(q)),
+  );
+  // A colon followed by a quotation mark opens the quotation even when an unbalanced mark
+  // before it paired with that one (`مادة "تقديم … الهجوم: "إن كل …"`).
+  const colonOpensQuote = colon !== -1 && /^\s*["«“„]/.test(text.slice(colonAt + 1));
+  if (colon !== -1 && (!quote || quote.open > colonAt || (colonOpensQuote && quote.close > colonAt))) {
+    const rest = text.slice(colonAt + 1, segEnd);
+    const lead = rest.search(/\S/);
+    const opener = lead === -1 ? '' : rest[lead]!;
+    if (OPENING_QUOTES.test(opener)) {
+      const close = rest.indexOf(QUOTE_PAIRS[opener] ?? opener, lead + 1);
+      return { text: rest.slice(lead + 1, close === -1 ? undefined : close), kind: 'direct' };
+    }
+    return { text: rest, kind: 'direct' };
+  }
+  if (quote) return { text: quote.content, kind: 'direct' };
+  const start = stop.kind === 'end' ? subjectEnd : stop.at;
+  return { text: text.slice(start, sentenceEndAfter(start)), kind: 'reported' };
+}
+
+/** Claims in one paragraph; `state.last` carries the last named speaker across paragraphs. */
+function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string | null }): Claim[] {
+  const lex = lexiconFor(ctx.rules, ctx.dates);
+  const p = prepare(text, ctx);
+  const { tokens } = p;
+
+  // Speech verbs and participles, outside quotations.
+  const triggers: Trigger[] = [];
+  tokens.forEach((tok, i) => {
+    if (p.speechQuotes.some((q) => tok.start > q.open && tok.start < q.close)) return;
+    if (lex.verbs.some((v) => tokenMatches(tok.folded, v, VERB_PREFIXES))) triggers.push({ index: i, kind: 'verb' });
+    else if (lex.participles.some((x) => tokenMatches(tok.folded, x, VERB_PREFIXES))) triggers.push({ index: i, kind: 'participle' });
+  });
+
+  const claims: { at: number; claim: Claim }[] = attributions(text, tokens, p.mentions, lex);
+  triggers.forEach((trigger, n) => {
+    const verb = tokens[trigger.index]!;
+    // A statement runs at most to the next speech verb.
+    const segEnd = n + 1 < triggers.length ? tokens[triggers[n + 1]!.index]!.start : text.length;
+    const after = walkAfterVerb(p, trigger, segEnd, trigger.kind === 'participle' ? state.last : null, ctx, lex);
+
+    if (trigger.kind === 'verb' && after.speaker === null) {
+      if (after.unknownWords > 0) {
         state.last = null; // "وقالت وزارة …": someone we do not know speaks
         return;
       }
       // Subject before the verb ("يُذكر أن المتحدث باسم الكرملين أعلن …"), else the last speaker.
-      const before = mentions.find((m) => m.last === trigger.index - 1 && /^\s*$/.test(text.slice(m.end, verb.start)));
-      speaker = before?.actorId ?? state.last;
-      if (before) subjectEnd = verb.end;
+      const before = p.mentions.find((m) => m.last === trigger.index - 1 && /^\s*$/.test(text.slice(m.end, verb.start)));
+      after.speaker = before?.actorId ?? state.last;
     }
-    if (!speaker) return;
-    state.last = speaker;
+    if (!after.speaker) return;
+    state.last = after.speaker;
 
-    // What was said.
-    const sentenceEnd = sentenceEndAfter(subjectEnd, segEnd);
-    const colon = text.slice(subjectEnd, sentenceEnd).search(/[:：]/);
-    let claimText: string;
-    let kind: Claim['kind'];
-    // A quotation is the statement only when nothing but «على/إلى/عن» and «أن/إن» stands between
-    // where the statement starts and the opening mark; "قال إن الرئيس "مستعد …"" is reported speech.
-    const statementStart = stop.kind === 'quote' || stop.kind === 'end' ? subjectEnd : stop.kind === 'content' ? stop.at : stop.at;
-    const leadsToQuote = (q: QuoteSpan) =>
-      tokenize(text.slice(statementStart, q.open)).every((t) => lex.contentPrepositions.includes(t.folded) || lex.complementizers.includes(t.folded));
-    const quoteAfter = speechQuotes.find(
-      (q) => q.open >= subjectEnd && q.open < sentenceEnd && q.close <= segEnd && (stop.kind === 'quote' || stop.kind === 'colon' || leadsToQuote(q)),
-    );
-    const colonAt = subjectEnd + colon;
-    // A colon followed by a quotation mark opens the quotation even when an unbalanced mark
-    // before it paired with that one (`مادة "تقديم … الهجوم: "إن كل …"`).
-    const colonOpensQuote = colon !== -1 && /^\s*["«“„]/.test(text.slice(colonAt + 1));
-    if (colon !== -1 && (!quoteAfter || quoteAfter.open > colonAt || (colonOpensQuote && quoteAfter.close > colonAt))) {
-      // "قال X: …" — the words after the colon: a quotation, or the rest of the statement.
-      const after = subjectEnd + colon + 1;
-      const rest = text.slice(after, segEnd);
-      const lead = rest.search(/\S/);
-      const opener = lead === -1 ? '' : rest[lead]!;
-      if (OPENING_QUOTES.test(opener)) {
-        const closer = QUOTE_PAIRS[opener] ?? opener;
-        const close = rest.indexOf(closer, lead + 1);
-        claimText = rest.slice(lead + 1, close === -1 ? undefined : close);
-      } else claimText = rest;
-      kind = 'direct';
-    } else if (quoteAfter) {
-      claimText = quoteAfter.content;
-      kind = 'direct';
-    } else {
-      const start = stop.kind === 'end' ? subjectEnd : stop.at;
-      claimText = text.slice(start, sentenceEndAfter(start, segEnd));
-      kind = 'reported';
-    }
-    claimText = trimClaimText(claimText, lex);
-    if (tokenize(claimText).length < 2) return;
-    const claim: Claim = { speaker, text: claimText, kind };
-    if (when) claim.when = when;
-    if (reportedBy) claim.reported_by = reportedBy;
+    const statement = statementOf(p, after, segEnd, lex);
+    const words = trimClaimText(statement.text, lex);
+    if (tokenize(words).length < 2) return;
+    const claim: Claim = { speaker: after.speaker, text: words, kind: statement.kind };
+    if (after.when) claim.when = after.when;
+    if (after.reportedBy) claim.reported_by = after.reportedBy;
     claims.push({ at: verb.start, claim });
   });
   return claims.sort((a, b) => a.at - b.at).map((c) => c.claim);
@@ -314,7 +338,7 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string 
  * "وبحسب البيان الصادر عن قصر الكرملين، فإن اللقاء …": a sentence that opens by naming its source
  * states what that source said, with no speech verb. The statement is reported speech.
  */
-function attributions(text: string, tokens: readonly Token[], mentions: Mention[], ctx: ClaimContext, lex: Lexicon): { at: number; claim: Claim }[] {
+function attributions(text: string, tokens: readonly Token[], mentions: Mention[], lex: Lexicon): { at: number; claim: Claim }[] {
   const out: { at: number; claim: Claim }[] = [];
   const starts = [0, ...sentenceEnds(text)];
   for (const start of starts) {
@@ -354,4 +378,4 @@ export function findClaims(paragraphs: string[], ctx: ClaimContext): Claim[] {
   return all;
 }
 
-export type { ClaimContext, Token };
+export type { ClaimContext };
