@@ -42,12 +42,18 @@ export interface AliasTable {
   actors: AliasActor[];
   /** Every spelling of every actor as folded words, longest first: [actor id, words]. */
   spellings: Array<[id: string, words: string[]]>;
+  /**
+   * One-word short forms (كيم, Kim), folded, grouped by actor. They never make an actor mention, but a
+   * query word that is one of them also looks for the others: Kim finds كيم.
+   */
+  shortForms: string[][];
 }
 
 /** Minimal shape of an actor record (src/lib/entry-schema.ts actorSchema) that the alias table reads. */
 export interface ActorSpellings extends AliasActor {
   variants?: string[];
   latin?: string[];
+  short?: string[];
 }
 
 /**
@@ -72,9 +78,13 @@ export function buildAliasTable(actors: ActorSpellings[]): AliasTable {
     }
   }
   spellings.sort((a, b) => b[1].length - a[1].length || b[1].join(' ').length - a[1].join(' ').length);
+  const shortForms = actors
+    .map((a) => [...new Set((a.short ?? []).map((form) => wordSpans(form).map((w) => w.folded)).filter((w) => w.length === 1).map((w) => w[0]!))])
+    .filter((forms) => forms.length > 1);
   return {
     actors: actors.map(({ id, kind, name_ar, name_en }) => ({ id, kind, name_ar, name_en })),
     spellings,
+    shortForms,
   };
 }
 
@@ -166,7 +176,10 @@ export function parseQuery(query: string, table: AliasTable): QueryUnit[] {
     for (; i < until; i++) {
       const w = words[i]!;
       const terms = wordReadings(w.folded).map((r) => (r.bare ? stemTerm(r.stem) : wordTerm(r.stem)));
-      push({ kind: 'word', text: w.text, terms });
+      for (const forms of table.shortForms) {
+        if (forms.includes(w.folded)) terms.push(...forms.filter((f) => f !== w.folded).map(stemTerm));
+      }
+      push({ kind: 'word', text: w.text, terms: [...new Set(terms)] });
     }
     if (m) {
       const text = query.slice(words[m.first]!.start, words[m.last]!.end);

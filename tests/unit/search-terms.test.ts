@@ -100,6 +100,11 @@ describe('index content and queries', () => {
   it('looks up a typed attached letter only as a whole word in the text', () => {
     expect(parseQuery('بيان', table)[0]!.terms).toEqual([stemTerm('بيان'), wordTerm('يان')]);
   });
+  it('lets a Latin short form find the Arabic one the data pairs it with', () => {
+    expect(parseQuery('Kim', table)[0]!.terms).toEqual(expect.arrayContaining([stemTerm('kim'), stemTerm('كيم')]));
+    expect(parseQuery('كيم', table)[0]!.terms).toEqual(expect.arrayContaining([stemTerm('كيم'), stemTerm('kim')]));
+    expect(search({ a: 'وتفقد كيم المصنع', b: 'بوتين' }, 'Kim')).toEqual(['a']);
+  });
   it('returns nothing for an empty or punctuation-only query', () => {
     expect(parseQuery(' ،. ', table)).toEqual([]);
     expect(contentMatches(indexContent('بوتين', table), [])).toBe(false);
