@@ -6,16 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { DateTime } from 'luxon';
-import { entrySchema, type Basis, type EntryFrontmatter } from '../lib/entry-schema.ts';
-import { ActorMatcher, listActors } from './actors.ts';
-import { cutFurniture } from './boilerplate.ts';
+import { entrySchema, type Basis, type EntryFrontmatter, type RemovedLine } from '../lib/entry-schema.ts';
+import { ActorMatcher, listActors, type ActorLists } from './actors.ts';
+import { cutFurniture, type BodyLine } from './boilerplate.ts';
 import { findClaims } from './claims.ts';
-import { loadIngestData, type IngestData } from './data.ts';
+import { loadIngestData, type IngestData, type Outlet } from './data.ts';
 import { inferDateFromWeekdays, readDateLine, type BodySentence } from './date.ts';
 import { decodeSeed } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { bodyMarkdown } from './markdown.ts';
-import { findOutlet, detectOutlet } from './outlet.ts';
+import { findOutlet, detectOutlet, type OutletFinding } from './outlet.ts';
 import { parseOverride, type Override } from './override.ts';
 import { segmentLines } from './segment.ts';
 import { headlineSlug } from './slug.ts';
@@ -71,93 +71,25 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
   const paragraphs = body.filter((b) => !b.heading);
   if (paragraphs.length === 0) throw new IngestError(seed.path, 'no article text after the headline');
 
-  // Outlet: the override when an editor gave one, else what the text says.
-  const found = detectOutlet(removed, data);
-  let outlet = found.outlet;
-  let via = found.via;
-  let outletBasis: Basis = found.basis;
-  let outletRecord = found.record;
-  if (override?.outlet) {
-    const o = override.outlet;
-    outletRecord = o.name ? findOutlet(o.name, data.outlets) : null;
-    outlet = o.name ? outletRecord?.name_ar ?? o.name : null;
-    via = o.via ? findOutlet(o.via, data.outlets)?.name_ar ?? o.via : null;
-    outletBasis = { kind: 'editorial', note: o.note, confirmed: o.confirmed };
-  }
-
-  // Date: the override, else a date line of the text, else inferred from weekdays and events.
-  let date: string;
-  let dateBasis: Basis;
-  let publishedAt: string | undefined;
-  let writtenOn: string | null = null;
-  const dateLines = removed
-    .filter((r) => r.rule === 'date_line' || r.rule === 'cms_metadata')
-    .map((r) => ({ r, parsed: readDateLine(r.text, data.dates) }))
-    .filter((x) => x.parsed && x.parsed.kind !== 'update');
-  const stated = dateLines[0];
-  if (override?.date) {
-    date = override.date.value;
-    dateBasis = { kind: 'editorial', note: override.date.note, confirmed: override.date.confirmed };
-  } else if (stated?.parsed) {
-    const p = stated.parsed;
-    date = p.date;
-    dateBasis = { kind: 'stated', line: stated.r.text, rule: `${p.label ? `«${p.label}»` : 'سطر تاريخ'} + ${p.form}` };
-    writtenOn = date;
-    if (p.time) {
-      const zone = p.offsetHours !== undefined ? utcZone(p.offsetHours) : outletRecord?.timezone;
-      if (zone) {
-        const dt = DateTime.fromISO(`${p.date}T${p.time}`, { zone });
-        if (dt.isValid) publishedAt = dt.toISO({ suppressMilliseconds: true }) ?? undefined;
-      }
-    }
-  } else {
-    const named = matcher.namedInFull([headline.text, ...paragraphs.map((p) => p.text)].join('\n'));
-    const bodySentences: BodySentence[] = paragraphs.flatMap((p, i) =>
-      sentences(p.text).map((s) => ({
-        text: s.text,
-        line: p.no,
-        lineText: p.text,
-        lead: i === 0,
-        names: new Set(matcher.mentions(tokenize(s.text), named).map((m) => m.actorId)),
-      })),
-    );
-    const inferred = inferDateFromWeekdays(bodySentences, data.events, data.dates);
-    if (!inferred) {
-      throw new IngestError(seed.path, `no date: the text has no date line and no weekday tied to a dated event, and there is no override (${path.basename(seed.path).replace(/\.txt$/, '')}.meta.yaml with date: {value, note})`);
-    }
-    date = inferred.date;
-    dateBasis = { kind: 'inferred', from: inferred.from, line: inferred.line };
-    writtenOn = date;
-  }
-
   const texts = [headline.text, ...body.map((b) => b.text)];
-  const lists = listActors(texts, matcher);
-  const addIds = override?.actors?.add ?? [];
-  const removeIds = new Set(override?.actors?.remove ?? []);
-  for (const id of addIds) {
-    const kind = matcher.byId.get(id)!.kind;
-    const list = kind === 'person' ? lists.actors : kind === 'place' ? lists.places : lists.organisations;
-    if (!list.includes(id)) list.push(id);
-  }
-  const keep = (ids: string[]) => ids.filter((id) => !removeIds.has(id));
-
   const named = matcher.namedInFull(texts.join('\n'));
+  const outlet = decideOutlet(detectOutlet(removed, data), override, data);
+  const dated = decideDate(seed, removed, paragraphs, override, outlet.record, named, { data, matcher });
+  const lists = actorLists(texts, override, matcher);
   const claims = findClaims(
     paragraphs.map((p) => p.text),
-    { matcher, named, rules: data.claims, dates: data.dates, writtenOn },
+    { matcher, named, rules: data.claims, dates: data.dates, writtenOn: dated.writtenOn },
   );
 
   const candidate = {
     title: headline.text,
-    date,
-    date_basis: dateBasis,
-    ...(publishedAt ? { published_at: publishedAt } : {}),
-    outlet,
-    via,
-    outlet_basis: outletBasis,
-    actors: keep(lists.actors),
-    places: keep(lists.places),
-    organisations: keep(lists.organisations),
+    date: dated.date,
+    date_basis: dated.basis,
+    ...(dated.publishedAt ? { published_at: dated.publishedAt } : {}),
+    outlet: outlet.outlet,
+    via: outlet.via,
+    outlet_basis: outlet.basis,
+    ...lists,
     claims,
     source: seed.name,
     removed,
@@ -169,7 +101,87 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
     throw new IngestError(seed.path, `entry fails the schema at ${issue.path.join('.')}: ${issue.message}`);
   }
   const slug = override?.slug ?? headlineSlug(headline.text);
-  return { slug: `${date}-${slug}`, frontmatter: parsed.data, body: bodyMarkdown(body) };
+  return { slug: `${dated.date}-${slug}`, frontmatter: parsed.data, body: bodyMarkdown(body) };
+}
+
+/** The outlet: the override when an editor gave one (it corrects the text), else what the text says. */
+function decideOutlet(found: OutletFinding, override: Override | null, data: IngestData): OutletFinding {
+  const o = override?.outlet;
+  if (!o) return found;
+  const record = o.name ? findOutlet(o.name, data.outlets) : null;
+  return {
+    outlet: o.name ? record?.name_ar ?? o.name : null,
+    via: o.via ? findOutlet(o.via, data.outlets)?.name_ar ?? o.via : null,
+    basis: { kind: 'editorial', note: o.note, confirmed: o.confirmed },
+    record,
+  };
+}
+
+interface Dated {
+  date: string;
+  basis: Basis;
+  publishedAt?: string;
+  /** The day of writing, when the text tells it (stated or inferred): claims' weekdays resolve against it. */
+  writtenOn: string | null;
+}
+
+/** The date: the override, else the text's date line, else inferred from a weekday and a dated event. */
+function decideDate(
+  seed: SeedInput,
+  removed: RemovedLine[],
+  paragraphs: BodyLine[],
+  override: Override | null,
+  outletRecord: Outlet | null,
+  named: Set<string>,
+  { data, matcher }: Ingestor,
+): Dated {
+  if (override?.date) {
+    return { date: override.date.value, basis: { kind: 'editorial', note: override.date.note, confirmed: override.date.confirmed }, writtenOn: null };
+  }
+  const stated = removed
+    .filter((r) => r.rule === 'date_line' || r.rule === 'cms_metadata')
+    .map((r) => ({ r, parsed: readDateLine(r.text, data.dates) }))
+    .find((x) => x.parsed && x.parsed.kind !== 'update');
+  if (stated?.parsed) {
+    const p = stated.parsed;
+    const basis: Basis = { kind: 'stated', line: stated.r.text, rule: `${p.label ? `«${p.label}»` : 'سطر تاريخ'} + ${p.form}` };
+    let publishedAt: string | undefined;
+    // A time without an offset is read in the outlet's time zone (content/outlets.yaml).
+    const zone = p.offsetHours !== undefined ? utcZone(p.offsetHours) : outletRecord?.timezone;
+    if (p.time && zone) {
+      const dt = DateTime.fromISO(`${p.date}T${p.time}`, { zone });
+      if (dt.isValid) publishedAt = dt.toISO({ suppressMilliseconds: true }) ?? undefined;
+    }
+    return { date: p.date, basis, writtenOn: p.date, ...(publishedAt ? { publishedAt } : {}) };
+  }
+  const bodySentences: BodySentence[] = paragraphs.flatMap((para, i) =>
+    sentences(para.text).map((s) => ({
+      text: s.text,
+      line: para.no,
+      lineText: para.text,
+      lead: i === 0,
+      names: new Set(matcher.mentions(tokenize(s.text), named).map((m) => m.actorId)),
+    })),
+  );
+  const inferred = inferDateFromWeekdays(bodySentences, data.events, data.dates);
+  if (!inferred) {
+    const overrideName = `${path.basename(seed.path).replace(/\.txt$/, '')}.meta.yaml`;
+    throw new IngestError(seed.path, `no date: the text has no date line and no weekday tied to a dated event, and there is no override (${overrideName} with date: {value, note})`);
+  }
+  return { date: inferred.date, basis: { kind: 'inferred', from: inferred.from, line: inferred.line }, writtenOn: inferred.date };
+}
+
+/** People, places and organisations the text names, with an override's additions and removals. */
+function actorLists(texts: string[], override: Override | null, matcher: ActorMatcher): ActorLists {
+  const lists = listActors(texts, matcher);
+  for (const id of override?.actors?.add ?? []) {
+    const kind = matcher.byId.get(id)!.kind;
+    const list = kind === 'person' ? lists.actors : kind === 'place' ? lists.places : lists.organisations;
+    if (!list.includes(id)) list.push(id);
+  }
+  const removeIds = new Set(override?.actors?.remove ?? []);
+  const keep = (ids: string[]) => ids.filter((id) => !removeIds.has(id));
+  return { actors: keep(lists.actors), places: keep(lists.places), organisations: keep(lists.organisations) };
 }
 
 /** The file's text: YAML frontmatter (gray-matter) and the Markdown body. */
