@@ -54,6 +54,18 @@ export function ledeFromMarkdown(markdown: string): string {
   return first ? plainText(first).replace(/\s+/g, ' ').trim() : '';
 }
 
+/** Whether an entry's date is its publication date (stated in the text, or a time given) rather than the reported event's. */
+export function dateIsPublication(data: EntryFrontmatter): boolean {
+  return Boolean(data.published_at) || data.date_basis.kind === 'stated';
+}
+
+/** The outlet as readers should see it: its name, marked when the attribution is unconfirmed, or "unknown". */
+export function outletLabel(data: EntryFrontmatter): string {
+  if (!data.outlet) return 'مصدر غير معروف';
+  const unconfirmed = data.outlet_basis.kind === 'editorial' && !data.outlet_basis.confirmed;
+  return unconfirmed ? `${data.outlet} (نسبة غير مؤكدة)` : data.outlet;
+}
+
 /** Resolve a site-relative path ("entries/x/", "/timeline.json") against the home URL. */
 export function urlFor(site: SiteInfo, path: string): string {
   return new URL(path.replace(/^\/+/, ''), site.home).href;
@@ -196,7 +208,7 @@ export function buildTimelineJs(
     },
     events: sorted.map((entry, index) => {
       const [year, month, day] = entry.data.date.split('-').map(Number) as [number, number, number];
-      const outlet = entry.data.outlet ?? 'مصدر غير معروف';
+      const outlet = outletLabel(entry.data);
       const people = entry.data.actors.map(actorName).join('، ');
       const paragraphs = [
         `<p>${escapeHtml(entry.summary)}</p>`,

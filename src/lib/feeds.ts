@@ -5,7 +5,7 @@
  *
  * Deterministic: the feed's <updated> is the newest entry's, not the build time.
  */
-import { sortEntries, urlFor, type ExportEntry, type SiteInfo } from './exports.ts';
+import { dateIsPublication, outletLabel, sortEntries, urlFor, type ExportEntry, type SiteInfo } from './exports.ts';
 
 // Characters XML 1.0 forbids anywhere, even escaped (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F).
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -58,8 +58,6 @@ function newestFirst<T extends ExportEntry>(entries: readonly T[]): T[] {
   return sortEntries(entries).reverse();
 }
 
-const UNKNOWN_OUTLET = 'مصدر غير معروف';
-
 export function buildAtomFeed(site: SiteInfo, entries: readonly FeedEntry[], actorName: (id: string) => string): string {
   const sorted = newestFirst(entries);
   const updated = sorted.map(entryTimestamp).sort().at(-1) ?? '1970-01-01T00:00:00Z';
@@ -78,9 +76,10 @@ export function buildAtomFeed(site: SiteInfo, entries: readonly FeedEntry[], act
         el('title', { type: 'text' }, entry.data.title),
         el('link', { rel: 'alternate', type: 'text/html', href: entry.url }),
         el('updated', undefined, entryTimestamp(entry)),
-        el('published', undefined, entryTimestamp(entry)),
-        // The article's author is its outlet; the feed's author (the site) covers unknown outlets too.
-        el('author', undefined, [el('name', undefined, entry.data.outlet ?? UNKNOWN_OUTLET)]),
+        // Only a date the text states is a publication date; an event date is not claimed as one.
+        ...(dateIsPublication(entry.data) ? [el('published', undefined, entryTimestamp(entry))] : []),
+        // The article's author is its outlet, marked when the attribution is unconfirmed.
+        el('author', undefined, [el('name', undefined, outletLabel(entry.data))]),
         ...[...entry.data.actors, ...entry.data.places, ...entry.data.organisations].map((id) =>
           el('category', { term: id, label: actorName(id) }),
         ),

@@ -85,6 +85,22 @@ describe('Atom feed', () => {
   });
 });
 
+describe('Atom feed: what is not known is not claimed', () => {
+  it('gives <published> only for a stated date, and marks an unconfirmed outlet', () => {
+    const eventDated = entry('c-event', '2024-11-29', {
+      date_basis: { kind: 'editorial', note: 'visit date', confirmed: true },
+      outlet: 'عربي21',
+      outlet_basis: { kind: 'editorial', note: 'page furniture', confirmed: false },
+    });
+    const feed = parser.parse(buildAtomFeed(site, [eventDated, entries[0]!], actorName)).feed;
+    const [event, stated] = feed.entry;
+    expect(event.published).toBeUndefined();
+    expect(event.updated).toBe('2024-11-29T00:00:00Z');
+    expect(event.author.name).toBe('عربي21 (نسبة غير مؤكدة)');
+    expect(stated.published).toBe('2024-06-20T09:06:03.000Z');
+  });
+});
+
 describe('RSS feed', () => {
   it('is well-formed with language ar and one item per entry', () => {
     const xml = buildRssFeed(site, entries, actorName);
