@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 import matter from 'gray-matter';
-import { entryFile } from '../../../src/ingest/pipeline.ts';
+import { entryFile, ingestDirectory } from '../../../src/ingest/pipeline.ts';
 import { entrySchema } from '../../../src/lib/entry-schema.ts';
-import { entryFromText, seedEntry } from './helpers.ts';
+import { CONTENT, entryFromText, seedEntry, tempDir } from './helpers.ts';
 
 const ARTICLE = 'عنوان الخبر\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن الأمور على ما يرام.\n';
 
@@ -43,5 +45,28 @@ describe('pipeline', () => {
 
   it('an override with a date YAML reads as something else is refused', () => {
     expect(() => entryFromText(ARTICLE, 'x.txt', 'date:\n  value: 20240105\n  note: رقم.\n')).toThrow(/x\.meta\.yaml: bad override at date\.value/);
+  });
+});
+
+describe('ingestDirectory', () => {
+  it('numbers two entries with one date and headline start, in seed-name order, and leaves non-entry files alone', () => {
+    const dir = tempDir('dir');
+    const seeds = path.join(dir, 'seeds');
+    const entries = path.join(dir, 'entries');
+    fs.mkdirSync(seeds);
+    fs.mkdirSync(entries);
+    fs.writeFileSync(path.join(seeds, 'a.txt'), ARTICLE);
+    fs.writeFileSync(path.join(seeds, 'b.txt'), ARTICLE.replace('الأمور', 'الأحوال'));
+    fs.writeFileSync(path.join(entries, '.gitkeep'), '');
+    const r = ingestDirectory(seeds, CONTENT, entries);
+    expect(r.written).toHaveLength(2);
+    expect(r.written[1]).toBe(r.written[0]!.replace(/\.md$/, '-2.md'));
+    const files = fs.readdirSync(entries).sort();
+    expect(files).toHaveLength(3);
+    expect(files).toContain('.gitkeep');
+    const second = files.find((f) => f.endsWith('-2.md'))!;
+    expect(matter(fs.readFileSync(path.join(entries, second), 'utf8')).data.source).toBe('b.txt');
+    // A second run writes nothing.
+    expect(ingestDirectory(seeds, CONTENT, entries)).toMatchObject({ written: [], deleted: [] });
   });
 });
