@@ -1,9 +1,13 @@
 /** Shared setup for the ingest tests: the project's data, the seeds, and a way to run the real CLI. */
 import { spawnSync } from 'node:child_process';
+import { vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createIngestor, buildEntry, type Entry, type Ingestor, type SeedInput } from '../../../src/ingest/pipeline.ts';
+
+// Building entries from every seed takes a second on an idle machine and many more on two busy cores.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const SEEDS = path.join(ROOT, 'seeds');
