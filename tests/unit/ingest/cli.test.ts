@@ -3,15 +3,12 @@
  * written; stale entries go; two runs are byte-identical; the committed entries are what a fresh
  * ingest writes (drift).
  */
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { entrySchema } from '../../../src/lib/entry-schema.ts';
 import { CONTENT, FIXTURES, SEEDS, runCli, snapshot, tempDir } from './helpers.ts';
-
-// Each case starts Node and tsx; on two busy cores that can take seconds.
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const GOOD = 'عنوان خبر سليم\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن الأمور على ما يرام.\nالمصدر: الأسبوع\n';
 
