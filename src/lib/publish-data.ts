@@ -12,6 +12,10 @@ import { SITE_DESCRIPTION, SITE_TITLE } from './site-meta.ts';
 /** The site's home URL: the configured `site` origin plus `base`, with a trailing slash. */
 export function homeUrl(site: URL | string | undefined, base: string = import.meta.env.BASE_URL): string {
   if (!site) throw new Error('astro.config.ts has no `site`: set SITE_URL so feeds and canonical URLs can be absolute');
+  const origin = new URL(site);
+  if (origin.pathname !== '/') {
+    throw new Error(`SITE_URL must be an origin without a path (got ${origin.href}); give the path in BASE_PATH, e.g. BASE_PATH=${origin.pathname.replace(/\/?$/, '/')}`);
+  }
   const path = base.endsWith('/') ? base : `${base}/`;
   return new URL(path, site).href;
 }
