@@ -50,7 +50,9 @@ function watchPage(page: Page, incidents: Incident[]) {
   page.on('console', (msg) => {
     // Chromium logs the deliberate 404 of the not-found page's own address; that one is expected.
     if (msg.location().url.includes('/does-not-exist/')) return;
-    if (msg.type() === 'error' || msg.type() === 'warning') incidents.push({ page: page.url(), kind: 'console', text: `${msg.type()}: ${msg.text()} (${msg.location().url})` });
+    // Every error; warnings only when they are about the policy (other warnings vary with Chromium versions).
+    const aboutPolicy = /Content[- ]Security[- ]Policy/i.test(msg.text());
+    if (msg.type() === 'error' || (msg.type() === 'warning' && aboutPolicy)) incidents.push({ page: page.url(), kind: 'console', text: `${msg.type()}: ${msg.text()} (${msg.location().url})` });
   });
   page.on('pageerror', (err) => incidents.push({ page: page.url(), kind: 'pageerror', text: err.message }));
   page.on('response', (res) => {
