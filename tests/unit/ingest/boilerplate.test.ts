@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 import { cutFurniture } from '../../../src/ingest/boilerplate.ts';
+import { decodeSeed } from '../../../src/ingest/decode.ts';
 import { segmentLines } from '../../../src/ingest/segment.ts';
-import { projectIngestor, seedEntry } from './helpers.ts';
+import { SEEDS, projectIngestor, seedEntry, seedName } from './helpers.ts';
 
 const HEAD = 'عنوان الخبر التجريبي';
 const PARA = 'قال المسؤول إن الاجتماع كان مثمرا.';
@@ -115,6 +118,26 @@ describe('furniture of each seed', () => {
   it('004: end marker and translation footer; the subheading becomes a heading', () => {
     expect(removedRules('004')).toEqual(['11:end_marker', '12:translation_footer']);
     expect(seedEntry('004').body).toContain('## مباحثات بين وزيري دفاع كوريا الشمالية وروسيا\n');
+  });
+
+  it('accounts for every line of every seed: the headline, a body paragraph, or a cut line with its rule', () => {
+    for (const p of ['000', '001', '002', '003', '004']) {
+      const name = seedName(p);
+      const lines = segmentLines(decodeSeed(fs.readFileSync(path.join(SEEDS, name)), name));
+      const { headline, body, removed } = cutFurniture(lines, projectIngestor().data);
+      const kept = new Map(body.map((b) => [b.no, b.text]));
+      for (const line of lines.filter((l) => l.text !== '')) {
+        const cut = removed.filter((r) => r.line === line.no);
+        if (line.no === headline!.no) continue;
+        if (kept.has(line.no)) {
+          // Kept lines lose nothing but a cut agency mark.
+          const mark = cut.find((r) => r.rule === 'agency_mark')?.text ?? '';
+          expect(`${kept.get(line.no)} ${mark}`.trim(), `${p}:${line.no}`).toBe(line.text.replace(/\s+/g, ' ').trim());
+        } else {
+          expect(cut.map((r) => r.text), `${p}:${line.no}`).toEqual([line.raw.trim()]);
+        }
+      }
+    }
   });
 
   it('no body keeps furniture, and no body loses an article paragraph', () => {
