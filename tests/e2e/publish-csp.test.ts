@@ -108,6 +108,24 @@ describe.each([
     expect(incidents, format(incidents)).toEqual([]);
   });
 
+  it("links its feeds absolutely, under its base path, and serves them there", async () => {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    const hrefs = await page.locator('head link[rel="alternate"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+    await page.close();
+    expect(hrefs.length).toBe(2);
+    for (const href of hrefs) {
+      const url = new URL(href);
+      // Absolute, on the configured site (astro.config.ts: SITE_URL, example.org when unset).
+      expect(url.origin).toBe(new URL(process.env.SITE_URL ?? 'https://example.org').origin);
+      expect(url.pathname.startsWith(base), `${href} under ${base}`).toBe(true);
+      // The same path on the local server is the feed itself.
+      const res = await fetch(new URL(url.pathname, site.url));
+      expect(res.status, href).toBe(200);
+      expect(await res.text()).toMatch(/^<\?xml[^>]*>\s*<(feed|rss)\b/);
+    }
+  });
+
   it('searches under the policy: /search/?q=بوتين draws results, with no violation', async () => {
     const before = incidents.length;
     const page = await context.newPage();
