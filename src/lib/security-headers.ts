@@ -13,6 +13,10 @@
  * - scripts, styles, fonts, images, fetch() and WebAssembly only from the site's own origin;
  *   Pagefind's WebAssembly needs 'wasm-unsafe-eval' (allowed), never 'unsafe-eval'.
  * - no frames, no plugins; forms submit only to the site itself.
+ *
+ * Why not Astro 7's own `security.csp`: it hashes inline code into a per-page <meta> policy. Never
+ * inlining anything lets one static policy ('self', no hashes) serve every page, as a header and as a meta,
+ * and a new inline snippet fails the tests (tests/e2e/publish*.test.ts) instead of widening the policy.
  */
 
 type Directives = Record<string, string[]>;
