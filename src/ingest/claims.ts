@@ -290,6 +290,13 @@ function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexico
   return { text: text.slice(start, sentenceEndAfter(start)), kind: 'reported' };
 }
 
+/** The verb without a leading و/ف: "ورفض" → "رفض". */
+function verbAsWritten(verb: Token, lex: Lexicon): string {
+  const bare = verb.folded.slice(1);
+  const prefixed = /^[وف]/.test(verb.folded) && (lex.verbs.includes(bare) || lex.participles.includes(bare));
+  return prefixed ? verb.text.slice(1) : verb.text;
+}
+
 /** Claims in one paragraph; `state.last` carries the last named speaker across paragraphs. */
 function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string | null }): Claim[] {
   const lex = lexiconFor(ctx.rules, ctx.dates);
@@ -324,7 +331,10 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string 
     state.last = after.speaker;
 
     const statement = statementOf(p, after, segEnd, lex);
-    const words = trimClaimText(statement.text, lex);
+    let words = trimClaimText(statement.text, lex);
+    // When what was said is the verb's object ("رفض … التعليق", "أعرب … عن أمله"), the verb carries
+    // its sense: "رفض التعليق", not "التعليق". Only the subject between them is left out.
+    if (statement.kind === 'reported' && after.stop.kind === 'content') words = `${verbAsWritten(verb, lex)} ${words}`;
     if (tokenize(words).length < 2) return;
     const claim: Claim = { speaker: after.speaker, text: words, kind: statement.kind };
     if (after.when) claim.when = after.when;
