@@ -71,6 +71,16 @@ describe('the body as an mdast tree printed with remark', () => {
     expect(html).toContain('javascript:alert(document.cookie)');
   });
 
+  it('each seed’s body renders as its paragraphs (and 004’s subheading), nothing else', async () => {
+    const expected: Record<string, [number, number]> = { '000': [6, 0], '001': [14, 0], '002': [7, 0], '003': [17, 0], '004': [8, 1] };
+    for (const [p, [paragraphs, headings]] of Object.entries(expected)) {
+      const html = await renderLikeTheSite(seedEntry(p).body);
+      expect((html.match(/<p>/g) ?? []).length, p).toBe(paragraphs);
+      expect((html.match(/<h2\b/g) ?? []).length, p).toBe(headings);
+      expect(html.replace(/<\/?(p|h2)( id="[^"]*")?>/g, ''), p).not.toMatch(/<[a-z]/i);
+    }
+  });
+
   it('seed 004’s subheading is a level-2 heading on the page', async () => {
     const html = await renderLikeTheSite(seedEntry('004').body);
     expect(html).toMatch(/<h2 id="[^"]+">مباحثات بين وزيري دفاع كوريا الشمالية وروسيا<\/h2>/);
