@@ -55,6 +55,20 @@ describe('bad input stops the ingest, names the file and the reason, and writes 
   });
 });
 
+describe('bad data stops the ingest too, naming the data file', () => {
+  it('an invalid rules file', () => {
+    const { seeds, entries } = setup({});
+    const content = path.join(tempDir('content'), 'content');
+    fs.cpSync(CONTENT, content, { recursive: true, filter: (src) => !src.includes(`${path.sep}entries`) });
+    fs.writeFileSync(path.join(content, 'rules', 'dates.yaml'), 'months: [not, a, table]\n');
+    const before = snapshot(entries);
+    const r = runCli(seeds, entries, content);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/rules\/dates\.yaml: invalid data at /);
+    expect(snapshot(entries)).toEqual(before);
+  });
+});
+
 describe('a good run', () => {
   it('writes entries, removes entries whose seed is gone, and reads BOM + CRLF seeds', () => {
     const bomCrlf = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(GOOD.replace('عنوان خبر سليم', 'عنوان آخر').replace(/\n/g, '\r\n'))]);

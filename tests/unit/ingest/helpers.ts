@@ -64,11 +64,11 @@ export function tempDir(label: string): string {
 }
 
 /** Run `scripts/ingest.ts` as `npm run ingest` would, on other folders. */
-export function runCli(seedsDir: string, entriesDir: string) {
+export function runCli(seedsDir: string, entriesDir: string, contentDir = CONTENT) {
   const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
   const r = spawnSync(process.execPath, [tsx, path.join(ROOT, 'scripts/ingest.ts')], {
     cwd: ROOT,
-    env: { ...process.env, INGEST_SEEDS_DIR: seedsDir, INGEST_CONTENT_DIR: CONTENT, INGEST_ENTRIES_DIR: entriesDir },
+    env: { ...process.env, INGEST_SEEDS_DIR: seedsDir, INGEST_CONTENT_DIR: contentDir, INGEST_ENTRIES_DIR: entriesDir },
     encoding: 'utf8',
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
