@@ -1,7 +1,8 @@
 /**
  * Page weight as a reader's browser downloads it: each built page's HTML plus the stylesheets and
- * scripts it links, gzip-compressed (level 9, as static hosts serve them). Fonts and images are listed
- * apart: the budget (30 KB gzip for the timeline page) is "fonts aside".
+ * scripts it links, gzip-compressed (level 9, as static hosts serve them). Fonts are listed apart (the
+ * budget, 30 KB gzip for the timeline page, is "fonts aside"): the font files whose unicode-range the
+ * page's text touches, an upper bound, since a browser skips a face for characters set in another family.
  *
  *   npm run measure:weight                 # dist/, every page
  *   npm run measure:weight -- dist-b / /about/
@@ -20,11 +21,22 @@ export interface PageWeight {
   js: number;
   /** HTML + CSS + JS, gzip bytes: what the budget counts. */
   total: number;
-  /** Fonts the page's CSS refers to, gzip bytes (not in total). */
+  /** Font files the page downloads (its CSS's faces whose unicode-range its text uses), bytes (not in total). */
   fonts: number;
 }
 
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
+
+/** Whether any code point of `chars` falls in a CSS unicode-range ("U+0600-06FF,U+200C", minified "U+6??"). */
+function usesRange(chars: Set<number>, range: string): boolean {
+  const spans = range.split(',').map((part) => {
+    const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
+    if (hi === undefined && lo!.includes('?')) return [parseInt(lo!.replace(/\?/g, '0'), 16), parseInt(lo!.replace(/\?/g, 'F'), 16)] as const;
+    return [parseInt(lo!, 16), parseInt(hi ?? lo!, 16)] as const;
+  });
+  for (const c of chars) if (spans.some(([lo, hi]) => c >= lo && c <= hi)) return true;
+  return false;
+}
 
 /** The file a site-absolute URL ("/timeline/_astro/x.css") names inside `dist`, given the site's base path. */
 function fileFor(dist: string, base: string, url: string): string | null {
@@ -44,6 +56,7 @@ export function measurePage(dist: string, page: string, base = '/'): PageWeight 
   const $ = cheerio.load(html.toString('utf8'));
   const cssFiles = $('link[rel="stylesheet"]').toArray().map((el) => $(el).attr('href') ?? '');
   const jsFiles = $('script[src]').toArray().map((el) => $(el).attr('src') ?? '');
+  const pageChars = new Set([...$('body').text()].map((c) => c.codePointAt(0)!));
   let css = 0;
   let js = 0;
   let fonts = 0;
@@ -53,9 +66,12 @@ export function measurePage(dist: string, page: string, base = '/'): PageWeight 
     if (!file) throw new Error(`${htmlFile}: stylesheet ${href} is not in the build`);
     const text = fs.readFileSync(file);
     css += gz(text);
-    for (const m of text.toString('utf8').matchAll(/url\(\s*['"]?([^'")]+\.woff2)['"]?\s*\)/g)) {
-      const font = fileFor(dist, base, m[1]!);
-      if (font && !seenFonts.has(font)) {
+    for (const face of text.toString('utf8').match(/@font-face\s*{[^}]*}/g) ?? []) {
+      const woff2 = /url\(\s*['"]?([^'")]+\.woff2)['"]?\s*\)/.exec(face)?.[1];
+      const range = /unicode-range\s*:\s*([^;}]+)/.exec(face)?.[1];
+      const font = woff2 && fileFor(dist, base, woff2);
+      // A browser downloads a face only when the page uses a character in its unicode-range.
+      if (font && !seenFonts.has(font) && (!range || usesRange(pageChars, range))) {
         seenFonts.add(font);
         fonts += fs.statSync(font).size; // woff2 is compressed already
       }
