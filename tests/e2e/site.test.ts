@@ -375,6 +375,20 @@ describe('reading without JavaScript', () => {
     }
   });
 
+  it('gives every page of the site lang="ar" dir="rtl", one h1, one <main id="main">, a skip link and a description', () => {
+    for (const file of htmlFilesIn(DIST, (f) => !f.includes(`${path.sep}pagefind${path.sep}`))) {
+      const $ = cheerio.load(fs.readFileSync(file, 'utf8'));
+      const name = path.relative(DIST, file);
+      expect($('html').attr('lang'), name).toBe('ar');
+      expect($('html').attr('dir'), name).toBe('rtl');
+      expect($('h1'), name).toHaveLength(1);
+      expect($('main#main'), name).toHaveLength(1);
+      expect($('a.skip-link[href="#main"]'), name).toHaveLength(1);
+      expect($('meta[name="description"]'), name).toHaveLength(1);
+      expect($('title').text().trim(), name).not.toBe('');
+    }
+  });
+
   it('shows every kind of page fully with JavaScript disabled', async () => {
     const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
