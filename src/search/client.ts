@@ -24,7 +24,8 @@ interface PagefindResult {
 interface PagefindApi {
   options(opts: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string, opts?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  /** A null term with filters lists every page the filters keep. */
+  search(term: string | null, opts?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -250,15 +251,21 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
     list.dataset.query = state.q;
     list.setAttribute('aria-busy', 'true');
     const units = parseQuery(state.q, config.table);
+    const filters: Record<string, string> = {};
+    for (const k of FILTER_KEYS) if (state[k]) filters[k] = state[k];
+    const filtered = Object.keys(filters).length > 0;
     let entries: Found[] = [];
     let actors: Found[] = [];
     try {
       if (units.length) {
-        const filters: Record<string, string> = {};
-        for (const k of FILTER_KEYS) if (state[k]) filters[k] = state[k];
         const found = await find(await loadPagefind(), units, filters);
         entries = found.filter((f) => f.data.meta.kind === 'entry');
         actors = found.filter((f) => f.data.meta.kind === 'actor');
+      } else if (!state.q && filtered) {
+        // Filters alone: every entry they keep (actor pages carry no filters, so none is listed).
+        const res = await (await loadPagefind()).search(null, { filters });
+        entries = await Promise.all((res?.results ?? []).map(async (r) => ({ data: await r.data(), score: 0 })));
+        entries = entries.filter((f) => f.data.meta.kind === 'entry');
       }
     } catch (error) {
       if (id !== runId) return;
@@ -313,8 +320,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
     );
 
     entriesBox.hidden = entries.length === 0;
-    const filtered = FILTER_KEYS.some((k) => state[k]);
-    if (!state.q) status.textContent = 'اكتب كلمة أو اسمًا للبحث في الأخبار.';
+    if (!state.q && filtered) status.textContent = `${resultCount(entries.length)} ضمن التصفية المختارة.`;
+    else if (!state.q) status.textContent = 'اكتب كلمة أو اسمًا للبحث في الأخبار، أو اختر تصفية.';
     else if (!units.length) status.textContent = `لم نجد في «${state.q}» كلمة يمكن البحث عنها.`;
     else {
       const people =

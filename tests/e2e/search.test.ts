@@ -151,8 +151,16 @@ describe('filters and sort', () => {
 
   it('filter by actor', async () => {
     const r = await runQuery(page, site.url, 'كوريا', { actor: 'andrei-belousov' });
-    expect(r.sources).toEqual(['004_57e7d86ee4e730af.txt']);
+    expect(r.sources).toEqual(cases.find((c) => c.query === 'Belousov')!.expected);
     expect(r.actors).toEqual([]);
+  });
+
+  it('list every entry a filter keeps when there is no query', async () => {
+    await page.goto(`${site.url}search/?year=2024`);
+    const r = await readResults(page);
+    const expected = [...entries.values()].filter((e) => e.date.startsWith('2024')).map((e) => e.source).sort();
+    expect([...r.sources].sort()).toEqual(expected);
+    expect(r.status).toContain('ضمن التصفية');
   });
 
   it('sort by date, both ways, and by relevance', async () => {
