@@ -38,7 +38,12 @@ async function load(): Promise<SiteData> {
   return { entries, actors, actorList };
 }
 
+/**
+ * Loaded once per build: every page reads it, and ledes cost a Markdown parse each. The dev server
+ * reloads it on every request, so edited entries show without a restart.
+ */
 export function siteData(): Promise<SiteData> {
+  if (import.meta.env.DEV) return load();
   return (cached ??= load());
 }
 
