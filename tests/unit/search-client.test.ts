@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { resultCount, stateFromUrl, urlFromState } from '../../src/search/client.ts';
+
+describe('search page state in the URL', () => {
+  it('reads q, filters and sort, with relevance by default and unknown sorts ignored', () => {
+    expect(stateFromUrl('?q=%20بوتين%20&year=2024&outlet=الأسبوع')).toEqual({
+      q: 'بوتين',
+      actor: '',
+      outlet: 'الأسبوع',
+      year: '2024',
+      sort: 'relevance',
+    });
+    expect(stateFromUrl('?q=x&sort=oldest').sort).toBe('oldest');
+    expect(stateFromUrl('?q=x&sort=random').sort).toBe('relevance');
+  });
+  it('writes back only what is set, and round-trips', () => {
+    const state = { q: 'كيم جونغ أون', actor: 'kim-jong-un', outlet: '', year: '2023', sort: 'newest' as const };
+    const url = urlFromState(state);
+    expect(url).not.toContain('outlet');
+    expect(stateFromUrl(url)).toEqual(state);
+    expect(urlFromState({ ...state, sort: 'relevance' })).not.toContain('sort');
+  });
+});
+
+describe('result counts in Arabic', () => {
+  it.each([
+    [0, 'لا نتائج'],
+    [1, 'نتيجة واحدة'],
+    [2, 'نتيجتان'],
+    [3, '3 نتائج'],
+    [10, '10 نتائج'],
+    [11, '11 نتيجة'],
+    [100, '100 نتيجة'],
+    [103, '103 نتائج'],
+  ])('%i → %s', (n, text) => {
+    expect(resultCount(n)).toBe(text);
+  });
+});
