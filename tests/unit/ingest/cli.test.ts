@@ -44,10 +44,11 @@ describe('bad input stops the ingest, names the file and the reason, and writes 
     ['an override that is not YAML', { 'b-yaml.txt': GOOD, 'b-yaml.meta.yaml': 'date: [unclosed\n' }, /b-yaml\.meta\.yaml: override is not valid YAML/],
     ['an override without its seed', { 'b-orphan.meta.yaml': 'notes: []\n' }, /b-orphan\.meta\.yaml: override without a seed/],
   ];
-  it.each(cases)('%s', (_label, extra, message) => {
+  // Each case is its own process: run them side by side.
+  it.concurrent.each(cases)('%s', async (_label, extra, message) => {
     const { seeds, entries } = setup(extra);
     const before = snapshot(entries);
-    const r = runCli(seeds, entries);
+    const r = await runCli(seeds, entries);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/nothing was written/);
@@ -56,13 +57,13 @@ describe('bad input stops the ingest, names the file and the reason, and writes 
 });
 
 describe('bad data stops the ingest too, naming the data file', () => {
-  it('an invalid rules file', () => {
+  it('an invalid rules file', async () => {
     const { seeds, entries } = setup({});
     const content = path.join(tempDir('content'), 'content');
     fs.cpSync(CONTENT, content, { recursive: true, filter: (src) => !src.includes(`${path.sep}entries`) });
     fs.writeFileSync(path.join(content, 'rules', 'dates.yaml'), 'months: [not, a, table]\n');
     const before = snapshot(entries);
-    const r = runCli(seeds, entries, content);
+    const r = await runCli(seeds, entries, content);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/rules\/dates\.yaml: invalid data at /);
     expect(snapshot(entries)).toEqual(before);
@@ -70,10 +71,10 @@ describe('bad data stops the ingest too, naming the data file', () => {
 });
 
 describe('a good run', () => {
-  it('writes entries, removes entries whose seed is gone, and reads BOM + CRLF seeds', () => {
+  it('writes entries, removes entries whose seed is gone, and reads BOM + CRLF seeds', async () => {
     const bomCrlf = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(GOOD.replace('عنوان خبر سليم', 'عنوان آخر').replace(/\n/g, '\r\n'))]);
     const { seeds, entries } = setup({ 'c-bom-crlf.txt': bomCrlf });
-    const r = runCli(seeds, entries);
+    const r = await runCli(seeds, entries);
     expect(r.status, r.stderr).toBe(0);
     const files = fs.readdirSync(entries).sort();
     expect(files).not.toContain('old-entry.md');
@@ -88,10 +89,10 @@ describe('a good run', () => {
     expect(bom).toMatchObject({ title: 'عنوان آخر', date: '2024-01-05', outlet: 'الأسبوع', claims: [{ speaker: 'dmitry-peskov' }] });
   });
 
-  it('turns an article in a format the seeds do not use into a correct entry', () => {
+  it('turns an article in a format the seeds do not use into a correct entry', async () => {
     const dir = tempDir('fixture');
     const entries = path.join(dir, 'entries');
-    const r = runCli(path.join(FIXTURES, 'new-format'), entries);
+    const r = await runCli(path.join(FIXTURES, 'new-format'), entries);
     expect(r.status, r.stderr).toBe(0);
     const [file] = fs.readdirSync(entries);
     const fm = entrySchema.parse(matter(fs.readFileSync(path.join(entries, file!), 'utf8')).data);
@@ -116,16 +117,16 @@ describe('a good run', () => {
 
 describe('determinism and drift', () => {
   let first: Map<string, string>;
-  beforeAll(() => {
+  beforeAll(async () => {
     const entries = path.join(tempDir('det'), 'entries');
-    const r = runCli(SEEDS, entries);
+    const r = await runCli(SEEDS, entries);
     expect(r.status, r.stderr).toBe(0);
     first = snapshot(entries);
   });
 
-  it('two runs write byte-identical files', () => {
+  it('two runs write byte-identical files', async () => {
     const entries = path.join(tempDir('det2'), 'entries');
-    expect(runCli(SEEDS, entries).status).toBe(0);
+    expect((await runCli(SEEDS, entries)).status).toBe(0);
     expect(snapshot(entries)).toEqual(first);
     expect(first.size).toBe(fs.readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).length);
   });

@@ -1,5 +1,5 @@
 /** Shared setup for the ingest tests: the project's data, the seeds, and a way to run the real CLI. */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,14 +64,19 @@ export function tempDir(label: string): string {
 }
 
 /** Run `scripts/ingest.ts` as `npm run ingest` would, on other folders. */
-export function runCli(seedsDir: string, entriesDir: string, contentDir = CONTENT) {
+export function runCli(seedsDir: string, entriesDir: string, contentDir = CONTENT): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-  const r = spawnSync(process.execPath, [tsx, path.join(ROOT, 'scripts/ingest.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, INGEST_SEEDS_DIR: seedsDir, INGEST_CONTENT_DIR: contentDir, INGEST_ENTRIES_DIR: entriesDir },
-    encoding: 'utf8',
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [tsx, path.join(ROOT, 'scripts/ingest.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, INGEST_SEEDS_DIR: seedsDir, INGEST_CONTENT_DIR: contentDir, INGEST_ENTRIES_DIR: entriesDir },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Every file in a folder, name → bytes. */
