@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import rehypeSlug from 'rehype-slug';
 import sitemap from '@astrojs/sitemap';
 import headersFile from './src/integrations/headers-file.ts';
+import sitemapAlias from './src/integrations/sitemap-alias.ts';
 import searchIndex from './src/integrations/search-index.ts';
 
 // SITE_URL: the public origin (for canonical URLs, feeds, sitemap).
@@ -26,6 +27,8 @@ export default defineConfig({
   integrations: [
     // Sitemap of the pages (not the search page, which has no content of its own, nor the 404).
     sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }),
+    // …also at /sitemap.xml, where crawlers look first.
+    sitemapAlias(),
     // _headers in the output: security headers, the CSP, long caching for hashed assets.
     headersFile(),
     // Builds dist/pagefind/ from the built pages, after every other step of the build.

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { homeUrl } from '../lib/publish-data.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const sitemap = new URL('sitemap-index.xml', homeUrl(site)).href;
+  const sitemap = new URL('sitemap.xml', homeUrl(site)).href;
   return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

@@ -135,7 +135,8 @@ describe.each(builds)('%s', (_name, dir, base) => {
     });
 
     it('the sitemap lists every content page, each landing on a built file', () => {
-      const index = xml.parse(read('sitemap-index.xml')).sitemapindex;
+      expect(read('sitemap.xml'), 'sitemap.xml is the sitemap index').toBe(read('sitemap-index.xml'));
+      const index = xml.parse(read('sitemap.xml')).sitemapindex;
       const locs: string[] = [];
       for (const sitemap of index.sitemap) {
         expectOnSite(sitemap.loc, 'sitemap index');
