@@ -31,6 +31,8 @@ function buildSite(entriesDir: string, outDir: string) {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
+      // As `npm run build` runs it: vitest's NODE_ENV=test would make Astro build a DEV-flavoured site.
+      NODE_ENV: 'production',
       ENTRIES_DIR: entriesDir,
       OUT_DIR: outDir,
       ASTRO_CACHE_DIR: path.join(ROOT, 'node_modules', `.astro-${path.basename(outDir)}`),
