@@ -8,17 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { entrySchema } from '../../../src/lib/entry-schema.ts';
-import { CONTENT, FIXTURES, SEEDS, runCli, snapshot, tempDir } from './helpers.ts';
+import { CONTENT, FIXTURES, SEEDS, runCli, snapshot, tempDir, tempProject } from './helpers.ts';
 
 const GOOD = 'عنوان خبر سليم\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن الأمور على ما يرام.\nالمصدر: الأسبوع\n';
 
 /** A seeds folder with one good article plus `extra` files, and an entries folder holding one old entry. */
 function setup(extra: Record<string, string | Uint8Array>) {
-  const dir = tempDir('cli');
-  const seeds = path.join(dir, 'seeds');
-  const entries = path.join(dir, 'entries');
-  fs.mkdirSync(seeds);
-  fs.mkdirSync(entries);
+  const { seeds, entries } = tempProject('cli');
   fs.writeFileSync(path.join(seeds, 'a-good.txt'), GOOD);
   fs.writeFileSync(path.join(entries, 'old-entry.md'), '---\ntitle: old\n---\n');
   for (const [name, content] of Object.entries(extra)) fs.writeFileSync(path.join(seeds, name), content);

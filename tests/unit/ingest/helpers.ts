@@ -63,6 +63,16 @@ export function tempDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `ingest-${label}-`));
 }
 
+/** A fresh temporary project: an empty seeds folder and an empty entries folder. */
+export function tempProject(label: string): { seeds: string; entries: string } {
+  const dir = tempDir(label);
+  const seeds = path.join(dir, 'seeds');
+  const entries = path.join(dir, 'entries');
+  fs.mkdirSync(seeds);
+  fs.mkdirSync(entries);
+  return { seeds, entries };
+}
+
 /** Run `scripts/ingest.ts` as `npm run ingest` would, on other folders. */
 export function runCli(seedsDir: string, entriesDir: string, contentDir = CONTENT): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');

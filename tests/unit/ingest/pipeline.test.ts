@@ -4,7 +4,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { entryFile, ingestDirectory } from '../../../src/ingest/pipeline.ts';
 import { entrySchema } from '../../../src/lib/entry-schema.ts';
-import { CONTENT, entryFromText, seedEntry, tempDir } from './helpers.ts';
+import { CONTENT, entryFromText, seedEntry, tempProject } from './helpers.ts';
 
 const ARTICLE = 'عنوان الخبر\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن الأمور على ما يرام.\n';
 
@@ -50,11 +50,7 @@ describe('pipeline', () => {
 
 describe('ingestDirectory', () => {
   it('numbers two entries with one date and headline start, in seed-name order, and leaves non-entry files alone', () => {
-    const dir = tempDir('dir');
-    const seeds = path.join(dir, 'seeds');
-    const entries = path.join(dir, 'entries');
-    fs.mkdirSync(seeds);
-    fs.mkdirSync(entries);
+    const { seeds, entries } = tempProject('dir');
     fs.writeFileSync(path.join(seeds, 'a.txt'), ARTICLE);
     fs.writeFileSync(path.join(seeds, 'b.txt'), ARTICLE.replace('الأمور', 'الأحوال'));
     fs.writeFileSync(path.join(entries, '.gitkeep'), '');
