@@ -1,16 +1,16 @@
 /**
  * Stage: who and where. Matches every spelling in content/actors.yaml against the article through
- * foldArabic (so جونغ/جونج, Persian letters and harakat meet), with Arabic proclitics (و ب ل …)
- * allowed in front. At each word the longest name wins, so "كيم جونغ إيل" is Kim Jong Il and
- * not "كيم" (Kim Jong Un). Short forms and titles count only for an actor the article names in full.
+ * the shared name matcher (src/text/names.ts: folded, with Arabic proclitics allowed in front, in one
+ * pass). At each word the longest name wins, so "كيم جونغ إيل" is Kim Jong Il and not "كيم"
+ * (Kim Jong Un). Short forms and titles count only for an actor the article names in full.
  */
 import type { Actor } from '../lib/entry-schema.ts';
-import { NAME_PREFIXES, phraseAt, phraseTokens, tokenize, type Token } from './text.ts';
+import { NameIndex } from '../text/names.ts';
+import { phraseTokens, tokenize, type Token } from '../text/tokens.ts';
 
 export type NameForm = 'full' | 'short' | 'title';
 
 interface NamePattern {
-  tokens: string[];
   actor: Actor;
   form: NameForm;
 }
@@ -28,53 +28,44 @@ export interface Mention {
   prefix: string;
 }
 
-const FORM_RANK: Record<NameForm, number> = { full: 0, title: 1, short: 2 };
+/** Every spelling of an actor that names it on its own: Arabic and English names, variants, Latin forms. */
+export function fullSpellings(actor: Pick<Actor, 'name_ar' | 'name_en' | 'variants' | 'latin'>): string[] {
+  return [actor.name_ar, actor.name_en, ...(actor.variants ?? []), ...(actor.latin ?? [])];
+}
 
 export class ActorMatcher {
-  private readonly patterns: NamePattern[];
+  private readonly index: NameIndex<NamePattern>;
   readonly byId: Map<string, Actor>;
 
   constructor(readonly actors: Actor[]) {
     this.byId = new Map(actors.map((a) => [a.id, a]));
-    const patterns: NamePattern[] = [];
+    const spellings: { words: string[]; value: NamePattern }[] = [];
     for (const actor of actors) {
+      const patterns = new Map<NameForm, NamePattern>();
       const add = (names: string[], form: NameForm) => {
         for (const n of names) {
-          const t = phraseTokens(n);
-          if (t.length) patterns.push({ tokens: t, actor, form });
+          const words = phraseTokens(n);
+          if (!patterns.has(form)) patterns.set(form, { actor, form });
+          if (words.length) spellings.push({ words, value: patterns.get(form)! });
         }
       };
-      add([actor.name_ar, ...actor.variants, ...actor.latin], 'full');
-      add(actor.short, 'short');
+      add(fullSpellings(actor), 'full');
       add(actor.titles, 'title');
+      add(actor.short, 'short');
     }
-    // Longest first; at equal length a full name before a title before a short form.
-    patterns.sort((a, b) => b.tokens.length - a.tokens.length || FORM_RANK[a.form] - FORM_RANK[b.form]);
-    this.patterns = patterns;
+    this.index = new NameIndex(spellings);
   }
 
-  /** Every name pattern found, left to right, longest match at each word, without overlaps. */
-  private rawMentions(tokens: readonly Token[]): { pattern: NamePattern[]; first: number; last: number }[] {
-    const out: { pattern: NamePattern[]; first: number; last: number }[] = [];
-    for (let i = 0; i < tokens.length; ) {
-      let best: NamePattern[] = [];
-      for (const p of this.patterns) {
-        if (best.length && p.tokens.length < best[0]!.tokens.length) break;
-        if (phraseAt(tokens, i, p.tokens, NAME_PREFIXES)) best.push(p);
-      }
-      if (best.length) {
-        const len = best[0]!.tokens.length;
-        out.push({ pattern: best, first: i, last: i + len - 1 });
-        i += len;
-      } else i++;
-    }
-    return out;
+  /** Every name found, left to right, longest match at each word, without overlaps. */
+  private rawMentions(tokens: readonly Token[]) {
+    return this.index.matchAll(tokens);
   }
 
   /** Ids of actors the text names in full. */
-  namedInFull(text: string): Set<string> {
+  namedInFull(text: string | readonly Token[]): Set<string> {
     const ids = new Set<string>();
-    for (const m of this.rawMentions(tokenize(text))) for (const p of m.pattern) if (p.form === 'full') ids.add(p.actor.id);
+    const tokens = typeof text === 'string' ? tokenize(text) : text;
+    for (const m of this.rawMentions(tokens)) for (const p of m.values) if (p.form === 'full') ids.add(p.actor.id);
     return ids;
   }
 
@@ -85,16 +76,12 @@ export class ActorMatcher {
   mentions(tokens: readonly Token[], named: Set<string>): Mention[] {
     const out: Mention[] = [];
     for (const m of this.rawMentions(tokens)) {
-      const full = m.pattern.filter((p) => p.form === 'full');
-      const candidates = full.length ? full : m.pattern.filter((p) => named.has(p.actor.id));
+      const full = m.values.filter((p) => p.form === 'full');
+      const candidates = full.length ? full : m.values.filter((p) => named.has(p.actor.id));
       const ids = [...new Set(candidates.map((p) => p.actor.id))];
       if (ids.length !== 1) continue; // unknown, or ambiguous between two actors
-      const form = candidates[0]!.form;
-      const written = tokens[m.first]!.folded;
-      const word = candidates[0]!.tokens[0]!;
-      // "للكرملين" is ل + "الكرملين": same length, one letter more in front.
-      const prefix = written === word ? '' : written.length > word.length ? written.slice(0, written.length - word.length) : written.slice(0, 1);
-      out.push({ actorId: ids[0]!, form, first: m.first, last: m.last, start: tokens[m.first]!.start, end: tokens[m.last]!.end, prefix });
+      const form = candidates.some((p) => p.form === 'full') ? 'full' : candidates.some((p) => p.form === 'title') ? 'title' : 'short';
+      out.push({ actorId: ids[0]!, form, first: m.first, last: m.last, start: tokens[m.first]!.start, end: tokens[m.last]!.end, prefix: m.prefix });
     }
     return out;
   }

@@ -4,12 +4,12 @@
  * lists live in content/rules/boilerplate.yaml; date lines are recognised by the date stage's
  * grammar; agency marks come from content/outlets.yaml.
  */
-import { foldArabic } from '../lib/arabic.ts';
+import { foldArabic } from '../text/normalize.ts';
 import type { RemovedLine } from '../lib/entry-schema.ts';
 import type { BoilerplateRule, IngestData } from './data.ts';
 import { readDateLine } from './date.ts';
 import type { Line } from './segment.ts';
-import { wordCount } from './text.ts';
+import { wordCount } from '../text/tokens.ts';
 
 export interface BodyLine {
   no: number;

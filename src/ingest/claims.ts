@@ -5,12 +5,12 @@
  * Direct: the quoted words, or what follows "قال X:". Reported: indirect speech, from after the
  * subject (and «أن»/«إن») to the end of the sentence.
  */
-import { foldArabic } from '../lib/arabic.ts';
+import { foldArabic } from '../text/normalize.ts';
 import type { Claim } from '../lib/entry-schema.ts';
 import type { ClaimRules, DateRules } from './data.ts';
 import { resolveDayWords, weekdayMentions, type WeekdayMention } from './date.ts';
 import type { ActorMatcher, Mention } from './actors.ts';
-import { NAME_PREFIXES, VERB_PREFIXES, phraseAt, phraseTokens, sentenceEnds, tokenMatches, tokenize, type Token } from './text.ts';
+import { NAME_PREFIXES, VERB_PREFIXES, phraseAt, phraseTokens, sentenceEnds, tokenMatches, tokenize, type Token } from '../text/tokens.ts';
 
 interface QuoteSpan {
   /** Offsets of the opening and closing marks. */

@@ -4,9 +4,9 @@
  * it names plus a dated event it mentions (content/events.yaml).
  */
 import { DateTime } from 'luxon';
-import { foldArabic, toAsciiDigits } from '../lib/arabic.ts';
+import { foldArabic, toAsciiDigits } from '../text/normalize.ts';
 import type { DateRules, DatedEvent } from './data.ts';
-import { NAME_PREFIXES, phraseTokens, tokenMatches, tokenize, type Token } from './text.ts';
+import { NAME_PREFIXES, phraseTokens, tokenMatches, tokenize, type Token } from '../text/tokens.ts';
 
 export interface ParsedDate {
   /** YYYY-MM-DD */

@@ -4,7 +4,7 @@
  * mapped to the outlet's Arabic name through content/outlets.yaml; an outlet not listed there keeps
  * the name the article gives.
  */
-import { foldArabic, persianToArabicLetters } from '../lib/arabic.ts';
+import { foldArabic, persianToArabicLetters } from '../text/normalize.ts';
 import type { Basis, RemovedLine } from '../lib/entry-schema.ts';
 import type { IngestData, Outlet } from './data.ts';
 import { translationFooterRegexes } from './boilerplate.ts';

@@ -19,7 +19,7 @@ import { findOutlet, detectOutlet, type OutletFinding } from './outlet.ts';
 import { parseOverride, type Override } from './override.ts';
 import { segmentLines } from './segment.ts';
 import { headlineSlug } from './slug.ts';
-import { sentences, tokenize, wordCount } from './text.ts';
+import { sentences, tokenize, wordCount } from '../text/tokens.ts';
 
 export interface SeedInput {
   /** The seed's file name (recorded as `source`). */

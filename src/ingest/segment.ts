@@ -2,7 +2,7 @@
  * Stage 2: text → numbered lines. Every line keeps its 1-based number in the seed, so what is
  * cut can be accounted for by line.
  */
-import { persianToArabicLetters } from '../lib/arabic.ts';
+import { persianToArabicLetters } from '../text/normalize.ts';
 
 export interface Line {
   /** 1-based line number in the seed file. */

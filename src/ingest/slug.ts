@@ -3,8 +3,8 @@
  * so a slug depends on the headline alone (not on the actor data, whose changes would move URLs).
  * An override's `slug:` replaces it.
  */
-import { persianToArabicLetters, toAsciiDigits } from '../lib/arabic.ts';
-import { tokenize } from './text.ts';
+import { persianToArabicLetters, toAsciiDigits } from '../text/normalize.ts';
+import { tokenize } from '../text/tokens.ts';
 
 const CONSONANTS: Record<string, string> = {
   ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's', ش: 'sh',

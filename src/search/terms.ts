@@ -1,7 +1,7 @@
 /**
- * What the search index stores and what a query looks up, built from ONE normaliser (src/lib/arabic.ts)
+ * What the search index stores and what a query looks up, built from ONE tokenizer and name matcher (src/text/)
  * on both sides: the index builder (src/integrations/search-index.ts, at build time, in Node) and the
- * search page (src/search/client.ts, in the browser). No imports but arabic.ts: this file is bundled
+ * search page (src/search/client.ts, in the browser). No imports but src/text/: this file is bundled
  * for the browser.
  *
  * Pagefind matches index words by prefix and stems Arabic its own way (measured: القمة, والكرملين and
@@ -16,7 +16,8 @@
  * terms of its other readings (the reader may have typed a letter the text does not have), so بيان
  * never meets كيان through their shared يان.
  */
-import { wordReadings, wordSpans, type WordSpan } from '../lib/arabic.ts';
+import { NameIndex } from '../text/names.ts';
+import { readingsOf, tokenize, type Token } from '../text/tokens.ts';
 
 /** The terminator that makes Pagefind's prefix matching exact (tatweel: never left in a folded word). */
 const END = '\u0640';
@@ -65,7 +66,7 @@ export function buildAliasTable(actors: ActorSpellings[]): AliasTable {
   const seen = new Map<string, string>();
   for (const actor of actors) {
     for (const spelling of [actor.name_ar, actor.name_en, ...(actor.variants ?? []), ...(actor.latin ?? [])]) {
-      const words = wordSpans(spelling).map((w) => w.folded);
+      const words = tokenize(spelling).map((w) => w.folded);
       if (!words.length) continue;
       const key = words.join(' ');
       const owner = seen.get(key);
@@ -79,7 +80,7 @@ export function buildAliasTable(actors: ActorSpellings[]): AliasTable {
   }
   spellings.sort((a, b) => b[1].length - a[1].length || b[1].join(' ').length - a[1].join(' ').length);
   const shortForms = actors
-    .map((a) => [...new Set((a.short ?? []).map((form) => wordSpans(form).map((w) => w.folded)).filter((w) => w.length === 1).map((w) => w[0]!))])
+    .map((a) => [...new Set((a.short ?? []).map((form) => tokenize(form).map((w) => w.folded)).filter((w) => w.length === 1).map((w) => w[0]!))])
     .filter((forms) => forms.length > 1);
   return {
     actors: actors.map(({ id, kind, name_ar, name_en }) => ({ id, kind, name_ar, name_en })),
@@ -95,35 +96,29 @@ export interface ActorMention {
   last: number;
 }
 
+const indexes = new WeakMap<AliasTable, NameIndex<string>>();
+
 /**
- * Find actor mentions in a word list, longest spelling first, without overlaps. A spelling's word
- * matches a text word when it is one of the word's readings: لبوتين, وبيونج يانج and الكرملين all count.
+ * Find actor mentions in a word list with the shared name matcher (src/text/names.ts), longest spelling
+ * first, without overlaps: لبوتين, وبيونج يانج and للكرملين all count.
  */
-export function findMentions(words: WordSpan[], table: AliasTable): ActorMention[] {
-  const readings = words.map((w) => new Set(wordReadings(w.folded).map((r) => r.stem)));
+export function findMentions(words: Token[], table: AliasTable): ActorMention[] {
+  let index = indexes.get(table);
+  if (!index) {
+    index = new NameIndex(table.spellings.map(([id, words]) => ({ words, value: id })));
+    indexes.set(table, index);
+  }
   const mentions: ActorMention[] = [];
-  for (let i = 0; i < words.length; ) {
-    let found: ActorMention | undefined;
-    for (const [id, spelling] of table.spellings) {
-      if (i + spelling.length > words.length) continue;
-      if (spelling.every((word, k) => readings[i + k]!.has(word))) {
-        found = { id, first: i, last: i + spelling.length - 1 };
-        break;
-      }
-    }
-    if (found) {
-      mentions.push(found);
-      i = found.last + 1;
-    } else {
-      i += 1;
-    }
+  for (const m of index.matchAll(words)) {
+    // A spelling two actors share is refused when the table is built, so one value is one actor.
+    mentions.push({ id: m.values[0]!, first: m.first, last: m.last });
   }
   return mentions;
 }
 
 /** The terms one text word contributes to the index. */
 function termsOfWord(folded: string): string[] {
-  return wordReadings(folded).flatMap((r) => (r.bare ? [stemTerm(r.stem), wordTerm(r.stem)] : [stemTerm(r.stem)]));
+  return readingsOf(folded).flatMap((r) => (r.bare ? [stemTerm(r.stem), wordTerm(r.stem)] : [stemTerm(r.stem)]));
 }
 
 /**
@@ -131,7 +126,7 @@ function termsOfWord(folded: string): string[] {
  * each mention. Space-separated, as Pagefind reads a record's content.
  */
 export function indexContent(text: string, table: AliasTable): string {
-  const words = wordSpans(text);
+  const words = tokenize(text);
   const mentionEnds = new Map<number, string[]>();
   for (const m of findMentions(words, table)) {
     mentionEnds.set(m.last, [...(mentionEnds.get(m.last) ?? []), actorTerm(m.id)]);
@@ -146,7 +141,7 @@ export function indexContent(text: string, table: AliasTable): string {
 
 /** The actor ids a text mentions (for the index's actor filter and for tests). */
 export function mentionedActors(text: string, table: AliasTable): string[] {
-  return [...new Set(findMentions(wordSpans(text), table).map((m) => m.id))];
+  return [...new Set(findMentions(tokenize(text), table).map((m) => m.id))];
 }
 
 /**
@@ -159,7 +154,7 @@ export type QueryUnit =
 
 /** Break a query into units: actor spellings first (longest), then the remaining words. */
 export function parseQuery(query: string, table: AliasTable): QueryUnit[] {
-  const words = wordSpans(query);
+  const words = tokenize(query);
   const mentions = findMentions(words, table);
   const units: QueryUnit[] = [];
   const seen = new Set<string>();
@@ -175,7 +170,7 @@ export function parseQuery(query: string, table: AliasTable): QueryUnit[] {
     const until = m ? m.first : words.length;
     for (; i < until; i++) {
       const w = words[i]!;
-      const terms = wordReadings(w.folded).map((r) => (r.bare ? stemTerm(r.stem) : wordTerm(r.stem)));
+      const terms = readingsOf(w.folded).map((r) => (r.bare ? stemTerm(r.stem) : wordTerm(r.stem)));
       for (const forms of table.shortForms) {
         if (forms.includes(w.folded)) terms.push(...forms.filter((f) => f !== w.folded).map(stemTerm));
       }
@@ -199,7 +194,7 @@ export type Range = [start: number, end: number];
  * The excerpt is built from the original text with these ranges, so readers never see folded text.
  */
 export function matchRanges(text: string, units: QueryUnit[], table: AliasTable): Range[] {
-  const words = wordSpans(text);
+  const words = tokenize(text);
   const wanted = new Set(units.flatMap((u) => u.terms));
   const ranges: Range[] = [];
   words.forEach((w) => {

@@ -13,7 +13,7 @@ import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsFromBuild } from '../../src/integrations/search-index.ts';
-import { foldArabic } from '../../src/lib/arabic.ts';
+import { foldArabic } from '../../src/text/normalize.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { formatAxeViolations, formatNuMessages, nuErrors, runAxe, validateHtml } from '../support/checks.ts';
 import { loadQueryCases, readResults, runQuery } from '../support/search-run.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldArabic, tokens, wordReadings, wordSpans } from '../../src/lib/arabic.ts';
+import { foldArabic, wordReadings } from '../../src/text/normalize.ts';
+import { tokenize as wordSpans } from '../../src/text/tokens.ts';
 
 const stems = (word: string) => wordReadings(foldArabic(word)).map((r) => r.stem);
 const bareStems = (word: string) => wordReadings(foldArabic(word)).filter((r) => r.bare).map((r) => r.stem);
@@ -25,9 +26,15 @@ describe('foldArabic: spellings a reader calls the same word fold alike', () => 
     expect(foldArabic(input)).toBe(folded);
   });
 
-  it('keeps the existing token API', () => {
-    expect(tokens('الرئيس الروسي، فلاديمير بوتين!')).toEqual(['الرييس', 'الروسي', 'فلاديمير', 'بوتين']);
-    expect(tokens('  ')).toEqual([]);
+  it('tokenizes into folded words', () => {
+    expect(wordSpans('الرئيس الروسي، فلاديمير بوتين!').map((t) => t.folded)).toEqual(['الرييس', 'الروسي', 'فلاديمير', 'بوتين']);
+    expect(wordSpans('  ')).toEqual([]);
+  });
+
+  it('keeps a word whole across the invisible characters scraped text leaves inside it', () => {
+    for (const ch of ['\u200B', '\u200C', '\u200D', '\u200F', '\u2066', '\u202E', '\u00AD', '\uFEFF']) {
+      expect(wordSpans(`قال بو${ch}تين`).map((t) => t.folded)).toEqual(['قال', 'بوتين']);
+    }
   });
 });
 

@@ -14,7 +14,7 @@ import {
   stemTerm,
   wordTerm,
 } from '../../src/search/terms.ts';
-import { wordSpans } from '../../src/lib/arabic.ts';
+import { tokenize as wordSpans } from '../../src/text/tokens.ts';
 import { actorSchema } from '../../src/lib/entry-schema.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferDateFromWeekdays, parseDateExpression, readDateLine, resolveDayWords, weekdayMentions, type BodySentence } from '../../../src/ingest/date.ts';
 import type { DatedEvent } from '../../../src/ingest/data.ts';
-import { tokenize } from '../../../src/ingest/text.ts';
+import { tokenize } from '../../../src/text/tokens.ts';
 import { projectIngestor, seedEntry } from './helpers.ts';
 
 const rules = () => projectIngestor().data.dates;

@@ -1,6 +1,7 @@
 /**
- * Arabic text normalisation, shared by the ingest (actor matching), the search index and the
- * search query in the browser. Pure functions, no imports: this file is bundled for the browser.
+ * Arabic text normalisation, shared by the ingest, the search index and the search query in the
+ * browser (through src/text/tokens.ts and src/text/names.ts). Pure functions, no imports: this file
+ * is bundled for the browser.
  */
 
 /** Persian/Urdu letters that scraped Arabic text often carries, mapped to the Arabic letters readers mean. */
@@ -58,40 +59,6 @@ export function foldArabic(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-}
-
-/** Split folded text into word tokens. */
-export function tokens(text: string): string[] {
-  const folded = foldArabic(text);
-  return folded ? folded.split(' ') : [];
-}
-
-/** A word as it stands in a text: its characters, folded form(s), and where it is (UTF-16 offsets). */
-export interface WordSpan {
-  /** The word exactly as written. */
-  text: string;
-  /** Its folded form (foldArabic); usually one word, rarely several (a ligature that expands). */
-  folded: string;
-  start: number;
-  end: number;
-}
-
-// A word: letters, digits, combining marks (harakat), tatweel and the joiners that sit inside words.
-const WORD_RE = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu;
-
-/**
- * Split a text into words with their offsets, folding each one. The index and the query both tokenise
- * with this, and the excerpt highlighter uses the offsets to mark words in the original text.
- */
-export function wordSpans(text: string): WordSpan[] {
-  const spans: WordSpan[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    const start = m.index ?? 0;
-    for (const folded of foldArabic(m[0]).split(' ')) {
-      if (folded) spans.push({ text: m[0], folded, start, end: start + m[0].length });
-    }
-  }
-  return spans;
 }
 
 /** One reading of a folded word: a stem, and whether the reading strips an attached letter (و ف ب ك ل). */
