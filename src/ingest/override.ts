@@ -18,6 +18,8 @@ const calendarDate = z
 
 export const overrideSchema = z
   .object({
+    /** The original article's address: the entry page links it as the source. */
+    url: z.string().url('expected the article\'s full address (https://…)').refine((u) => /^https?:\/\//.test(u), 'expected an http(s) address').optional(),
     /** A hand-chosen slug for the entry's URL. */
     slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lower-case ASCII words joined by hyphens').optional(),
     date: z.object({ value: calendarDate, note, confirmed: z.boolean().default(true) }).strict().optional(),

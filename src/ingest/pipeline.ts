@@ -2,7 +2,6 @@
  * The ingest pipeline: one seed (+ override) → one validated entry. Pure from bytes to text;
  * reading and writing files is left to ingestDirectory() and the command (scripts/ingest.ts).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { DateTime } from 'luxon';
@@ -87,11 +86,14 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
     date_basis: dated.basis,
     ...(dated.publishedAt ? { published_at: dated.publishedAt } : {}),
     outlet: outlet.outlet,
+    ...(outlet.outlet && !outlet.record ? { outlet_known: false } : {}),
     via: outlet.via,
     outlet_basis: outlet.basis,
     ...lists,
+    people: [],
     claims,
     source: seed.name,
+    ...(override?.url ? { url: override.url } : {}),
     removed,
     notes: override?.notes.map((n) => n.text) ?? [],
   };
@@ -189,81 +191,4 @@ export function entryFile(entry: Entry): string {
   // Drop undefined values; js-yaml would refuse them.
   const data = JSON.parse(JSON.stringify(entry.frontmatter)) as Record<string, unknown>;
   return matter.stringify(entry.body, data, { lineWidth: -1 } as never);
-}
-
-export interface IngestResult {
-  written: string[];
-  unchanged: string[];
-  deleted: string[];
-  /** One line of figures per entry, for the command's report. */
-  entries: { file: string; date: string; dateBasis: string; outletBasis: string; actors: number; claims: number; removed: number }[];
-}
-
-/** Read every seed, build every entry, and only then write: a bad seed leaves content/ untouched. */
-export function ingestDirectory(seedsDir: string, contentDir: string, entriesDir = path.join(contentDir, 'entries')): IngestResult {
-  const ingestor = createIngestor(contentDir);
-  const names = fs.readdirSync(seedsDir).sort();
-  const seedNames = names.filter((n) => n.endsWith('.txt'));
-  const errors: IngestError[] = [];
-  for (const n of names.filter((x) => x.endsWith('.meta.yaml'))) {
-    if (!seedNames.includes(n.replace(/\.meta\.yaml$/, '.txt'))) {
-      errors.push(new IngestError(path.join(seedsDir, n), `override without a seed (no ${n.replace(/\.meta\.yaml$/, '.txt')})`));
-    }
-  }
-  const entries: Entry[] = [];
-  for (const name of seedNames) {
-    const seedPath = path.join(seedsDir, name);
-    const overridePath = path.join(seedsDir, name.replace(/\.txt$/, '.meta.yaml'));
-    try {
-      const seed: SeedInput = {
-        name,
-        path: seedPath,
-        bytes: fs.readFileSync(seedPath),
-        ...(fs.existsSync(overridePath) ? { override: { path: overridePath, text: fs.readFileSync(overridePath, 'utf8') } } : {}),
-      };
-      entries.push(buildEntry(seed, ingestor));
-    } catch (err) {
-      if (err instanceof IngestError) errors.push(err);
-      else throw err;
-    }
-  }
-  if (errors.length) throw new AggregateError(errors, errors.map((e) => e.message).join('\n'));
-
-  // Two articles with one date and headline start: number the later ones (seed-name order is stable).
-  const files = new Map<string, string>();
-  const summary: IngestResult['entries'] = [];
-  for (const entry of entries) {
-    let file = `${entry.slug}.md`;
-    for (let k = 2; files.has(file); k++) file = `${entry.slug}-${k}.md`;
-    files.set(file, entryFile(entry));
-    const fm = entry.frontmatter;
-    summary.push({
-      file,
-      date: fm.date,
-      dateBasis: fm.date_basis.kind,
-      outletBasis: fm.outlet_basis.kind,
-      actors: fm.actors.length + fm.places.length + fm.organisations.length,
-      claims: fm.claims.length,
-      removed: fm.removed.length,
-    });
-  }
-
-  fs.mkdirSync(entriesDir, { recursive: true });
-  const result: IngestResult = { written: [], unchanged: [], deleted: [], entries: summary };
-  for (const [file, content] of files) {
-    const target = path.join(entriesDir, file);
-    if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === content) result.unchanged.push(file);
-    else {
-      fs.writeFileSync(target, content);
-      result.written.push(file);
-    }
-  }
-  // content/entries/ holds generated files only: an entry whose seed is gone goes too.
-  for (const file of fs.readdirSync(entriesDir)) {
-    if (file.endsWith('.md') && !files.has(file)) {
-      fs.rmSync(path.join(entriesDir, file));
-      result.deleted.push(file);
-    }
-  }
-  return result;
 }

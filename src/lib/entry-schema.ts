@@ -54,17 +54,26 @@ export const entrySchema = z.object({
   published_at: z.string().optional(),
   /** Outlet's Arabic name, or null when unknown. */
   outlet: z.string().min(1).nullable(),
+  /** False when the text names an outlet that content/outlets.yaml does not know yet (kept as written). */
+  outlet_known: z.boolean().optional(),
   /** A relayed or translated-from source (Arabic name), or null. */
   via: z.string().min(1).nullable(),
   outlet_basis: basisSchema,
   /** Ids of people in content/actors.yaml. */
   actors: z.array(z.string().min(1)),
+  /**
+   * People the text names with a title or role («وزير الخارجية الصيني وانغ يي») whom content/actors.yaml
+   * does not know: shown and searchable, listed for the editor, never dropped.
+   */
+  people: z.array(z.object({ name: z.string().min(1), role: z.string().min(1).optional() })).default([]),
   /** Ids of places and organisations in content/actors.yaml. */
   places: z.array(z.string().min(1)),
   organisations: z.array(z.string().min(1)),
   claims: z.array(claimSchema),
   /** The seed's file name. */
   source: z.string().min(1),
+  /** The original article's address, when an editor gave it in the override. */
+  url: z.string().url().refine((u) => /^https?:\/\//.test(u), 'an http(s) address').optional(),
   removed: z.array(removedLineSchema),
   /** Editors' notes for readers (a name the article gets wrong, say), from the override file. */
   notes: z.array(z.string().min(1)).default([]),

@@ -38,6 +38,7 @@ function entry(id: string, date: string, over: Partial<EntryFrontmatter> = {}): 
     outlet_basis: { kind: 'stated', line: 'المصدر: الأسبوع', rule: 'source-line' },
     actors: ['vladimir-putin'],
     places: ['pyongyang'],
+    people: [],
     organisations: [],
     claims: [],
     source: `${id}.txt`,

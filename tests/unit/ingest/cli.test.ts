@@ -1,14 +1,14 @@
 /**
- * The real command (scripts/ingest.ts) on temporary folders: bad input stops it before anything is
- * written; stale entries go; two runs are byte-identical; the committed entries are what a fresh
- * ingest writes (drift).
+ * The real command (scripts/ingest.ts) on temporary folders: a bad article is refused by name with its
+ * reason and never costs the good ones (and --strict makes it fail); a bad data file stops everything;
+ * stale entries go; two runs are byte-identical; the committed entries are what a fresh ingest writes (drift).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { entrySchema } from '../../../src/lib/entry-schema.ts';
-import { CONTENT, FIXTURES, SEEDS, runCli, snapshot, tempDir, tempProject } from './helpers.ts';
+import { CONTENT, FIXTURES, SEEDS, readReport, runCli, snapshot, tempDir, tempProject } from './helpers.ts';
 
 const GOOD = 'عنوان خبر سليم\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن الأمور على ما يرام.\nالمصدر: الأسبوع\n';
 
@@ -21,7 +21,7 @@ function setup(extra: Record<string, string | Uint8Array>) {
   return { seeds, entries };
 }
 
-describe('bad input stops the ingest, names the file and the reason, and writes nothing', () => {
+describe('a bad article is refused by name and reason; the good one is still written', () => {
   const cases: [string, Record<string, string | Uint8Array>, RegExp][] = [
     ['an empty file', { 'b-empty.txt': '' }, /b-empty\.txt: the file is empty/],
     ['a binary file', { 'b-binary.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]) }, /b-binary\.txt: not/],
@@ -43,12 +43,18 @@ describe('bad input stops the ingest, names the file and the reason, and writes 
   // Each case is its own process: run them side by side.
   it.concurrent.each(cases)('%s', async (_label, extra, message) => {
     const { seeds, entries } = setup(extra);
-    const before = snapshot(entries);
     const r = await runCli(seeds, entries);
-    expect(r.status).not.toBe(0);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/refused: b-/);
     expect(r.stderr).toMatch(message);
-    expect(r.stderr).toMatch(/nothing was written/);
-    expect(snapshot(entries)).toEqual(before);
+    const report = readReport(entries);
+    expect(report.refused.map((x) => x.source)).toEqual([Object.keys(extra).find((n) => n.endsWith('.txt')) ?? Object.keys(extra)[0]]);
+    expect(report.refused[0]!.problems.join('\n')).toMatch(message);
+    // The good article is published.
+    expect(report.entries.map((e) => e.source)).toEqual(['a-good.txt']);
+    expect(fs.readdirSync(entries).filter((f) => f !== 'old-entry.md')).toHaveLength(1);
+    // --strict: the same run fails, for CI on the repo's own seeds.
+    expect((await runCli(seeds, entries, CONTENT, ['--strict'])).status).toBe(1);
   });
 });
 
@@ -61,6 +67,7 @@ describe('bad data stops the ingest too, naming the data file', () => {
     const before = snapshot(entries);
     const r = await runCli(seeds, entries, content);
     expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/nothing was written/);
     expect(r.stderr).toMatch(/rules\/dates\.yaml: invalid data at /);
     expect(snapshot(entries)).toEqual(before);
   });

@@ -73,11 +73,21 @@ export function tempProject(label: string): { seeds: string; entries: string } {
   return { seeds, entries };
 }
 
-/** Run `scripts/ingest.ts` as `npm run ingest` would, on other folders. */
-export function runCli(seedsDir: string, entriesDir: string, contentDir = CONTENT): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/**
+ * Run `scripts/ingest.ts` as `npm run ingest` would, on other folders; its cache and report go beside the
+ * entries folder (`<entries>/../ingest-cache.json`, `<entries>/../ingest-report.json`).
+ */
+export function runCli(
+  seedsDir: string,
+  entriesDir: string,
+  contentDir = CONTENT,
+  args: string[] = [],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+  const beside = path.dirname(entriesDir);
+  const files = ['--cache', path.join(beside, 'ingest-cache.json'), '--report', path.join(beside, 'ingest-report.json')];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsx, path.join(ROOT, 'scripts/ingest.ts')], {
+    const child = spawn(process.execPath, [tsx, path.join(ROOT, 'scripts/ingest.ts'), ...files, ...args], {
       cwd: ROOT,
       env: { ...process.env, INGEST_SEEDS_DIR: seedsDir, INGEST_CONTENT_DIR: contentDir, INGEST_ENTRIES_DIR: entriesDir },
     });
@@ -95,4 +105,9 @@ export function snapshot(dir: string): Map<string, string> {
   if (!fs.existsSync(dir)) return out;
   for (const f of fs.readdirSync(dir).sort()) out.set(f, fs.readFileSync(path.join(dir, f), 'latin1'));
   return out;
+}
+
+/** The ingest report a runCli run wrote. */
+export function readReport(entriesDir: string): import('../../../src/ingest/directory.ts').IngestReport {
+  return JSON.parse(fs.readFileSync(path.join(path.dirname(entriesDir), 'ingest-report.json'), 'utf8'));
 }

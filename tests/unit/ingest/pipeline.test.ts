@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { entryFile, ingestDirectory } from '../../../src/ingest/pipeline.ts';
+import { entryFile } from '../../../src/ingest/pipeline.ts';
+import { ingestDirectory } from '../../../src/ingest/directory.ts';
 import { entrySchema } from '../../../src/lib/entry-schema.ts';
 import { CONTENT, entryFromText, seedEntry, tempProject } from './helpers.ts';
 
@@ -20,7 +21,7 @@ describe('pipeline', () => {
 
   it('writes frontmatter keys in one order', () => {
     const keys = Object.keys(matter(entryFile(seedEntry('003'))).data);
-    expect(keys).toEqual(['title', 'date', 'date_basis', 'published_at', 'outlet', 'via', 'outlet_basis', 'actors', 'places', 'organisations', 'claims', 'source', 'removed', 'notes']);
+    expect(keys).toEqual(['title', 'date', 'date_basis', 'published_at', 'outlet', 'via', 'outlet_basis', 'actors', 'places', 'organisations', 'people', 'claims', 'source', 'removed', 'notes']);
   });
 
   it('refuses a headline with no article after it', () => {

@@ -1,0 +1,103 @@
+/**
+ * The ingest over a folder: bad articles never cost good ones, URLs never move to another article, the same
+ * article twice is named, seed names in any case are read, links never lead outside seeds/, and an
+ * unchanged article is not built again.
+ */
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { ingestDirectory } from '../../../src/ingest/directory.ts';
+import { CONTENT, tempDir, tempProject } from './helpers.ts';
+
+const article = (head: string, said = 'الأمور على ما يرام') => `${head}\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن ${said}.\n`;
+
+function project() {
+  const { seeds, entries } = tempProject('dir');
+  const cacheFile = path.join(path.dirname(entries), 'cache.json');
+  const run = (cache = true) => ingestDirectory(seeds, CONTENT, entries, { cacheFile: cache ? cacheFile : null });
+  const write = (name: string, text: string | Buffer) => fs.writeFileSync(path.join(seeds, name), text);
+  const sourceOf = (file: string) => matter(fs.readFileSync(path.join(entries, file), 'utf8')).data.source as string;
+  return { seeds, entries, run, write, sourceOf };
+}
+
+describe('ingestDirectory', () => {
+  it('an article that sorts first and shares a headline never takes an existing entry’s URL', () => {
+    const p = project();
+    p.write('m-original.txt', article('عنوان الخبر'));
+    const first = p.run().written;
+    expect(first).toHaveLength(1);
+    p.write('a-newcomer.txt', article('عنوان الخبر', 'الأحوال جيدة'));
+    const r = p.run();
+    expect(p.sourceOf(first[0]!)).toBe('m-original.txt');
+    expect(r.entries.find((e) => e.source === 'a-newcomer.txt')!.file).toBe(first[0]!.replace(/\.md$/, '-2.md'));
+    // Without the cache too: ownership is read from the entries' own `source:` lines.
+    const again = p.run(false);
+    expect(again.entries.map((e) => [e.source, e.file])).toEqual(r.entries.map((e) => [e.source, e.file]));
+  });
+
+  it('names the same article saved twice as a duplicate and publishes it once', () => {
+    const p = project();
+    p.write('a.txt', article('عنوان الخبر'));
+    p.write('b-copy.txt', `\uFEFF${article('عنوان الخبر').replace(/\n/g, '\r\n')}`);
+    const r = p.run();
+    expect(r.entries.map((e) => e.source)).toEqual(['a.txt']);
+    expect(r.duplicates).toEqual([{ source: 'b-copy.txt', of: 'a.txt' }]);
+  });
+
+  it('reads seeds and overrides in any letter case', () => {
+    const p = project();
+    p.write('UPPER.TXT', article('عنوان الخبر'));
+    p.write('UPPER.META.YAML', 'url: https://example.org/news/1\n');
+    const r = p.run();
+    expect(r.entries.map((e) => e.source)).toEqual(['UPPER.TXT']);
+    expect(matter(fs.readFileSync(path.join(p.entries, r.entries[0]!.file), 'utf8')).data.url).toBe('https://example.org/news/1');
+  });
+
+  it('keeps a refused article’s earlier entry, and still writes the good ones', () => {
+    const p = project();
+    p.write('a.txt', article('عنوان أول'));
+    p.write('b.txt', article('عنوان ثان'));
+    const [, bFile] = p.run().written;
+    p.write('b.txt', 'عنوان ثان وحده\n');
+    p.write('c.txt', article('عنوان ثالث'));
+    const r = p.run();
+    expect(r.refused).toMatchObject([{ source: 'b.txt', kept: bFile }]);
+    expect(r.refused[0]!.problems[0]).toMatch(/b\.txt: /);
+    expect(r.entries.map((e) => e.source)).toEqual(['a.txt', 'c.txt']);
+    expect(fs.existsSync(path.join(p.entries, bFile!))).toBe(true);
+  });
+
+  it('names links that lead outside seeds/, dangling links and folders, and goes on', () => {
+    const p = project();
+    p.write('a.txt', article('عنوان أول'));
+    const outside = path.join(tempDir('outside'), 'secret.txt');
+    fs.writeFileSync(outside, article('عنوان من الخارج'));
+    fs.symlinkSync(outside, path.join(p.seeds, 'b-outside.txt'));
+    fs.symlinkSync(path.join(p.seeds, 'missing.txt'), path.join(p.seeds, 'c-dangling.txt'));
+    fs.mkdirSync(path.join(p.seeds, 'd-folder.txt'));
+    const r = p.run();
+    expect(r.entries.map((e) => e.source)).toEqual(['a.txt']);
+    const why = Object.fromEntries(r.refused.map((x) => [x.source, x.problems.join(' ')]));
+    expect(why['b-outside.txt']).toMatch(/b-outside\.txt: is a link to a file outside the seeds folder/);
+    expect(why['c-dangling.txt']).toMatch(/c-dangling\.txt: cannot be read: it is a link to a file that does not exist/);
+    expect(why['d-folder.txt']).toMatch(/d-folder\.txt: is not a file/);
+  });
+
+  it('builds an unchanged article only once; a changed one again', () => {
+    const p = project();
+    p.write('a.txt', article('عنوان أول'));
+    p.write('b.txt', article('عنوان ثان'));
+    expect(p.run().entries.map((e) => e.cached)).toEqual([false, false]);
+    const second = p.run();
+    expect(second.entries.map((e) => e.cached)).toEqual([true, true]);
+    expect(second.written).toEqual([]);
+    p.write('b.txt', article('عنوان ثان', 'كل شيء تغيّر'));
+    const third = p.run();
+    expect(third.entries.map((e) => e.cached)).toEqual([true, false]);
+    expect(third.written).toHaveLength(1);
+    // An entry file deleted by hand is written again from its seed.
+    fs.rmSync(path.join(p.entries, third.entries[0]!.file));
+    expect(p.run().written).toEqual([third.entries[0]!.file]);
+  });
+});
