@@ -61,14 +61,14 @@ export const entrySchema = z.object({
   outlet_basis: basisSchema,
   /** Ids of people in content/actors.yaml. */
   actors: z.array(z.string().min(1)),
+  /** Ids of places and organisations in content/actors.yaml. */
+  places: z.array(z.string().min(1)),
+  organisations: z.array(z.string().min(1)),
   /**
    * People the text names with a title or role («وزير الخارجية الصيني وانغ يي») whom content/actors.yaml
    * does not know: shown and searchable, listed for the editor, never dropped.
    */
   people: z.array(z.object({ name: z.string().min(1), role: z.string().min(1).optional() })).default([]),
-  /** Ids of places and organisations in content/actors.yaml. */
-  places: z.array(z.string().min(1)),
-  organisations: z.array(z.string().min(1)),
   claims: z.array(claimSchema),
   /** The seed's file name. */
   source: z.string().min(1),
