@@ -48,6 +48,8 @@ export type RemovedLine = z.infer<typeof removedLineSchema>;
 
 export const entrySchema = z.object({
   title: z.string().min(1),
+  /** True when the page printed no headline and the title was made from the article's lead. */
+  title_derived: z.boolean().optional(),
   date: isoDate,
   date_basis: basisSchema,
   /** Publication timestamp when the text gives a time (ISO 8601 with offset). */

@@ -1,0 +1,31 @@
+/**
+ * The ingest eval's floors (tests/unit/ingest/eval-gate.test.ts holds them; `npm run eval:ingest` prints
+ * them beside the scores). TARGETS are the floors the product promises; FLOORS are what the gate holds
+ * today: raise a floor whenever the ingest gets better, never lower one to let a change pass.
+ */
+export const TARGETS = {
+  titles: 0.97,
+  dates: 0.97,
+  wrongDates: 0,
+  outlets: 0.95,
+  peopleRecall: 0.95,
+  peoplePrecision: 0.98,
+  furniturePerArticle: 0.1,
+  textCut: 0,
+  claims: 0.9,
+  wrongSpeaker: 0.05,
+} as const;
+
+type Floor = { op: '≥' | '≤'; value: number };
+export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
+  titles: { op: '≥', value: 0 },
+  dates: { op: '≥', value: 0 },
+  wrongDates: { op: '≤', value: 99 },
+  outlets: { op: '≥', value: 0 },
+  peopleRecall: { op: '≥', value: 0 },
+  peoplePrecision: { op: '≥', value: 0 },
+  furniturePerArticle: { op: '≤', value: 99 },
+  textCut: { op: '≤', value: 999 },
+  claims: { op: '≥', value: 0 },
+  wrongSpeaker: { op: '≤', value: 1 },
+};
