@@ -49,7 +49,7 @@ export function toAsciiDigits(text: string): string {
  * to Arabic, ASCII digits, Latin lower-cased without accents, punctuation to spaces, spaces collapsed.
  * Two spellings that a reader would call "the same word" fold to the same string.
  */
-export function foldArabic(text: string): string {
+function foldUncached(text: string): string {
   return toAsciiDigits(text.normalize('NFKC'))
     .replace(FORMAT_CHARS, '')
     .replace(DIACRITICS, '')
@@ -59,6 +59,22 @@ export function foldArabic(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+// Folding is pure and the same phrases, words and lines are folded again and again (every rule against every
+// line): remember recent results. Bounded, so a long run never grows without limit.
+const FOLD_MEMO_LIMIT = 100_000;
+let foldMemo = new Map<string, string>();
+
+export function foldArabic(text: string): string {
+  if (text.length > 512) return foldUncached(text);
+  let folded = foldMemo.get(text);
+  if (folded === undefined) {
+    if (foldMemo.size >= FOLD_MEMO_LIMIT) foldMemo = new Map();
+    folded = foldUncached(text);
+    foldMemo.set(text, folded);
+  }
+  return folded;
 }
 
 /** One reading of a folded word: a stem, and whether the reading strips an attached letter (و ف ب ك ل). */
