@@ -107,3 +107,12 @@ export const actorSchema = z.object({
   note: z.string().optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
+
+/**
+ * A claim's speaker is an actor id, or the name of one of the entry's unlinked people (`people[].name`):
+ * the ids an entry's claims refer to, without those names.
+ */
+export function speakerIds(data: Pick<EntryFrontmatter, 'claims' | 'people'>): string[] {
+  const names = new Set(data.people.map((p) => p.name));
+  return data.claims.map((c) => c.speaker).filter((s) => !names.has(s));
+}

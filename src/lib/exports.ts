@@ -15,7 +15,7 @@
 import { z } from 'astro/zod';
 import { remark } from 'remark';
 import type { Nodes } from 'mdast';
-import { actorSchema, entrySchema, type Actor, type EntryFrontmatter } from './entry-schema.ts';
+import { actorSchema, entrySchema, speakerIds, type Actor, type EntryFrontmatter } from './entry-schema.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -129,7 +129,7 @@ export type ActorsExport = z.infer<typeof actorsExportSchema>;
 
 /** Ids an entry names: its people, places and organisations. */
 function namedIds(data: EntryFrontmatter): Set<string> {
-  return new Set([...data.actors, ...data.places, ...data.organisations, ...data.claims.map((c) => c.speaker)]);
+  return new Set([...data.actors, ...data.places, ...data.organisations, ...speakerIds(data)]);
 }
 
 export function buildActorsExport(

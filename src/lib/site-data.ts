@@ -4,7 +4,7 @@
  * entry refers to an actor that content/actors.yaml lacks.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Actor } from './entry-schema.ts';
+import { speakerIds, type Actor } from './entry-schema.ts';
 import { ledeFromMarkdown } from './exports.ts';
 import { sortEntries } from './timeline.ts';
 
@@ -27,7 +27,7 @@ async function load(): Promise<SiteData> {
       ...entry.data.actors,
       ...entry.data.places,
       ...entry.data.organisations,
-      ...entry.data.claims.map((c) => c.speaker),
+      ...speakerIds(entry.data),
     ];
     const missing = [...new Set(refs.filter((id) => !actors.has(id)))];
     if (missing.length) {
@@ -49,5 +49,5 @@ export function siteData(): Promise<SiteData> {
 /** Every actor an entry names or quotes (people, places, organisations), in that order, once each. */
 export function entryActorIds(entry: CollectionEntry<'entries'>): string[] {
   const d = entry.data;
-  return [...new Set([...d.actors, ...d.claims.map((c) => c.speaker), ...d.places, ...d.organisations])];
+  return [...new Set([...d.actors, ...speakerIds(d), ...d.places, ...d.organisations])];
 }
