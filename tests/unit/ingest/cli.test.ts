@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { entrySchema } from '../../../src/lib/entry-schema.ts';
-import { CONTENT, FIXTURES, SEEDS, readReport, runCli, snapshot, tempDir, tempProject } from './helpers.ts';
+import { CONTENT, FIXTURES, LIVE_SEEDS, readReport, runCli, snapshot, tempDir, tempProject } from './helpers.ts';
 
 const GOOD = 'عنوان خبر سليم\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن الأمور على ما يرام.\nالمصدر: الأسبوع\n';
 
@@ -122,16 +122,16 @@ describe('determinism and drift', () => {
   let first: Map<string, string>;
   beforeAll(async () => {
     const entries = path.join(tempDir('det'), 'entries');
-    const r = await runCli(SEEDS, entries);
+    const r = await runCli(LIVE_SEEDS, entries, CONTENT, ['--strict']);
     expect(r.status, r.stderr).toBe(0);
     first = snapshot(entries);
   });
 
   it('two runs write byte-identical files', async () => {
     const entries = path.join(tempDir('det2'), 'entries');
-    expect((await runCli(SEEDS, entries)).status).toBe(0);
+    expect((await runCli(LIVE_SEEDS, entries)).status).toBe(0);
     expect(snapshot(entries)).toEqual(first);
-    expect(first.size).toBe(fs.readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).length);
+    expect(first.size).toBe(fs.readdirSync(LIVE_SEEDS).filter((n) => n.endsWith('.txt')).length);
   });
 
   it('the committed content/entries are exactly what a fresh ingest writes (run `npm run ingest` and commit)', () => {

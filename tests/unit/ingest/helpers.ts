@@ -10,7 +10,12 @@ import { createIngestor, buildEntry, type Entry, type Ingestor, type SeedInput }
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const SEEDS = path.join(ROOT, 'seeds');
+/**
+ * Fixed copies of the five seed articles (and their overrides): tests about the seeds' content read these,
+ * so an editor who adds an article to seeds/ keeps the tests green. Only the drift test reads seeds/ itself.
+ */
+export const SEEDS = path.join(ROOT, 'tests', 'fixtures', 'seeds');
+export const LIVE_SEEDS = path.join(ROOT, 'seeds');
 export const CONTENT = path.join(ROOT, 'content');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures/ingest');
 
