@@ -45,3 +45,15 @@ describe('the shared name matcher', () => {
     expect(found.length).toBe(700 * 4);
   });
 });
+
+describe('WordLexicon: one hash look-up per token', () => {
+  it('agrees with tokenMatches for every word of the set and every prefix', async () => {
+    const { WordLexicon, tokenMatches, NAME_PREFIXES } = await import('../../src/text/tokens.ts');
+    const words = ['الرييس', 'قال', 'الجمعه', 'بيان'];
+    const lex = new WordLexicon(words.map((w) => [w, w] as const), NAME_PREFIXES);
+    for (const token of ['للرييس', 'الرييس', 'والرييس', 'وقال', 'فقال', 'بالجمعه', 'الجمعه', 'وبيان', 'بيانات', 'ييس', 'لقال', 'كالجمعه']) {
+      const expected = words.find((w) => tokenMatches(token, w, NAME_PREFIXES)) ?? undefined;
+      expect(lex.get(token), token).toBe(expected);
+    }
+  });
+});
