@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingestDirectory } from '../src/ingest/directory.ts';
+import { ingestDirectoryParallel } from '../src/ingest/directory.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -37,7 +37,7 @@ const reportFile = path.resolve(values.report ?? path.join(root, 'reports', 'ing
 
 let report;
 try {
-  report = ingestDirectory(seedsDir, contentDir, entriesDir, { cacheFile });
+  report = await ingestDirectoryParallel(seedsDir, contentDir, entriesDir, { cacheFile });
 } catch (err) {
   // Only a bad data file (content/*.yaml, content/rules/) stops everything: every article depends on it.
   const errors = err instanceof AggregateError ? err.errors : [err];
