@@ -3,11 +3,18 @@
  * keeps the name of the rule that cut it, so what is dropped is accounted for, not lost. Phrase
  * lists live in content/rules/boilerplate.yaml; date lines are recognised by the date stage's
  * grammar; agency marks come from content/outlets.yaml.
+ *
+ * Lines are classified by phrase (the yaml rules) and by structure (Latin-only UI strings, counters,
+ * timestamps, placeholders, captions, initials). Then the page is cut into zones by its paragraphs
+ * (lines with a sentence's shape): the header above the first paragraph holds the headline (chosen by
+ * src/ingest/headline.ts) and furniture; the footer after the last paragraph is all furniture; in
+ * between only classified lines, inline "read also" boxes and captions are cut.
  */
 import { foldArabic } from '../text/normalize.ts';
 import type { RemovedLine } from '../lib/entry-schema.ts';
 import type { BoilerplateRule, IngestData } from './data.ts';
-import { readDateLine } from './date.ts';
+import { readDateLine, type DateLine } from './date.ts';
+import { chooseHeadline, deriveTitle, isMasthead } from './headline.ts';
 import type { Line } from './segment.ts';
 import { wordCount } from '../text/tokens.ts';
 
@@ -18,14 +25,35 @@ export interface BodyLine {
   heading: boolean;
 }
 
+/** What a cut line tells, typed: a date line's date, a source line's outlet, a footer's outlet and via. */
+export type Finding =
+  | { kind: 'date_line'; line: number; text: string; date: DateLine }
+  | { kind: 'source_line'; line: number; text: string; outlet: string }
+  | { kind: 'translation_footer'; line: number; text: string; outlet: string; via: string }
+  | { kind: 'dateline'; line: number; text: string; place: string; source: string }
+  | { kind: 'masthead'; line: number; text: string };
+
+export interface Title {
+  text: string;
+  /** The headline's line, or null when the title is derived from the lead. */
+  line: number | null;
+  derived: boolean;
+}
+
 export interface Furniture {
+  /** The printed headline, or null when the page has none. */
   headline: Line | null;
+  /** The headline, or a title derived from the lead when the page prints none. */
+  title: Title | null;
   body: BodyLine[];
   removed: RemovedLine[];
+  findings: Finding[];
 }
 
 const fold = (s: string) => foldArabic(s);
 const words = (s: string) => (fold(s) ? fold(s).split(' ') : []);
+const ARABIC = /[\u0600-\u06FF]/u;
+const LATIN = /[A-Za-z]/;
 
 /** Does the folded line start with the folded phrase, word for word? */
 function startsWithPhrase(line: string, phrase: string): boolean {
@@ -70,12 +98,6 @@ function ruleMatches(rule: BoilerplateRule, line: string): boolean {
   });
 }
 
-/** A caption credit at the end of a line: "… - جيتي". */
-function endsWithCredit(line: string, credits: string[]): boolean {
-  const m = /[-–—]\s*([^-–—]+)$/u.exec(line);
-  return !!m && credits.some((c) => equalsPhrase(m[1]!, c)) && wordCount(line) <= 30;
-}
-
 /** Translation footer templates ("قام {outlet} بترجمة هذا الخبر من مصدر {via}") as regexes. */
 export function translationFooterRegexes(templates: string[]): RegExp[] {
   return templates.map((t) => {
@@ -96,6 +118,7 @@ function trailingAgencyMark(line: string, markers: string[]): string | null {
 }
 
 const CLOSING_PUNCTUATION = /[.!?؟:؛،,"»”)\]…]$/u;
+const SENTENCE_END = /[.!?؟…»"”:]$/u;
 
 /**
  * A subheading: a short line of plain words (2 to 12), without closing punctuation, that does not
@@ -106,70 +129,226 @@ function isSubheading(text: string): boolean {
   return n >= 2 && n <= 12 && !CLOSING_PUNCTUATION.test(text) && !/^[\d٠-٩]/u.test(text) && /^[\p{L}\p{M}\p{N}\s\-–،,/]+$/u.test(text);
 }
 
-export function cutFurniture(lines: Line[], data: IngestData): Furniture {
-  const { boilerplate, dates, outlets } = data;
-  const footers = translationFooterRegexes(boilerplate.translation_footers);
-  const markers = outlets.flatMap((o) => o.markers);
-  const removed: RemovedLine[] = [];
-  const kept: { line: Line; text: string }[] = [];
-  let headline: Line | null = null;
-  let inTail = false;
+/**
+ * A paragraph: a line with a sentence's shape. Arabic words, and a closing sentence mark (5 words or
+ * more), or a long run of words with a clause comma (20 or more), or a very long line (25 or more).
+ */
+export function isParagraph(text: string): boolean {
+  if (!ARABIC.test(text)) return false;
+  const n = wordCount(text);
+  return (n >= 5 && SENTENCE_END.test(text)) || (n >= 20 && /[،,]/u.test(text)) || n >= 25;
+}
 
+/** The word lists and regexes the structural rules need, built once per data set. */
+interface Context {
+  data: IngestData;
+  footers: RegExp[];
+  markers: string[];
+  credits: Set<string>;
+  lex: (key: string) => Set<string>;
+  dateWords: Set<string>;
+}
+
+function context(data: IngestData): Context {
+  const { boilerplate, dates, outlets } = data;
+  const lexSets = new Map<string, Set<string>>();
+  const lex = (key: string) => {
+    let s = lexSets.get(key);
+    if (!s) lexSets.set(key, (s = new Set((boilerplate.lexicon[key] ?? []).map(fold))));
+    return s;
+  };
+  const dateWords = new Set(
+    [...Object.values(dates.months).flat(), ...Object.values(dates.weekdays).flat(), ...dates.hijri_months, ...Object.keys(dates.zones), ...(boilerplate.lexicon.time_words ?? [])]
+      .flatMap((w) => words(w)),
+  );
+  return {
+    data,
+    footers: translationFooterRegexes(boilerplate.translation_footers),
+    markers: outlets.flatMap((o) => o.markers),
+    credits: new Set(boilerplate.photo_credits.map(fold)),
+    lex,
+    dateWords,
+  };
+}
+
+/** A photo credit or caption mark: "رويترز", "أ.ف.ب", "أرشيفية من رويترز". */
+function isCredit(s: string, ctx: Context): boolean {
+  const f = fold(s);
+  if (!f) return false;
+  if (ctx.credits.has(f) || ctx.lex('caption_marks').has(f)) return true;
+  // "أ.ف.ب" folds to "ا ف ب": compare without spaces too; "AP/picture alliance": any part.
+  const squeezed = f.replace(/ /g, '');
+  if ([...ctx.credits].some((c) => c.replace(/ /g, '') === squeezed)) return true;
+  return [...ctx.credits, ...ctx.lex('caption_marks')].some((c) => f.endsWith(` ${c}`) || f.startsWith(`${c} `));
+}
+
+/** A caption: a lead ("صورة:", "Photo :"), a credit at the end ("(رويترز)", "- جيتي", "© أ ف ب"), a credit line alone. */
+function isCaption(text: string, ctx: Context): boolean {
+  const n = wordCount(text);
+  if (n > 30) return false;
+  const colon = /^([^:،,]{1,30})[:،,]\s*\S/u.exec(text);
+  if (colon && ctx.lex('caption_leads').has(fold(colon[1]!))) return true;
+  const m = /(?:\(([^()]{1,40})\)|[-–—©]\s*([^-–—©()]{1,40}))\s*\.?$/u.exec(text);
+  if (!m) return false;
+  const credit = m[1] ?? m[2]!;
+  if (!isCredit(credit, ctx)) return false;
+  // The words before the credit are a description, not a finished sentence.
+  const before = text.slice(0, m.index).trim();
+  return !before || !/[.!?؟]$/u.test(before);
+}
+
+/** A counter: a number and a counted word ("25 مشاهدة", "قراءة 3 دقائق", "0 تعليقات"). */
+function isCounter(text: string, ctx: Context): boolean {
+  const t = words(text);
+  if (t.length < 2 || t.length > 4 || !t.some((w) => /^\d+$/.test(w))) return false;
+  return t.every((w) => /^\d+$/.test(w) || ctx.lex('counter_words').has(w));
+}
+
+/** A time stamp: numbers, months, weekdays, time words, at most two other words ("القاهره 10:41 ص"). */
+function isTimestamp(text: string, ctx: Context): boolean {
+  const t = words(text);
+  const digits = t.filter((w) => /^\d+$/.test(w)).length;
+  if (digits === 0) return false;
+  const other = t.filter((w) => !/^\d+$/.test(w) && !ctx.dateWords.has(w) && !/^[a-z]+\d|^\d+[a-z]+$/i.test(w));
+  return other.length <= Math.min(2, digits);
+}
+
+/** Editors' initials ("ع.ح/ ص.ش", "ن ح/ س ك"), an agency's initials alone ("أ ش أ"), maybe with an agency in brackets. */
+function isInitials(text: string): boolean {
+  const core = text.replace(/\([^()]{1,30}\)\s*$/u, '').trim();
+  const t = words(core);
+  return t.length >= 2 && t.length <= 8 && t.every((w) => w.length <= 2 && !/^\d+$/.test(w)) && /[\p{L}]/u.test(core);
+}
+
+/** Placeholders: "[ad_1]", "إعلان", "list of 2 items", "list 1 of 2". */
+function isPlaceholder(text: string): boolean {
+  return /^\[[^\]]{1,20}\]$/u.test(text) || /^(?:إعلان|اعلان|advertisement|ad)$/iu.test(text) || /^list(?: \d+)? of \d+(?: items?)?$/i.test(text);
+}
+
+/** The attribution under an embedded post: "— Name (@handle) November 5, 2024". */
+function isEmbedAttribution(text: string): boolean {
+  return /^[—–-]\s*\S/u.test(text) && /\(@\w+\)|@\w+/u.test(text);
+}
+
+/** A Latin-only line that is no sentence: a button, a menu, a site's name. */
+function isLatinUi(text: string): boolean {
+  if (ARABIC.test(text) || !LATIN.test(text)) return false;
+  const n = wordCount(text);
+  return n <= 6 || !/[.!?]$/.test(text);
+}
+
+/** Classify one line by phrase and by structure; null for a line that may be article text. */
+function classify(text: string, ctx: Context): string | null {
+  const { boilerplate, dates } = ctx.data;
+  if (ctx.footers.some((re) => re.test(text))) return 'translation_footer';
+  const dateLine = readDateLine(text, dates);
+  if (dateLine) return dateLine.kind === 'cms-publication' ? 'cms_metadata' : 'date_line';
+  const rule = boilerplate.rules.find((r) => r.match !== 'tail_from' && !r.before_headline && ruleMatches(r, text));
+  if (rule) return rule.name;
+  if (isPlaceholder(text)) return 'placeholder';
+  if (isCounter(text, ctx)) return 'counter';
+  if (isEmbedAttribution(text)) return 'embed_attribution';
+  if (isCaption(text, ctx)) return 'photo_caption';
+  if (isInitials(text)) return 'initials';
+  if (isTimestamp(text, ctx)) return 'timestamp';
+  if (isLatinUi(text)) return 'ui_string';
+  return null;
+}
+
+function tailMarker(text: string, ctx: Context): string | null {
+  return ctx.data.boilerplate.rules.find((r) => r.match === 'tail_from' && ruleMatches(r, text))?.name ?? null;
+}
+
+/** "موسكو - سبأ:", "سيول/ الأناضول", "سيول: «الشرق الأوسط»": a place and a source, few words. */
+function readDateline(text: string): { place: string; source: string } | null {
+  if (wordCount(text) > 6 || /[.!?؟]$/u.test(text)) return null;
+  const m = /^([^-–/:|]{2,30}?)\s*[-–/:|]\s*(.{2,40}?)[\s:.]*$/u.exec(text);
+  if (!m) return null;
+  const place = m[1]!.trim();
+  const source = m[2]!.replace(/[«»"]/g, '').trim();
+  return wordCount(place) <= 3 && wordCount(source) <= 4 && source ? { place, source } : null;
+}
+
+export function cutFurniture(lines: Line[], data: IngestData): Furniture {
+  const ctx = context(data);
   const nonEmpty = lines.filter((l) => l.text !== '');
+  const kinds = nonEmpty.map((l) => classify(l.text, ctx));
+  const tails = nonEmpty.map((l) => tailMarker(l.text, ctx));
+  const paragraph = nonEmpty.map((l, i) => kinds[i] === null && tails[i] === null && isParagraph(l.text));
+  const first = paragraph.indexOf(true);
+  const last = paragraph.lastIndexOf(true);
+
+  const removed: RemovedLine[] = [];
+  const cutAt = (i: number, rule: string, text = nonEmpty[i]!.raw.trim()) => removed.push({ line: nonEmpty[i]!.no, rule, text });
+
+  // The header: the lines above the first paragraph. The headline is one of them.
+  const headerEnd = first < 0 ? nonEmpty.length : first;
+  const leadTexts = nonEmpty.filter((_, i) => paragraph[i]).slice(0, 2).map((l) => l.text);
+  const candidates = nonEmpty
+    .slice(0, headerEnd)
+    .map((line, i) => ({ line, i }))
+    .filter(({ i }) => kinds[i] === null && tails[i] === null);
+  const chosen = chooseHeadline(
+    candidates.map(({ line, i }) => ({ index: i, text: line.text })),
+    nonEmpty.map((l) => l.text),
+    leadTexts,
+    data,
+  );
+  const headlineIndex = chosen === null ? -1 : chosen;
+  const headline: Line | null = headlineIndex >= 0 ? { ...nonEmpty[headlineIndex]! } : null;
+
+  const kept: { line: Line; text: string }[] = [];
+  let inBox = false;
+  let tailSeen = false;
   for (let i = 0; i < nonEmpty.length; i++) {
     const line = nonEmpty[i]!;
-    const cut = (rule: string, text = line.raw.trim()) => removed.push({ line: line.no, rule, text });
-    if (inTail) {
-      cut('read_also_tail');
+    const text = line.text;
+    if (i === headlineIndex) continue;
+    const kind = kinds[i];
+    const tail = tails[i];
+    if (headline && fold(text) === fold(headline.text)) {
+      cutAt(i, 'repeated_headline');
       continue;
     }
-    const tailRule = boilerplate.rules.find((r) => r.match === 'tail_from' && ruleMatches(r, line.text));
-    if (tailRule && headline) {
-      inTail = true;
-      cut(tailRule.name);
+    if (i < headerEnd) {
+      cutAt(i, kind ?? tail ?? headerName(i, headlineIndex, nonEmpty, ctx, headline));
       continue;
     }
-    if (footers.some((re) => re.test(line.text))) {
-      cut('translation_footer');
+    if (i > last) {
+      if (tail) tailSeen = true;
+      cutAt(i, kind ?? tail ?? (tailSeen ? 'related_tail' : 'page_footer'));
       continue;
     }
-    const dateLine = readDateLine(line.text, dates);
-    if (dateLine) {
-      cut(dateLine.kind === 'cms-publication' ? 'cms_metadata' : 'date_line');
+    // Between the first and the last paragraph.
+    if (tail) {
+      cutAt(i, tail);
+      inBox = true;
       continue;
     }
-    const rule = boilerplate.rules.find((r) => r.match !== 'tail_from' && (!r.before_headline || !headline) && ruleMatches(r, line.text));
-    if (rule) {
-      cut(rule.name);
+    if (paragraph[i]) inBox = false;
+    if (kind) {
+      cutAt(i, kind);
       continue;
     }
-    // A photo caption is printed twice in a row, or ends with a photo credit.
+    if (inBox) {
+      cutAt(i, 'read_also_box');
+      continue;
+    }
     const next = nonEmpty[i + 1];
-    if ((next && next.text === line.text && headline) || (headline && endsWithCredit(line.text, boilerplate.photo_credits))) {
-      cut('photo_caption');
-      if (next && next.text === line.text) {
-        i++;
-        removed.push({ line: next.no, rule: 'photo_caption', text: next.raw.trim() });
-      }
+    // A caption printed twice in a row, or a short line over a credit line ("Sputnik").
+    if (!paragraph[i] && next && (next.text === text || (kinds[i + 1] !== null && isCredit(next.text, ctx)))) {
+      cutAt(i, 'photo_caption');
+      if (next.text === text) cutAt(++i, 'photo_caption');
       continue;
     }
-    let text = line.text;
-    const mark = trailingAgencyMark(text, markers);
+    let body = text;
+    const mark = trailingAgencyMark(body, ctx.markers);
     if (mark) {
-      cut('agency_mark', mark);
-      text = text.slice(0, text.length - mark.length).trim();
-      if (!text) continue;
+      cutAt(i, 'agency_mark', mark);
+      body = body.slice(0, body.length - mark.length).trim();
+      if (!body) continue;
     }
-    if (!headline) {
-      headline = { ...line, text };
-      continue;
-    }
-    // Many pages print the headline again above the text.
-    if (fold(text) === fold(headline.text)) {
-      cut('repeated_headline');
-      continue;
-    }
-    kept.push({ line, text });
+    kept.push({ line, text: body });
   }
 
   const body: BodyLine[] = kept.map(({ line, text }, i) => ({
@@ -178,5 +357,51 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
     heading: i < kept.length - 1 && isSubheading(text),
   }));
   removed.sort((a, b) => a.line - b.line);
-  return { headline, body, removed };
+  let title: Title | null = headline ? { text: headline.text, line: headline.no, derived: false } : null;
+  if (!title) {
+    const lead = body.find((b) => !b.heading);
+    const derived = lead ? deriveTitle(lead.text) : null;
+    if (derived) title = { text: derived, line: null, derived: true };
+  }
+  return { headline, title, body, removed, findings: findingsOf(removed, data) };
+}
+
+/** The name of an unclassified header line: what it is by its place and shape. */
+function headerName(i: number, headlineIndex: number, lines: Line[], ctx: Context, headline: Line | null): string {
+  const text = lines[i]!.text;
+  const n = wordCount(text);
+  const prev = lines[i - 1];
+  // The summary a page prints with a repeat of its headline (a teaser card).
+  if (headline && prev && i > headlineIndex && fold(prev.text) === fold(headline.text) && i - 1 !== headlineIndex) return 'teaser';
+  if (isMasthead(text, ctx.data) || (i === 0 && n <= 6)) return 'masthead';
+  if (headlineIndex < 0 || i < headlineIndex) return n <= 3 || /[»>]/u.test(text) ? 'section_label' : 'kicker';
+  if (readDateline(text)) return 'dateline';
+  const f = fold(text);
+  if (ctx.lex('byline_alone').has(f) || [...ctx.lex('byline_alone')].some((b) => f.endsWith(` ${b}`))) return 'byline';
+  if (n <= 4 && !/[\d٠-٩]/u.test(text)) return 'byline';
+  return 'page_header';
+}
+
+function findingsOf(removed: RemovedLine[], data: IngestData): Finding[] {
+  const footers = translationFooterRegexes(data.boilerplate.translation_footers);
+  const out: Finding[] = [];
+  for (const r of removed) {
+    const base = { line: r.line, text: r.text };
+    if (r.rule === 'date_line' || r.rule === 'cms_metadata') {
+      const date = readDateLine(r.text, data.dates);
+      if (date) out.push({ kind: 'date_line', ...base, date });
+    } else if (r.rule === 'source_line') {
+      const outlet = r.text.slice(r.text.search(/[:：]/) + 1).trim();
+      if (outlet) out.push({ kind: 'source_line', ...base, outlet });
+    } else if (r.rule === 'translation_footer') {
+      const m = footers.map((re) => re.exec(r.text)).find((x) => x?.groups);
+      if (m?.groups) out.push({ kind: 'translation_footer', ...base, outlet: m.groups.outlet!.trim(), via: m.groups.via!.trim() });
+    } else if (r.rule === 'dateline') {
+      const d = readDateline(r.text);
+      if (d) out.push({ kind: 'dateline', ...base, ...d });
+    } else if (r.rule === 'masthead') {
+      out.push({ kind: 'masthead', ...base });
+    }
+  }
+  return out;
 }

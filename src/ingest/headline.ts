@@ -1,0 +1,101 @@
+/**
+ * The headline: chosen by scoring the candidate lines above the first paragraph (src/ingest/boilerplate.ts
+ * gives the candidates: lines no furniture rule claimed). A headline has a few words to a few dozen, no
+ * closing period, is no site name (a masthead), and tells the story the lead tells: it shares words with
+ * the first paragraphs, and pages often print it twice. A page without one gets a title derived from its
+ * lead (deriveTitle), marked so.
+ */
+import { foldArabic } from '../text/normalize.ts';
+import { tokenize, wordCount } from '../text/tokens.ts';
+import type { IngestData } from './data.ts';
+
+export interface Candidate {
+  /** Index among the page's non-empty lines. */
+  index: number;
+  text: string;
+}
+
+const MIN_WORDS = 3;
+const MAX_WORDS = 30;
+
+/** A site's name: an outlet's name from outlets.yaml, or a short line of site words ("صحيفة … الإلكترونية", "… | الموقع الرسمي"). */
+export function isMasthead(text: string, data: IngestData): boolean {
+  const f = foldArabic(text);
+  const parts = text.split(/\s*[|–—-]\s*/u).map(foldArabic).filter(Boolean);
+  const names = new Set(data.outlets.flatMap((o) => [o.name_ar, o.name_en, ...o.names]).map(foldArabic));
+  if (names.has(f) || (parts.length > 1 && parts.some((p) => names.has(p)))) return true;
+  const site = (data.boilerplate.lexicon.site_words ?? []).map(foldArabic);
+  if (wordCount(text) > 5) return false;
+  if (site.some((s) => s.includes(' ') && f.includes(s))) return true;
+  const w = f.split(' ');
+  return w.some((x) => site.includes(x)) && (w.length <= 3 || parts.length > 1);
+}
+
+/** Content words of a text, folded, with and without attached letters. */
+function contentWords(text: string, stop: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokenize(text)) {
+    if (t.folded.length < 2 || stop.has(t.folded) || /^\d+$/.test(t.folded)) continue;
+    out.add(t.folded);
+  }
+  return out;
+}
+
+/** Same word, or the same stem: the first four letters agree and the lengths differ by two at most. */
+function near(a: string, b: string): boolean {
+  if (a === b) return true;
+  return a.length >= 4 && b.length >= 4 && a.slice(0, 4) === b.slice(0, 4) && Math.abs(a.length - b.length) <= 2;
+}
+
+/** How many of the candidate's words the lead uses (each surface word counted once). */
+function overlap(text: string, lead: Set<string>, stop: Set<string>): number {
+  let n = 0;
+  const seen = new Set<number>();
+  for (const t of tokenize(text)) {
+    if (seen.has(t.start) || t.folded.length < 2 || stop.has(t.folded) || /^\d+$/.test(t.folded)) continue;
+    if ([...lead].some((w) => near(t.folded, w))) {
+      n++;
+      seen.add(t.start);
+    }
+  }
+  return n;
+}
+
+/**
+ * The index of the headline among the page's lines, or null. `all` is every non-empty line (to find
+ * repeats), `lead` the first paragraphs.
+ */
+export function chooseHeadline(candidates: Candidate[], all: string[], lead: string[], data: IngestData): number | null {
+  const stop = new Set((data.boilerplate.lexicon.function_words ?? []).map(foldArabic));
+  const leadWords = contentWords(lead.join(' '), stop);
+  let best: { index: number; score: number } | null = null;
+  for (const c of candidates) {
+    const n = wordCount(c.text);
+    if (n < MIN_WORDS || n > MAX_WORDS) continue;
+    if (/[.]$/u.test(c.text) && !/\.\.$/u.test(c.text)) continue;
+    if (!/[\u0600-\u06FF]/u.test(c.text)) continue;
+    if (isMasthead(c.text, data)) continue;
+    const shared = overlap(c.text, leadWords, stop);
+    const repeated = all.filter((t) => foldArabic(t) === foldArabic(c.text)).length > 1;
+    if (shared < 2 && !repeated) continue;
+    const score = shared + (repeated ? 3 : 0) + (n >= 5 ? 1 : 0);
+    if (!best || score > best.score) best = { index: c.index, score };
+  }
+  return best?.index ?? null;
+}
+
+const DERIVED_MAX_WORDS = 12;
+
+/**
+ * A title from the lead: its first clause (up to the first period, colon or comma after a few words),
+ * at most twelve words, cut at a word boundary, without a dateline opening ("بروكسل - وكالات -").
+ */
+export function deriveTitle(lead: string): string | null {
+  let text = lead.replace(/^[^.،,:]{2,40}?\s[-–]\s(?:[^.،,:-]{2,30}?\s[-–]\s)?/u, '').trim();
+  const clause = /^(.+?[^\s.،,:؛]{2,})\s*[.،,:؛]/u.exec(text);
+  if (clause && wordCount(clause[1]!) >= 4) text = clause[1]!;
+  const tokens = text.split(/\s+/);
+  if (tokens.length > DERIVED_MAX_WORDS) text = tokens.slice(0, DERIVED_MAX_WORDS).join(' ');
+  text = text.replace(/[\s،,:؛-]+$/u, '');
+  return wordCount(text) >= 2 ? text : null;
+}
