@@ -103,3 +103,170 @@ export function listActors(texts: string[], matcher: ActorMatcher): ActorLists {
   const ofKind = (kind: Actor['kind']) => seen.filter((id) => matcher.byId.get(id)!.kind === kind);
   return { actors: ofKind('person'), places: ofKind('place'), organisations: ofKind('organisation') };
 }
+
+/** An unlinked person: named with a title or role, unknown to content/actors.yaml. */
+export interface Person {
+  name: string;
+  role?: string;
+}
+
+export interface PersonRules {
+  role_heads: string[];
+  role_words: string[];
+  not_names: string[];
+}
+
+interface PersonLexicon {
+  heads: string[][];
+  roleWords: Set<string>;
+  notNames: Set<string>;
+}
+
+const personLexicons = new WeakMap<PersonRules, PersonLexicon>();
+function personLexicon(rules: PersonRules, extraStops: readonly string[]): PersonLexicon {
+  let lex = personLexicons.get(rules);
+  if (!lex) {
+    const heads = rules.role_heads.map(phraseTokens).filter((h) => h.length > 0).sort((a, b) => b.length - a.length);
+    const notNames = new Set([...rules.not_names, ...extraStops].flatMap(phraseTokens));
+    for (const h of heads) for (const w of h) notNames.add(w);
+    lex = { heads, roleWords: new Set(rules.role_words.flatMap(phraseTokens)), notNames };
+    personLexicons.set(rules, lex);
+  }
+  return lex;
+}
+
+const HEAD_PREFIXES = ['', 'و', 'ف', 'ل', 'ب', 'ول', 'وب'];
+const MAX_ROLE_WORDS = 10;
+const MIN_NAME_WORDS = 2;
+const MAX_NAME_WORDS = 4;
+
+/**
+ * People the text names with a title or role whom the actors file does not know: a role head, the rest of
+ * the role, then a run of two to four name-like words ending where the name does (punctuation, a common
+ * word, a known name); or such a name followed by "، <role head> …". A run that does not end cleanly, or
+ * runs longer than four words, is refused. `extraStops`: more words that are never names (speech verbs,
+ * particles: the claim rules' lists).
+ */
+export function findPeople(texts: string[], matcher: ActorMatcher, rules: PersonRules, extraStops: readonly string[] = []): Person[] {
+  const lex = personLexicon(rules, extraStops);
+  const named = matcher.namedInFull(texts.join('\n'));
+  const out: Person[] = [];
+  const seen = new Set<string>();
+  const add = (name: string, role: string | undefined, key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(role ? { name, role } : { name });
+  };
+  for (const text of texts) {
+    const tokens = tokenize(text);
+    const covered = new Map<number, Mention>();
+    for (const m of matcher.mentions(tokens, named)) for (let k = m.first; k <= m.last; k++) covered.set(k, m);
+    // Two tokens belong to one phrase when only spaces (or a hyphen, or quotation marks around a name) part them.
+    const gapAt = (k: number) => text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+    const joined = (k: number) => /^[\s\-"«»“”]*$/.test(gapAt(k)) && !/[\n]/.test(gapAt(k));
+    const nameLike = (k: number) => {
+      if (covered.has(k)) return false;
+      const t = tokens[k]!;
+      const f = t.folded;
+      // The article as written: "ال…" is a noun or adjective, but "ألكسندر" (folded "الكسندر") is a name.
+      const bare = t.text.replace(/[\u064B-\u065F\u0640]/g, '');
+      if (f.length < 2 || /\d/.test(f) || bare.startsWith('ال') || bare.startsWith('لل')) return false;
+      if (/ة$/.test(t.text.replace(/[\u064B-\u065F\u0640]/g, ''))) return false; // a noun ("برئاسة"), not a name
+      if (/\u064B/.test(t.text)) return false; // an accusative with tanween ("متحدثاً"), not a name
+      if (lex.notNames.has(f) || lex.roleWords.has(f)) return false;
+      // A stop word with a conjunction or preposition written on ("وقال", "فيما").
+      if (/^[وفبل]/.test(f) && lex.notNames.has(f.slice(1))) return false;
+      return true;
+    };
+    const roleWord = (k: number) => {
+      const m = covered.get(k);
+      if (m) return matcher.byId.get(m.actorId)!.kind !== 'person';
+      const f = tokens[k]!.folded;
+      const bare = tokens[k]!.text.replace(/[\u064B-\u065F\u0640]/g, '');
+      return bare.startsWith('ال') || bare.startsWith('لل') || lex.roleWords.has(f) || lex.heads.some((h) => h.length === 1 && h[0] === f);
+    };
+    /** A name run starting at k: its last token, or -1 when it is not a clean name. */
+    const runFrom = (k: number): number => {
+      let e = k;
+      while (e + 1 < tokens.length && joined(e + 1) && nameLike(e + 1)) e++;
+      return e;
+    };
+    const spanText = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b]!.end).replace(/^["«“]|["»”]$/g, '');
+
+    for (let i = 0; i < tokens.length; i++) {
+      const head = lex.heads.find((h) => phraseAtWithPrefix(tokens, i, h));
+      if (!head) continue;
+      // Role then name.
+      let j = i + head.length;
+      let roleEnd = j - 1;
+      let steps = 0;
+      while (j < tokens.length && joined(j) && steps < MAX_ROLE_WORDS) {
+        const m = covered.get(j);
+        if (m && matcher.byId.get(m.actorId)!.kind === 'person') break; // a known person's role
+        if (nameLike(j)) {
+          const e = runFrom(j);
+          const len = e - j + 1;
+          const ends = e + 1 >= tokens.length || !joined(e + 1) || !nameLike(e + 1);
+          if (len >= MIN_NAME_WORDS && len <= MAX_NAME_WORDS && ends) {
+            // The role without the proclitic on its head ("وحاكم" → "حاكم").
+            const prefixLength = tokens[i]!.folded.length - head[0]!.length;
+            const role = spanText(i, roleEnd).slice(prefixLength);
+            add(spanText(j, e), role, tokens.slice(j, e + 1).map((t) => t.folded).join(' '));
+            i = e;
+            break;
+          }
+          if (len > MAX_NAME_WORDS) break;
+          // One name-like word inside the role ("وزير خارجية كوريا الديمقراطية …").
+          roleEnd = e;
+          j = e + 1;
+          steps += len;
+          continue;
+        }
+        if (!roleWord(j)) break;
+        roleEnd = covered.get(j)?.last ?? j;
+        j = roleEnd + 1;
+        steps++;
+      }
+    }
+
+    // Name then role: "… لي مينغ، عضو المجلس …".
+    for (let i = 1; i < tokens.length; i++) {
+      if (!/^\s*[،,]\s*$/.test(gapAt(i)) || !lex.heads.some((h) => phraseAtWithPrefix(tokens, i, h))) continue;
+      let s = i - 1;
+      if (!nameLike(s)) continue;
+      while (s - 1 >= 0 && joined(s) && nameLike(s - 1)) s--;
+      const len = i - s;
+      const before = s === 0 || !joined(s) || !nameLike(s - 1);
+      if (len < MIN_NAME_WORDS || len > MAX_NAME_WORDS || !before) continue;
+      // The word before the name must be a clear boundary: punctuation or a common word.
+      if (s > 0 && joined(s) && !lex.notNames.has(tokens[s - 1]!.folded) && !roleWord(s - 1) && !/ة$/.test(tokens[s - 1]!.text)) continue;
+      let e = i;
+      while (e + 1 < tokens.length && joined(e + 1) && e - i < MAX_ROLE_WORDS && roleWord(e + 1)) e++;
+      add(spanText(s, i - 1), spanText(i, e), tokens.slice(s, i).map((t) => t.folded).join(' '));
+    }
+  }
+  return out;
+}
+
+function phraseAtWithPrefix(tokens: readonly Token[], at: number, phrase: readonly string[]): boolean {
+  if (at + phrase.length > tokens.length) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const tok = tokens[at + k]!.folded;
+    if (k === 0 ? !HEAD_PREFIXES.some((p) => tok === p + phrase[0]) : tok !== phrase[k]) return false;
+  }
+  return true;
+}
+
+/**
+ * The matcher plus the article's unlinked people, as person actors whose id is their name: claims can
+ * then name them as speakers, by the full name or (once named in full) by its first or last word.
+ */
+export function withPeople(matcher: ActorMatcher, people: Person[]): ActorMatcher {
+  if (people.length === 0) return matcher;
+  const extra: Actor[] = people.map((p) => {
+    const words = p.name.split(/[\s\-]+/).filter(Boolean);
+    const short = [...new Set([words[0]!, words[words.length - 1]!])].filter((w) => tokenize(w)[0] && tokenize(w)[0]!.folded.length >= 3);
+    return { id: p.name, kind: 'person', name_ar: p.name, name_en: p.name, variants: [], latin: [], short, titles: [] };
+  });
+  return new ActorMatcher([...matcher.actors, ...extra]);
+}

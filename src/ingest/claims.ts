@@ -389,3 +389,8 @@ export function findClaims(paragraphs: string[], ctx: ClaimContext): Claim[] {
 }
 
 export type { ClaimContext };
+
+/** Words of the claim rules that are never part of a person's name (verbs, participles, particles, fillers). */
+export function claimStopWords(rules: ClaimRules): string[] {
+  return [...rules.speech_verbs, ...rules.continuation_participles, ...rules.complementizers, ...rules.fillers, ...rules.circumstance_words, ...rules.content_prepositions, ...rules.relay_markers];
+}

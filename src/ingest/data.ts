@@ -84,6 +84,10 @@ export const claimRulesSchema = z.object({
   connectives: z.array(z.string().min(1)),
   relay_markers: z.array(z.string().min(1)),
   context_openers: z.array(z.string().min(1)),
+  /** People the actors file does not know, by a title or role (src/ingest/actors.ts, findPeople). */
+  people: z
+    .object({ role_heads: z.array(z.string().min(1)), role_words: z.array(z.string().min(1)), not_names: z.array(z.string().min(1)) })
+    .default({ role_heads: [], role_words: [], not_names: [] }),
 });
 export type ClaimRules = z.infer<typeof claimRulesSchema>;
 

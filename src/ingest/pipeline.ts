@@ -6,9 +6,9 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { DateTime } from 'luxon';
 import { entrySchema, type Basis, type EntryFrontmatter, type RemovedLine } from '../lib/entry-schema.ts';
-import { ActorMatcher, listActors, type ActorLists } from './actors.ts';
+import { ActorMatcher, findPeople, listActors, withPeople, type ActorLists } from './actors.ts';
 import { cutFurniture, type BodyLine } from './boilerplate.ts';
-import { findClaims } from './claims.ts';
+import { claimStopWords, findClaims } from './claims.ts';
 import { loadIngestData, type IngestData, type Outlet } from './data.ts';
 import { inferDateFromWeekdays, readDateLine, type BodySentence } from './date.ts';
 import { decodeSeed } from './decode.ts';
@@ -75,9 +75,11 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
   const outlet = decideOutlet(detectOutlet(removed, data), override, data);
   const dated = decideDate(seed, removed, paragraphs, override, outlet.record, named, { data, matcher });
   const lists = actorLists(texts, override, matcher);
+  const people = findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims));
+  const speakers = withPeople(matcher, people);
   const claims = findClaims(
     paragraphs.map((p) => p.text),
-    { matcher, named, rules: data.claims, dates: data.dates, writtenOn: dated.writtenOn },
+    { matcher: speakers, named: speakers.namedInFull(texts.join('\n')), rules: data.claims, dates: data.dates, writtenOn: dated.writtenOn },
   );
 
   const candidate = {
@@ -90,7 +92,7 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
     via: outlet.via,
     outlet_basis: outlet.basis,
     ...lists,
-    people: [],
+    people,
     claims,
     source: seed.name,
     ...(override?.url ? { url: override.url } : {}),

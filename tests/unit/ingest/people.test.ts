@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { findPeople } from '../../../src/ingest/actors.ts';
+import { claimStopWords } from '../../../src/ingest/claims.ts';
+import { projectIngestor } from './helpers.ts';
+
+/** Unlinked people in made-up texts (names invented; none is in content/actors.yaml). */
+function people(...texts: string[]) {
+  const { matcher, data } = projectIngestor();
+  return findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims));
+}
+
+describe('unlinked people, by a title or role', () => {
+  it('a role then a name: the role kept, the name ends at punctuation or a verb', () => {
+    expect(people('وقال وزير الزراعة الفنلندي ماتي كورهونن إن المحصول جيد.')).toEqual([{ name: 'ماتي كورهونن', role: 'وزير الزراعة الفنلندي' }]);
+    expect(people('أكدت المتحدثة باسم الحكومة البرازيلية لوسيا ألميدا، أمس، الخبر.')).toEqual([{ name: 'لوسيا ألميدا', role: 'المتحدثة باسم الحكومة البرازيلية' }]);
+  });
+
+  it('a construct role with a place in it, and a quoted, hyphenated name', () => {
+    expect(people('حضر نائب حاكم مقاطعة كورسك باتار سوخ الاجتماع.')).toEqual([{ name: 'باتار سوخ', role: 'نائب حاكم مقاطعة كورسك' }]);
+    expect(people('وقال نائب رئيس الوزراء أليكسي ألكسندروف إن …')).toEqual([{ name: 'أليكسي ألكسندروف', role: 'نائب رئيس الوزراء' }]);
+    expect(people('وقال مدير مكتب الرئاسة "بارك سو-مين" في إفادة إن الوضع هادئ.')).toEqual([{ name: 'بارك سو-مين', role: 'مدير مكتب الرئاسة' }]);
+  });
+
+  it('a name followed by «، role»', () => {
+    expect(people('ووصل وفد برئاسة هان لي وي، عضو اللجنة الدائمة للحزب، إلى العاصمة.')).toEqual([{ name: 'هان لي وي', role: 'عضو اللجنة الدائمة للحزب' }]);
+  });
+
+  it('refuses what is not a clean name: one word, a known actor, an adverb, a long run', () => {
+    expect(people('وقال الوزير كورهونن إن …')).toEqual([]);
+    expect(people('وقال وزير الخارجية الروسي سيرغي لافروف إن …')).toEqual([]);
+    expect(people('ظهر مستشار الأمن القومي تيمو لاين متحدثاً إلى الصحافيين.')).toEqual([{ name: 'تيمو لاين', role: 'مستشار الأمن القومي' }]);
+    expect(people('قال مسؤول كبير في الوزارة إن المحادثات جرت.')).toEqual([]);
+    expect(people('وقال رئيس الوفد يزور العاصمة برفقة مساعديه اليوم.')).toEqual([]);
+  });
+
+  it('one person named twice is listed once', () => {
+    expect(people('قال وزير النقل الكندي جون تريمبلاي إن …', 'وأضاف وزير النقل الكندي جون تريمبلاي أن …')).toHaveLength(1);
+  });
+});
