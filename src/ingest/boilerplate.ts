@@ -118,7 +118,9 @@ function trailingAgencyMark(line: string, markers: string[]): string | null {
 }
 
 const CLOSING_PUNCTUATION = /[.!?؟:؛،,"»”)\]…]$/u;
-const SENTENCE_END = /[.!?؟…»"”:]$/u;
+/** A sentence's close: a period, colon or ellipsis, maybe inside a closing quote. */
+const SENTENCE_END = /[.:…]["»”]?$/u;
+const QUESTION_END = /[!?؟]["»”]?$/u;
 
 /**
  * A subheading: a short line of plain words (2 to 12), without closing punctuation, that does not
@@ -130,13 +132,14 @@ function isSubheading(text: string): boolean {
 }
 
 /**
- * A paragraph: a line with a sentence's shape. Arabic words, and a closing sentence mark (5 words or
- * more), or a long run of words with a clause comma (20 or more), or a very long line (25 or more).
+ * A paragraph: a line with a sentence's shape. Arabic words, and a closing period (5 words or more) or
+ * question mark (12 or more: a shorter question is a headline's), or a long run of words with a clause
+ * comma (20 or more), or a very long line (25 or more). A headline ending in a quote is no paragraph.
  */
 export function isParagraph(text: string): boolean {
   if (!ARABIC.test(text)) return false;
   const n = wordCount(text);
-  return (n >= 5 && SENTENCE_END.test(text)) || (n >= 20 && /[،,]/u.test(text)) || n >= 25;
+  return (n >= 5 && SENTENCE_END.test(text)) || (n >= 12 && QUESTION_END.test(text)) || (n >= 20 && /[،,]/u.test(text)) || n >= 25;
 }
 
 /** The word lists and regexes the structural rules need, built once per data set. */
@@ -192,6 +195,7 @@ function isCaption(text: string, ctx: Context): boolean {
   if (!m) return false;
   const credit = m[1] ?? m[2]!;
   if (!isCredit(credit, ctx)) return false;
+  if (/©\s*[^©]*$/u.test(text) && !m[1]) return true;
   // The words before the credit are a description, not a finished sentence.
   const before = text.slice(0, m.index).trim();
   return !before || !/[.!?؟]$/u.test(before);
@@ -273,6 +277,7 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
   const ctx = context(data);
   const nonEmpty = lines.filter((l) => l.text !== '');
   const kinds = nonEmpty.map((l) => classify(l.text, ctx));
+  markTeasers(nonEmpty, kinds);
   const tails = nonEmpty.map((l) => tailMarker(l.text, ctx));
   const paragraph = nonEmpty.map((l, i) => kinds[i] === null && tails[i] === null && isParagraph(l.text));
   const first = paragraph.indexOf(true);
@@ -366,13 +371,26 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
   return { headline, title, body, removed, findings: findingsOf(removed, data) };
 }
 
+/**
+ * A teaser card: a headline printed twice and, under the repeat, its summary, followed by furniture (a
+ * date, a caption, a byline). The summary is cut as `teaser` even when it has a sentence's shape.
+ */
+function markTeasers(lines: Line[], kinds: (string | null)[]): void {
+  for (let i = 2; i + 1 < lines.length; i++) {
+    const [a, b] = [lines[i - 2]!.text, lines[i - 1]!.text];
+    const n = wordCount(a);
+    if (kinds[i - 2] !== null || kinds[i] !== null || fold(a) !== fold(b) || n < 3 || n > 30 || /[.]$/u.test(a)) continue;
+    if (kinds[i + 1] === null && isParagraph(lines[i + 1]!.text)) continue;
+    kinds[i] = 'teaser';
+  }
+}
+
 /** The name of an unclassified header line: what it is by its place and shape. */
 function headerName(i: number, headlineIndex: number, lines: Line[], ctx: Context, headline: Line | null): string {
   const text = lines[i]!.text;
   const n = wordCount(text);
   const prev = lines[i - 1];
   // The summary a page prints with a repeat of its headline (a teaser card).
-  if (headline && prev && i > headlineIndex && fold(prev.text) === fold(headline.text) && i - 1 !== headlineIndex) return 'teaser';
   if (isMasthead(text, ctx.data) || (i === 0 && n <= 6)) return 'masthead';
   if (headlineIndex < 0 || i < headlineIndex) return n <= 3 || /[»>]/u.test(text) ? 'section_label' : 'kicker';
   if (readDateline(text)) return 'dateline';
