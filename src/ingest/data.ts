@@ -23,6 +23,8 @@ export const outletSchema = z.object({
   names: z.array(z.string().min(1)).default([]),
   markers: z.array(z.string().min(1)).default([]),
   furniture: z.array(z.string()).default([]),
+  /** How the outlet writes an all-numeric date whose day and month are both ≤ 12. */
+  date_order: z.enum(['dmy', 'mdy']).optional(),
 });
 export type Outlet = z.infer<typeof outletSchema>;
 
@@ -47,6 +49,8 @@ const boilerplateRuleSchema = z.object({
   phrases: z.array(z.string().min(1)).min(1),
   max_words: z.number().int().positive().optional(),
   before_headline: z.boolean().default(false),
+  /** The rule's name for readers (Arabic). */
+  label: z.string().optional(),
 });
 export type BoilerplateRule = z.infer<typeof boilerplateRuleSchema>;
 
@@ -55,6 +59,10 @@ export const boilerplateRulesSchema = z.object({
   photo_credits: z.array(z.string().min(1)),
   translation_footers: z.array(z.string().includes('{outlet}').includes('{via}')),
   generic_sources: z.array(z.string().min(1)).default([]),
+  /** Arabic labels of the structural rules (functions in src/ingest/boilerplate.ts), by rule name. */
+  labels: z.record(z.string(), z.string()).default({}),
+  /** Word lists the structural rules and the headline scorer read (src/ingest/boilerplate.ts, headline.ts). */
+  lexicon: z.record(z.string(), z.array(z.string().min(1))).default({}),
 });
 export type BoilerplateRules = z.infer<typeof boilerplateRulesSchema>;
 
@@ -70,7 +78,12 @@ export const dateRulesSchema = z.object({
   today_markers: z.array(z.string().min(1)),
   relative_days: z.record(z.string(), z.number().int()),
   vague_times: z.array(z.string().min(1)),
-  zones: z.record(z.string(), z.number()),
+  /** A zone word's UTC offset in hours, or an IANA zone when the place keeps summer time. */
+  zones: z.record(z.string(), z.union([z.number(), z.string().min(1)])),
+  am_words: z.array(z.string().min(1)).default([]),
+  pm_words: z.array(z.string().min(1)).default([]),
+  sentence_words: z.array(z.string().min(1)).default([]),
+  date_line_max_other_words: z.number().int().nonnegative().default(4),
 });
 export type DateRules = z.infer<typeof dateRulesSchema>;
 
@@ -91,6 +104,15 @@ export const claimRulesSchema = z.object({
 });
 export type ClaimRules = z.infer<typeof claimRulesSchema>;
 
+const words = z.array(z.string().min(1)).default([]);
+/** content/rules/outlets.yaml: the words around an outlet's name (src/ingest/outlet.ts). */
+export const outletRulesSchema = z.object({
+  generic_names: words, site_words: words, kind_prefixes: words, kind_suffixes: words, navigation: words,
+  byline_leads: words, copyright_leads: words, follow_leads: words, follow_links: words, relay_leads: words,
+  report_verbs: words, agency_backref: words, aggregator_marks: words, photo_leads: words,
+});
+export type OutletRules = z.infer<typeof outletRulesSchema>;
+
 export interface IngestData {
   actors: Actor[];
   outlets: Outlet[];
@@ -98,6 +120,7 @@ export interface IngestData {
   boilerplate: BoilerplateRules;
   dates: DateRules;
   claims: ClaimRules;
+  outletRules: OutletRules;
 }
 
 function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
@@ -137,5 +160,6 @@ export function loadIngestData(contentDir: string): IngestData {
     boilerplate: loadYaml(path.join(contentDir, 'rules', 'boilerplate.yaml'), boilerplateRulesSchema),
     dates: loadYaml(path.join(contentDir, 'rules', 'dates.yaml'), dateRulesSchema),
     claims: loadYaml(path.join(contentDir, 'rules', 'claims.yaml'), claimRulesSchema),
+    outletRules: loadYaml(path.join(contentDir, 'rules', 'outlets.yaml'), outletRulesSchema),
   };
 }

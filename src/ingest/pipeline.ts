@@ -10,7 +10,7 @@ import { ActorMatcher, findPeople, listActors, withPeople, type ActorLists } fro
 import { cutFurniture, type BodyLine } from './boilerplate.ts';
 import { claimStopWords, findClaims } from './claims.ts';
 import { loadIngestData, type IngestData, type Outlet } from './data.ts';
-import { inferDateFromWeekdays, readDateLine, type BodySentence } from './date.ts';
+import { choosePublicationDate, inferDateFromWeekdays, type BodySentence, type PageLine } from './date.ts';
 import { decodeSeed } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { bodyMarkdown } from './markdown.ts';
@@ -62,18 +62,18 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
     : null;
 
   const lines = segmentLines(text);
-  const { headline, body, removed } = cutFurniture(lines, data);
-  if (!headline) throw new IngestError(seed.path, 'no headline: every line is page furniture');
-  if (wordCount(headline.text) > MAX_HEADLINE_WORDS) {
-    throw new IngestError(seed.path, `no headline: the first line (line ${headline.no}) is a paragraph of ${wordCount(headline.text)} words`);
+  const { headline, title, body, removed } = cutFurniture(lines, data);
+  if (!title) throw new IngestError(seed.path, 'no headline: every line is page furniture');
+  if (wordCount(title.text) > MAX_HEADLINE_WORDS) {
+    throw new IngestError(seed.path, `no headline: the headline (line ${title.line}) is a paragraph of ${wordCount(title.text)} words`);
   }
   const paragraphs = body.filter((b) => !b.heading);
   if (paragraphs.length === 0) throw new IngestError(seed.path, 'no article text after the headline');
 
-  const texts = [headline.text, ...body.map((b) => b.text)];
+  const texts = [...(title.derived ? [] : [title.text]), ...body.map((b) => b.text)];
   const named = matcher.namedInFull(texts.join('\n'));
-  const outlet = decideOutlet(detectOutlet(removed, data), override, data);
-  const dated = decideDate(seed, removed, paragraphs, override, outlet.record, named, { data, matcher });
+  const outlet = decideOutlet(detectOutlet(removed, data, { lines, headline, body }), override, data);
+  const dated = decideDate(seed, removed, paragraphs, override, outlet.record, named, { data, matcher }, headline?.no ?? 0);
   const lists = actorLists(texts, override, matcher);
   const people = findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims));
   const speakers = withPeople(matcher, people);
@@ -83,7 +83,8 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
   );
 
   const candidate = {
-    title: headline.text,
+    title: title.text,
+    ...(title.derived ? { title_derived: true } : {}),
     date: dated.date,
     date_basis: dated.basis,
     ...(dated.publishedAt ? { published_at: dated.publishedAt } : {}),
@@ -104,7 +105,7 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
     const issue = parsed.error.issues[0]!;
     throw new IngestError(seed.path, `entry fails the schema at ${issue.path.join('.')}: ${issue.message}`);
   }
-  const slug = override?.slug ?? headlineSlug(headline.text);
+  const slug = override?.slug ?? headlineSlug(title.text);
   return { slug: `${dated.date}-${slug}`, frontmatter: parsed.data, body: bodyMarkdown(body) };
 }
 
@@ -138,20 +139,30 @@ function decideDate(
   outletRecord: Outlet | null,
   named: Set<string>,
   { data, matcher }: Ingestor,
+  headlineNo = 0,
 ): Dated {
   if (override?.date) {
     return { date: override.date.value, basis: { kind: 'editorial', note: override.date.note, confirmed: override.date.confirmed }, writtenOn: null };
   }
-  const stated = removed
-    .filter((r) => r.rule === 'date_line' || r.rule === 'cms_metadata')
-    .map((r) => ({ r, parsed: readDateLine(r.text, data.dates) }))
-    .find((x) => x.parsed && x.parsed.kind !== 'update');
-  if (stated?.parsed) {
-    const p = stated.parsed;
-    const basis: Basis = { kind: 'stated', line: stated.r.text, rule: `${p.label ? `«${p.label}»` : 'سطر تاريخ'} + ${p.form}` };
+  // Every line of the page but the "read also" / related tails (other stories' dates), in order, placed
+  // above the headline, between it and the text, or further down.
+  const tailRules = new Set(data.boilerplate.rules.filter((r) => r.match === 'tail_from').map((r) => r.name));
+  const firstText = paragraphs[0]?.no ?? Infinity;
+  const above = removed.filter((r) => r.line < headlineNo).map((r) => r.line);
+  const page: PageLine[] = [
+    ...removed
+      .filter((r) => !tailRules.has(r.rule) && !/tail|read_also|related/.test(r.rule))
+      .map((r) => ({ no: r.line, text: r.text, paragraph: false, touchesHeadline: r.line === Math.max(...above) })),
+    ...paragraphs.map((p) => ({ no: p.no, text: p.text, paragraph: true })),
+  ]
+    .map((l) => ({ ...l, zone: (l.no < headlineNo ? 'above' : l.no < firstText ? 'header' : 'body') as PageLine['zone'] }))
+    .sort((a, b) => a.no - b.no);
+  const p = choosePublicationDate(page, data.dates, { dateOrder: outletRecord?.date_order });
+  if (p) {
+    const basis: Basis = { kind: 'stated', line: p.line, rule: p.rule };
     let publishedAt: string | undefined;
-    // A time without an offset is read in the outlet's time zone (content/outlets.yaml).
-    const zone = p.offsetHours !== undefined ? utcZone(p.offsetHours) : outletRecord?.timezone;
+    // A time without an offset is read in the zone the line names, else the outlet's (content/outlets.yaml).
+    const zone = p.offsetHours !== undefined ? utcZone(p.offsetHours) : p.zone ?? outletRecord?.timezone;
     if (p.time && zone) {
       const dt = DateTime.fromISO(`${p.date}T${p.time}`, { zone });
       if (dt.isValid) publishedAt = dt.toISO({ suppressMilliseconds: true }) ?? undefined;
