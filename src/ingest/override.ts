@@ -5,9 +5,10 @@
  */
 import YAML from 'yaml';
 import { z } from 'astro/zod';
+import { nearest } from '../text/distance.ts';
 import { IngestError } from './errors.ts';
 
-const note = z.string().min(1, 'a note saying where the fact comes from is required');
+const note = z.string({ message: 'a note saying where the fact comes from is required' }).min(1, 'a note saying where the fact comes from is required');
 const calendarDate = z
   .string({ message: 'expected a date as YYYY-MM-DD (quote it in YAML)' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
@@ -42,24 +43,69 @@ export const overrideSchema = z
   .strict();
 export type Override = z.infer<typeof overrideSchema>;
 
-export function parseOverride(text: string, file: string, actorIds: Set<string>): Override {
-  let raw: unknown;
-  try {
-    raw = YAML.parse(text);
-  } catch (err) {
-    throw new IngestError(file, `override is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+/** The 1-based line of a key path in the YAML document, when it can be found. */
+function lineOf(doc: YAML.Document, lineCounter: YAML.LineCounter, keyPath: (string | number)[]): number | null {
+  for (let k = keyPath.length; k > 0; k--) {
+    const node = doc.getIn(keyPath.slice(0, k), true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;
   }
+  return null;
+}
+
+/** Keys an override may have, by where they stand: for "did you mean" on an unknown key. */
+function allowedKeys(keyPath: (string | number)[]): string[] {
+  let shape: z.ZodTypeAny = overrideSchema;
+  for (const k of keyPath) {
+    const inner: z.ZodTypeAny = (shape as unknown as { unwrap?: () => z.ZodTypeAny }).unwrap?.() ?? shape;
+    if (inner instanceof z.ZodObject) shape = (inner.shape as Record<string, z.ZodTypeAny>)[String(k)] ?? inner;
+    else if (inner instanceof z.ZodArray) shape = inner.element as z.ZodTypeAny;
+  }
+  const inner: z.ZodTypeAny = (shape as unknown as { unwrap?: () => z.ZodTypeAny }).unwrap?.() ?? shape;
+  return inner instanceof z.ZodObject ? Object.keys(inner.shape) : [];
+}
+
+/**
+ * Parse and check an override. Every problem is reported at once, each with the file, the line and the
+ * reason, and a suggestion where one is near (`outlt` → `outlet`?; `putin` → `vladimir-putin`?): an
+ * AggregateError of IngestErrors when there are several.
+ */
+export function parseOverride(text: string, file: string, actorIds: Set<string>): Override {
+  const lineCounter = new YAML.LineCounter();
+  const doc = YAML.parseDocument(text, { lineCounter });
+  if (doc.errors.length) {
+    const errors = doc.errors.map((e) => new IngestError(file, `override is not valid YAML (line ${e.linePos?.[0]?.line ?? '?'}): ${e.message.split('\n')[0]}`));
+    throw errors.length === 1 ? errors[0]! : new AggregateError(errors, errors.map((e) => e.message).join('\n'));
+  }
+  const raw: unknown = doc.toJS();
+  const problems: IngestError[] = [];
+  const at = (keyPath: (string | number)[]) => {
+    const line = lineOf(doc, lineCounter, keyPath);
+    return `${keyPath.join('.') || '(top level)'}${line ? ` (line ${line})` : ''}`;
+  };
   const parsed = overrideSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.join('.') || '(top level)';
-    const keys = issue.code === 'unrecognized_keys' ? ` ${(issue as { keys: string[] }).keys.join(', ')}` : '';
-    throw new IngestError(file, `bad override at ${where}: ${issue.message}${keys}`);
+    for (const issue of parsed.error.issues) {
+      const keyPath = issue.path as (string | number)[];
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of (issue as { keys: string[] }).keys) {
+          const guess = nearest(key, allowedKeys(keyPath));
+          problems.push(new IngestError(file, `bad override at ${at([...keyPath, key])}: unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}`));
+        }
+      } else problems.push(new IngestError(file, `bad override at ${at(keyPath)}: ${issue.message}`));
+    }
   }
-  const o = parsed.data;
-  const named = [...(o.actors?.add ?? []), ...(o.actors?.remove ?? []), ...o.notes.flatMap((n) => (n.actor ? [n.actor] : []))];
-  for (const id of named) {
-    if (!actorIds.has(id)) throw new IngestError(file, `override names unknown actor "${id}" (not in content/actors.yaml)`);
+  const o = parsed.success ? parsed.data : null;
+  const named: [string, (string | number)[]][] = [
+    ...((raw as Override)?.actors?.add ?? []).map((id, i): [string, (string | number)[]] => [id, ['actors', 'add', i]]),
+    ...((raw as Override)?.actors?.remove ?? []).map((id, i): [string, (string | number)[]] => [id, ['actors', 'remove', i]]),
+    ...(((raw as Override)?.notes ?? []) as { actor?: string }[]).flatMap((n, i): [string, (string | number)[]][] => (n?.actor ? [[n.actor, ['notes', i, 'actor']]] : [])),
+  ];
+  for (const [id, keyPath] of named) {
+    if (typeof id !== 'string' || actorIds.has(id)) continue;
+    const guess = nearest(id, actorIds);
+    problems.push(new IngestError(file, `override names unknown actor "${id}" at ${at(keyPath)} (not in content/actors.yaml)${guess ? `; did you mean "${guess}"?` : ''}`));
   }
-  return o;
+  if (problems.length === 1) throw problems[0]!;
+  if (problems.length) throw new AggregateError(problems, problems.map((e) => e.message).join('\n'));
+  return o!;
 }

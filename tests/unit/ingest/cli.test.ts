@@ -34,7 +34,7 @@ describe('a bad article is refused by name and reason; the good one is still wri
       { 'b-actor.txt': GOOD, 'b-actor.meta.yaml': 'notes:\n  - text: ملاحظة\n    actor: boris-belousov\n' },
       /b-actor\.meta\.yaml: override names unknown actor "boris-belousov"/,
     ],
-    ['an override with a malformed date', { 'b-date.txt': GOOD, 'b-date.meta.yaml': "date:\n  value: '2024-02-30'\n  note: خطأ\n" }, /b-date\.meta\.yaml: bad override at date\.value: not a calendar date/],
+    ['an override with a malformed date', { 'b-date.txt': GOOD, 'b-date.meta.yaml': "date:\n  value: '2024-02-30'\n  note: خطأ\n" }, /b-date\.meta\.yaml: bad override at date\.value \(line 2\): not a calendar date/],
     ['an override with an unknown key', { 'b-key.txt': GOOD, 'b-key.meta.yaml': 'outlett: الأسبوع\n' }, /b-key\.meta\.yaml: bad override .*outlett/],
     ['an override without a note', { 'b-note.txt': GOOD, 'b-note.meta.yaml': "date:\n  value: '2024-01-05'\n" }, /b-note\.meta\.yaml: bad override at date\.note/],
     ['an override that is not YAML', { 'b-yaml.txt': GOOD, 'b-yaml.meta.yaml': 'date: [unclosed\n' }, /b-yaml\.meta\.yaml: override is not valid YAML/],

@@ -44,6 +44,18 @@ describe('pipeline', () => {
     });
   });
 
+  it('an override with several mistakes names them all at once, with lines and suggestions', () => {
+    let message = '';
+    try {
+      entryFromText(ARTICLE, 'x.txt', "outlt: الأسبوع\ndate:\n  value: '2024-02-30'\n  note: خطأ.\nnotes:\n  - text: ملاحظة\n    actor: putin\n");
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/x\.meta\.yaml: bad override at outlt \(line 1\): unknown key "outlt" \(did you mean "outlet"\?\)/);
+    expect(message).toMatch(/x\.meta\.yaml: bad override at date\.value \(line 3\): not a calendar date/);
+    expect(message).toMatch(/unknown actor "putin" at notes\.0\.actor \(line 7\).*did you mean "vladimir-putin"\?/);
+  });
+
   it('an override with a date YAML reads as something else is refused', () => {
     expect(() => entryFromText(ARTICLE, 'x.txt', 'date:\n  value: 20240105\n  note: رقم.\n')).toThrow(/x\.meta\.yaml: bad override at date\.value/);
   });
