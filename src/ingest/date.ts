@@ -1,6 +1,7 @@
 /**
- * Stage: dates. Reads date lines in the forms articles print (labels, month names and weekdays
- * come from content/rules/dates.yaml), and infers the date of an undated article from a weekday
+ * Stage: dates. Finds date stamps inside short lines in the forms pages print them (labels, month
+ * names, weekdays, am/pm words and zones come from content/rules/dates.yaml), chooses the
+ * publication date of a page among them, and infers the date of an undated article from a weekday
  * it names plus a dated event it mentions (content/events.yaml).
  */
 import { DateTime } from 'luxon';
@@ -13,16 +14,31 @@ export interface ParsedDate {
   date: string;
   /** HH:MM:SS when the line gives a time. */
   time?: string;
-  /** UTC offset in hours when the line names a zone (GMT …). */
+  /** UTC offset in hours when the line names a zone (GMT …) or an ISO offset. */
   offsetHours?: number;
+  /** IANA zone when the line names a place whose offset changes with summer time (بتوقيت القاهرة). */
+  zone?: string;
   /** The form that was read, for the basis' `rule`. */
   form: string;
+  /** An all-numeric date whose day and month are both ≤ 12: both readings, day-first first. */
+  readings?: [string, string];
 }
 
-export interface DateLine extends ParsedDate {
-  /** The label that introduced the date ("تاريخ النشر"), or null for a bare date line. */
+export interface Stamp extends ParsedDate {
+  /** The label that introduced the date ("تاريخ النشر"), or null for a bare date. */
   label: string | null;
   kind: 'publication' | 'update' | 'cms-publication';
+  /** Later than the day of the build: a page's clock gone wrong or a misread; never taken. */
+  future?: boolean;
+}
+
+export interface DateLine extends Omit<Stamp, 'kind'> {
+  /** 'embed': the attribution line of an embedded post ("— Name (@handle) November 1, 2024"). */
+  kind: Stamp['kind'] | 'embed';
+  /** Every stamp on the line, in order (a published and an updated stamp run together). */
+  stamps: Stamp[];
+  /** The line also prints a Hijri (or other calendar) date. */
+  otherCalendar: boolean;
 }
 
 /** Fold each word (harakat, alef forms, ة, Arabic-Indic digits) but keep the punctuation between words. */
@@ -33,67 +49,96 @@ export function foldKeepingPunctuation(text: string): string {
     .trim();
 }
 
+/**
+ * Pages run stamps into their neighbours: "20:14آخر تحديث", "08:12PM", "15:44:40Update", "19/6/202418:40",
+ * "2024-03-03T12:30". Put a space where one token ends and the next begins.
+ */
+function separateRunTogether(folded: string): string {
+  return folded
+    .replace(/(\d)(?=\p{L}{2,})/gu, '$1 ')
+    .replace(/([/.\-](?:19|20)\d\d)(?=\d{1,2}:\d\d)/g, '$1 ')
+    .replace(/(\d)t(?=\d{1,2}:\d\d)/g, '$1 ');
+}
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A regex alternation of folded names, longest first, words separated by any spaces. */
-function alternation(names: string[]): string {
-  const folded = [...new Set(names.map((n) => foldArabic(n)).filter(Boolean))];
+function alternation(names: string[], fold: (s: string) => string = foldArabic): string {
+  const folded = [...new Set(names.map((n) => fold(n)).filter(Boolean))];
   folded.sort((a, b) => b.length - a.length);
-  return folded.map((n) => n.split(' ').map(escapeRe).join('\\s+')).join('|');
+  return folded.map((n) => n.split(' ').map(escapeRe).join('\\s*')).join('|');
 }
 
 interface DateGrammar {
   month: Map<string, number>;
   weekday: Map<string, number>;
-  full: RegExp;
-  labels: { label: string; folded: string; kind: DateLine['kind'] }[];
-  zones: Map<string, number>;
+  labels: Map<string, { label: string; kind: Stamp['kind'] }>;
+  zones: Map<string, number | string>;
+  am: Set<string>;
+  pm: Set<string>;
+  sentenceWords: Set<string>;
+  token: RegExp;
+  monthRe: string;
 }
 
 const grammars = new WeakMap<DateRules, DateGrammar>();
+const squash = (s: string) => s.replace(/\s+/g, '');
 
 function grammarFor(rules: DateRules): DateGrammar {
   const cached = grammars.get(rules);
   if (cached) return cached;
   const month = new Map<string, number>();
-  for (const [n, names] of Object.entries(rules.months)) for (const name of names) month.set(foldArabic(name), Number(n));
+  for (const [n, names] of Object.entries(rules.months)) for (const name of names) month.set(squash(foldArabic(name)), Number(n));
   const weekday = new Map<string, number>();
-  for (const [n, names] of Object.entries(rules.weekdays)) for (const name of names) weekday.set(foldArabic(name), Number(n));
-  const zones = new Map<string, number>();
-  for (const [name, offset] of Object.entries(rules.zones)) zones.set(foldArabic(name), offset);
-
-  const M = `(?:${alternation([...month.keys()])})`;
-  const W = `(?:${alternation([...weekday.keys()])})`;
-  const Z = `(?:${alternation([...zones.keys()])})`;
-  const ORD = '(?:st|nd|rd|th)?';
-  const YEAR_SUFFIX = '(?:\\s*م(?!\\p{L}))?';
-  const date = [
-    // 15th, September 2023 · 3 آذار 2024 · 20 نيسان/ أبريل 2019 · 15 سبتمبر، 2023م
-    `(?<d1>\\d{1,2})${ORD}[\\s,،]+(?<m1>${M})(?:\\s*/\\s*(?<m1b>${M}))?[\\s,،]+(?<y1>\\d{4})${YEAR_SUFFIX}`,
-    // September 15, 2023
-    `(?<m2>${M})\\s+(?<d2>\\d{1,2})${ORD},?\\s+(?<y2>\\d{4})`,
-    // 20.06.2024 · 20/06/2024 · 20-06-2024
-    `(?<d3>\\d{1,2})(?<sep3>[/.\\-])(?<m3>\\d{1,2})\\k<sep3>(?<y3>\\d{4})${YEAR_SUFFIX}`,
-    // 2024-06-20 · 2024/06/20
-    `(?<y4>\\d{4})(?<sep4>[/.\\-])(?<m4>\\d{1,2})\\k<sep4>(?<d4>\\d{1,2})`,
-  ].join('|');
-  const time = `(?:\\s*[-,،|]?\\s*(?:الساعه\\s*)?(?<hh>\\d{1,2}):(?<mi>\\d{2})(?::(?<ss>\\d{2}))?(?:\\s*(?<ampm>am|pm|ص|م)(?!\\p{L}))?)?`;
-  // A Hijri date printed before the Gregorian one ("18 شعبان 1445 هـ - 2 مارس 2024 م") is read past.
-  const H = `(?:\\d{1,2}\\s+(?:${alternation(rules.hijri_months)})\\s+\\d{4}\\s*ه\\s*[-–،,|/]?\\s*)`;
-  // An ISO timestamp's own offset: "+03:00", "Z".
-  const ISO_OFFSET = `(?:(?<isoz>z)|(?<isooff>[+-]\\d{2}):?(?<isooffm>\\d{2}))?`;
-  const full = new RegExp(
-    `^(?:(?:يوم\\s+)?(?<wd>${W})[\\s,،\\-]*)?${H}?(?:${date})(?:t(?=\\d))?${time}${ISO_OFFSET}(?:\\s*(?:\\(\\s*)?(?<zone>${Z})(?:\\s*\\))?)?\\s*$`,
-    'u',
-  );
-  const labels = [
+  for (const [n, names] of Object.entries(rules.weekdays)) for (const name of names) weekday.set(squash(foldArabic(name)), Number(n));
+  const zones = new Map<string, number | string>();
+  for (const [name, offset] of Object.entries(rules.zones)) {
+    zones.set(squash(foldArabic(name)), offset);
+    // "بتوقيت مكة" is also printed "(توقيت مكة)".
+    if (foldArabic(name).startsWith('بتوقيت ')) zones.set(squash(foldArabic(name).slice(1)), offset);
+  }
+  const labels = new Map<string, { label: string; kind: Stamp['kind'] }>();
+  const labelList = [
     ...rules.publication_labels.map((label) => ({ label, kind: 'publication' as const })),
     ...rules.cms_publication_labels.map((label) => ({ label, kind: 'cms-publication' as const })),
     ...rules.update_labels.map((label) => ({ label, kind: 'update' as const })),
-  ]
-    .map((l) => ({ ...l, folded: foldKeepingPunctuation(l.label) }))
-    .sort((a, b) => b.folded.length - a.folded.length);
-  const g = { month, weekday, full, labels, zones };
+  ];
+  for (const l of labelList) labels.set(squash(foldArabic(l.label)), l);
+  const am = new Set(rules.am_words.map((w) => squash(foldArabic(w))));
+  const pm = new Set(rules.pm_words.map((w) => squash(foldArabic(w))));
+
+  const M = `(?:${alternation(Object.values(rules.months).flat())})(?!\\p{L})`;
+  const W = `(?:${alternation(Object.values(rules.weekdays).flat())})(?!\\p{L})`;
+  const zoneNames = Object.keys(rules.zones).flatMap((z) => (foldArabic(z).startsWith('بتوقيت ') ? [z, foldArabic(z).slice(1)] : [z]));
+  const zoneAlt = `(?:${alternation(zoneNames)})(?!\\p{L})`;
+  const H = `(?:${alternation(rules.hijri_months)})(?!\\p{L})`;
+  const L = `(?:${alternation(labelList.map((l) => l.label))})`;
+  const AP = `(?:${alternation([...rules.am_words, ...rules.pm_words])})(?!\\p{L})`;
+  const ORD = '(?:\\s*(?:st|nd|rd|th))?';
+  const B = '(?<![\\p{L}\\p{N}])';
+  const date = [
+    // 15th, September 2023 · 3 آذار 2024 · 20 نيسان/ أبريل 2019 · 13/سبتمبر/2023 · 16 يناير ,2024 · [12/ أكتوبر/2023]
+    `(?<d1>\\d{1,2})${ORD}[\\s,،/\\-]+(?<m1>${M})(?:\\s*/\\s*(?<m1b>${M}))?[\\s,،/\\-]+(?<y1>\\d{4})`,
+    // September 15, 2023 · June 18, 2024
+    `(?<m2>${M})\\s+(?<d2>\\d{1,2})${ORD},?\\s+(?<y2>\\d{4})`,
+    // 20.06.2024 · 20/06/2024 · 20-06-2024 · 6/19/2024
+    `(?<d3>\\d{1,2})(?<sep3>[/.\\-])(?<m3>\\d{1,2})\\k<sep3>(?<y3>\\d{4})`,
+    // 2024-06-20 · 2024/06/20 (and 1403/03/30, an Iranian solar date: a year before 1900 is no Gregorian date)
+    `(?<y4>\\d{4})(?<sep4>[/.\\-])(?<m4>\\d{1,2})\\k<sep4>(?<d4>\\d{1,2})`,
+  ].join('|');
+  const parts = [
+    `(?<label>(?<!\\p{L})${L}(?!\\p{L}))`,
+    // 18 شعبان 1445 هـ · 13 ذو الحجة 1445
+    `(?<hijri>${B}\\d{1,2}[\\s/]+${H}[\\s/,،]+\\d{4}(?:\\s*ه(?!\\p{L}))?(?!\\d))`,
+    `(?<gdate>${B}(?:${date})(?:\\s*م(?!\\p{L}))?(?!\\d))`,
+    // 7:52 مساء · 11:40 am · 12:30:00+03:00 · الساعة 9:40
+    `(?<time>${B}(?:الساعه\\s*)?(?<hh>\\d{1,2}):(?<mi>\\d{2})(?::(?<ss>\\d{2}))?(?:(?<isoz>z)|(?<isooff>[+-]\\d{2}):?(?<isooffm>\\d{2}))?(?!\\d)(?:\\s*(?<ap>${AP}))?)`,
+    `(?<zone>(?<!\\p{L})${zoneAlt})`,
+    `(?<wd>(?<!\\p{L})(?:يوم\\s+)?${W})`,
+  ];
+  const token = new RegExp(parts.join('|'), 'gu');
+  const sentenceWords = new Set(rules.sentence_words.map((w) => foldArabic(w)));
+  const g: DateGrammar = { month, weekday, labels, zones, am, pm, sentenceWords, token, monthRe: M };
   grammars.set(rules, g);
   return g;
 }
@@ -103,78 +148,355 @@ function isoOf(y: number, m: number, d: number): string | null {
   return dt.isValid ? dt.toISODate() : null;
 }
 
-/**
- * Read a string that is a date and nothing else: [weekday] date [time] [zone]. Returns null when it
- * is not one, or when its parts disagree (an impossible day, a weekday that does not fit).
- */
-export function parseDateExpression(text: string, rules: DateRules): ParsedDate | null {
-  const g = grammarFor(rules);
-  const s = foldKeepingPunctuation(text);
-  const m = g.full.exec(s);
-  if (!m?.groups) return null;
-  const gr = m.groups;
+/** The day of the build, UTC: no page was published after it. */
+function buildDay(): string {
+  return DateTime.utc().toISODate()!;
+}
+
+type Groups = Record<string, string | undefined>;
+
+/** A Gregorian date token → date, form, readings; null when impossible; 'other' for a year before 1900. */
+function readDateToken(gr: Groups, g: DateGrammar): Omit<ParsedDate, 'time'> | null | 'other' {
   let y: number, mo: number, d: number, form: string;
+  let readings: [string, string] | undefined;
+  const monthOf = (s: string) => g.month.get(squash(s))!;
   if (gr.d1) {
-    mo = g.month.get(gr.m1!.replace(/\s+/g, ' '))!;
-    if (gr.m1b && g.month.get(gr.m1b.replace(/\s+/g, ' ')) !== mo) return null; // "نيسان/ أبريل" must agree
+    mo = monthOf(gr.m1!);
+    if (gr.m1b && monthOf(gr.m1b) !== mo) return null; // "نيسان/ أبريل" must agree
     [y, d] = [Number(gr.y1), Number(gr.d1)];
     form = /^[a-z]/.test(gr.m1!) ? 'day-month-year (Latin month name)' : gr.m1b ? 'day-month/month-year (two month names)' : 'day-month-year (Arabic month name)';
   } else if (gr.m2) {
-    mo = g.month.get(gr.m2.replace(/\s+/g, ' '))!;
+    mo = monthOf(gr.m2);
     [y, d] = [Number(gr.y2), Number(gr.d2)];
     form = 'month-day-year';
   } else if (gr.d3) {
     [y, mo, d] = [Number(gr.y3), Number(gr.m3), Number(gr.d3)];
-    form = `numeric d${gr.sep3}m${gr.sep3}y`;
-    // Arabic sources write day first; a second number above 12 can only be a day (m/d/y).
+    const s = gr.sep3!;
+    form = `numeric d${s}m${s}y`;
     if (mo > 12 && d <= 12) {
+      // A second number above 12 can only be a day: m/d/y.
       [mo, d] = [d, mo];
-      form = `numeric m${gr.sep3}d${gr.sep3}y`;
+      form = `numeric m${s}d${s}y`;
+    } else if (mo <= 12 && d <= 12 && mo !== d && y >= 1900) {
+      const dm = isoOf(y, mo, d);
+      const md = isoOf(y, d, mo);
+      if (dm && md) {
+        readings = [dm, md];
+        form = `numeric d${s}m${s}y or m${s}d${s}y`;
+      }
     }
   } else {
     [y, mo, d] = [Number(gr.y4), Number(gr.m4), Number(gr.d4)];
     form = 'ISO y-m-d';
   }
+  if (y < 1900) return 'other';
   const date = isoOf(y, mo, d);
   if (!date) return null;
-  if (gr.wd) {
-    const wd = g.weekday.get(gr.wd.replace(/\s+/g, ' '));
-    if (wd !== DateTime.fromISO(date, { zone: 'utc' }).weekday) return null;
+  return { date, form, ...(readings ? { readings } : {}) };
+}
+
+function readTime(gr: Groups, g: DateGrammar): string | null {
+  let hh = Number(gr.hh);
+  const mi = Number(gr.mi);
+  const ss = Number(gr.ss ?? 0);
+  const ap = gr.ap ? squash(gr.ap) : null;
+  if (ap && (hh > 12 || hh === 0)) {
+    if (hh > 23) return null;
+  } else if (ap && g.pm.has(ap)) hh = (hh % 12) + 12;
+  else if (ap && g.am.has(ap)) hh %= 12;
+  if (hh > 23 || mi > 59 || ss > 59) return null;
+  return [hh, mi, ss].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+interface Scan {
+  stamps: Stamp[];
+  /** Words of the line that belong to no stamp. */
+  otherWords: string[];
+  /** A date token stood right after a word that puts it in a sentence ("في 23 …"). */
+  inSentence: boolean;
+  /** A weekday next to a date did not fit it, or a date was impossible. */
+  broken: boolean;
+  otherCalendar: boolean;
+  dates: number;
+}
+
+interface Segment {
+  label: string | null;
+  kind: Stamp['kind'];
+  date?: Omit<ParsedDate, 'time'>;
+  time?: string;
+  offsetHours?: number;
+  zone?: string;
+  timeAfterDate?: boolean;
+}
+
+/** Find every stamp in a line: labels start a stamp; a date, its time (either side), its zone. */
+function scanLine(line: string, rules: DateRules): Scan {
+  const g = grammarFor(rules);
+  const s = separateRunTogether(foldKeepingPunctuation(line));
+  const segments: Segment[] = [];
+  let current: Segment = { label: null, kind: 'publication' };
+  segments.push(current);
+  const otherWords: string[] = [];
+  let inSentence = false;
+  let broken = false;
+  let otherCalendar = false;
+  let dates = 0;
+  let pendingWeekday: { wd: number; end: number } | null = null;
+  let last = 0;
+  const residue = (text: string) => {
+    for (const w of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) otherWords.push(w);
+  };
+  for (const m of s.matchAll(g.token)) {
+    const gr = m.groups as Groups;
+    const between = s.slice(last, m.index);
+    residue(between);
+    const start = m.index!;
+    last = start + m[0].length;
+    if (gr.label) {
+      const l = g.labels.get(squash(gr.label))!;
+      current = { label: l.label, kind: l.kind };
+      segments.push(current);
+      pendingWeekday = null;
+    } else if (gr.hijri) {
+      otherCalendar = true;
+    } else if (gr.gdate) {
+      const prev = between.replace(/[^\p{L}\s]/gu, ' ').trim().split(/\s+/).pop() ?? '';
+      if (prev && g.sentenceWords.has(prev) && !/[|\-–—:]\s*$/u.test(between)) inSentence = true;
+      const read = readDateToken(gr, g);
+      if (read === 'other') {
+        otherCalendar = true;
+        continue;
+      }
+      dates++;
+      if (!read) {
+        broken = true;
+        continue;
+      }
+      if (pendingWeekday && /^[\s,،\-–|]*$/u.test(s.slice(pendingWeekday.end, start))) {
+        if (DateTime.fromISO(read.date, { zone: 'utc' }).weekday !== pendingWeekday.wd && !read.readings) broken = true;
+        if (read.readings) {
+          const fits = read.readings.filter((r) => DateTime.fromISO(r, { zone: 'utc' }).weekday === pendingWeekday!.wd);
+          if (fits.length === 0) broken = true;
+          else if (fits.length === 1) {
+            read.date = fits[0]!;
+            read.form += ' (the weekday decides)';
+            delete read.readings;
+          }
+        }
+      }
+      pendingWeekday = null;
+      if (current.date) {
+        current = { label: null, kind: current.kind === 'update' ? 'update' : 'publication' };
+        segments.push(current);
+      }
+      current.date = read;
+    } else if (gr.time) {
+      const t = readTime(gr, g);
+      if (!t) {
+        broken = true;
+        continue;
+      }
+      if (current.time && current.date) {
+        current = { label: null, kind: current.kind };
+        segments.push(current);
+      }
+      if (!current.time) {
+        current.time = t;
+        current.timeAfterDate = !!current.date;
+        if (gr.isoz) current.offsetHours = 0;
+        if (gr.isooff) current.offsetHours = Number(gr.isooff) + Math.sign(Number(gr.isooff) || 1) * Number(gr.isooffm) / 60;
+      }
+    } else if (gr.zone) {
+      const z = g.zones.get(squash(gr.zone));
+      if (z !== undefined && current.offsetHours === undefined && current.zone === undefined) {
+        if (typeof z === 'number') current.offsetHours = z;
+        else current.zone = z;
+      }
+    } else if (gr.wd) {
+      const name = squash(gr.wd.replace(/^يوم\s+/, ''));
+      pendingWeekday = { wd: g.weekday.get(name)!, end: last };
+    }
   }
-  const out: ParsedDate = { date, form };
-  if (gr.hh) {
-    let hh = Number(gr.hh);
-    const mi = Number(gr.mi);
-    const ss = Number(gr.ss ?? 0);
-    if (gr.ampm === 'pm' || gr.ampm === 'م') hh = hh % 12 + 12;
-    else if (gr.ampm === 'am' || gr.ampm === 'ص') hh = hh % 12;
-    if (hh > 23 || mi > 59 || ss > 59) return null;
-    out.time = [hh, mi, ss].map((n) => String(n).padStart(2, '0')).join(':');
-  }
-  if (gr.zone) out.offsetHours = g.zones.get(gr.zone.replace(/\s+/g, ' '));
-  if (gr.isoz) out.offsetHours = 0;
-  if (gr.isooff) out.offsetHours = Number(gr.isooff) + Math.sign(Number(gr.isooff) || 1) * Number(gr.isooffm) / 60;
-  return out;
+  residue(s.slice(last));
+  const today = buildDay();
+  const stamps: Stamp[] = segments
+    .filter((x) => x.date)
+    .map((x) => {
+      const st: Stamp = { ...x.date!, label: x.label, kind: x.kind };
+      if (x.time) st.time = x.time;
+      if (x.offsetHours !== undefined) st.offsetHours = x.offsetHours;
+      if (x.zone) st.zone = x.zone;
+      const earliest = x.date!.readings ? x.date!.readings.slice().sort()[0]! : x.date!.date;
+      if (earliest > today) st.future = true;
+      return st;
+    });
+  return { stamps, otherWords, inSentence, broken, otherCalendar, dates };
 }
 
 /**
- * Is this line a date line: a date label followed by a date, or a date alone? A CMS line
- * ("Ekleme: 20.06.2024 12:06:03 / Güncelleme: … / Arapça") is read by its first part.
+ * Read a string that is a date and nothing else: [weekday] date [time] [zone]. Returns null when it
+ * is not one, or when its parts disagree (an impossible day, a weekday that does not fit).
+ */
+export function parseDateExpression(text: string, rules: DateRules): ParsedDate | null {
+  const scan = scanLine(text, rules);
+  if (scan.broken || scan.otherWords.length > 0 || scan.stamps.length !== 1 || scan.stamps[0]!.label) return null;
+  const { label: _l, kind: _k, future: _f, ...parsed } = scan.stamps[0]!;
+  return parsed;
+}
+
+const EMBED_HANDLE = /\(\s*@[\w.]+\s*\)/u;
+
+/**
+ * Is this line a date line: a short line that carries a date stamp, labelled or not, with at most a few
+ * other words around it (a masthead, a city, a byline, an agency mark)? A date inside a sentence, a
+ * line of many words, a weekday that does not fit its date are no date line. A line of an embedded post
+ * ("— Name (@handle) November 5, 2024") is one, of kind 'embed': its date is the post's, not the page's.
  */
 export function readDateLine(line: string, rules: DateRules): DateLine | null {
+  const scan = scanLine(line, rules);
+  if (scan.broken || scan.stamps.length === 0 || scan.inSentence) return null;
+  const embed = EMBED_HANDLE.test(line) && scan.otherWords.length <= 12;
+  if (!embed && scan.otherWords.length > rules.date_line_max_other_words) return null;
+  const primary = scan.stamps.find((x) => x.kind !== 'update') ?? scan.stamps[0]!;
+  return { ...primary, kind: embed ? 'embed' : primary.kind, stamps: scan.stamps, otherCalendar: scan.otherCalendar };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dateline at the head of an article's first paragraph: "سيول، 17 مايو (يونهاب) --".
+
+export interface Dateline {
+  day: number;
+  month: number;
+  year?: number;
+}
+
+/** "موسكو 4 تشرين الثاني (بترا)-", "طهران/ 19 حزيران/يونيو/ إرنا-", "بيونغ يانغ 5 ديسمبر 2024 (شينخوا)". */
+export function readLeadDateline(paragraph: string, rules: DateRules): Dateline | null {
   const g = grammarFor(rules);
-  const s = foldKeepingPunctuation(line);
-  for (const { label, folded, kind } of g.labels) {
-    if (!s.startsWith(folded)) continue;
-    let rest = s.slice(folded.length);
-    if (rest && !/^[\s:：\-–]/.test(rest)) continue; // the label must end at a word boundary
-    rest = rest.replace(/^[\s:：\-–]+/, '');
-    if (kind === 'cms-publication') rest = rest.split(' / ')[0]!;
-    const parsed = parseDateExpression(rest, rules);
-    if (parsed) return { ...parsed, label, kind };
+  const s = foldKeepingPunctuation(paragraph).slice(0, 120);
+  const re = new RegExp(
+    `^(?<place>(?:\\p{L}+\\s*){1,3})[\\s,،/\\-–]*(?<d>\\d{1,2})\\s+(?<m>${g.monthRe})(?:\\s*/\\s*(?:${g.monthRe}))?(?:\\s+(?<y>\\d{4}))?\\s*[.،,]?\\s*(?:[(/]|[-–—]|\\(?\\s*\\p{L}+\\s*\\)?\\s*[-–—])`,
+    'u',
+  );
+  const m = re.exec(s);
+  if (!m?.groups) return null;
+  // "ووقع الزعيمان في 19 يونيو (حزيران)": a date inside a sentence, not a dateline.
+  if (m.groups.place!.trim().split(/\s+/).some((w) => g.sentenceWords.has(w))) return null;
+  const day = Number(m.groups.d);
+  const month = g.month.get(squash(m.groups.m!))!;
+  if (!isoOf(2000, month, day)) return null;
+  return { day, month, ...(m.groups.y ? { year: Number(m.groups.y) } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choosing the publication date of a page.
+
+export interface PageLine {
+  no: number;
+  text: string;
+  /** above: before the headline · header: between the headline and the text · body: after the text starts. */
+  zone: 'above' | 'header' | 'body';
+  /** A paragraph of the article (its date stamps are not read; its dateline is). */
+  paragraph: boolean;
+  /** The line right above the headline (no line between). */
+  touchesHeadline?: boolean;
+}
+
+export interface ChosenDate extends ParsedDate {
+  label: string | null;
+  line: string;
+  rule: string;
+}
+
+interface Candidate {
+  stamp: Stamp;
+  line: PageLine;
+  tier: number;
+  otherCalendar: boolean;
+}
+
+/**
+ * The page's publication date. In order: a labelled publication stamp; a bare stamp between the headline
+ * and the text; a bare stamp further down (not in a "read also" tail: the caller leaves those out); the
+ * dateline of the first paragraph when it gives a year; last, a bare stamp right above the headline (a
+ * blog prints its post date there) that carries no second calendar and agrees with the lead. A stamp
+ * above the headline that is separated from it by other furniture is the page's "today" bar (the day of
+ * the scrape) and is never taken. Update stamps are never taken; nor a date after the build day. An
+ * all-numeric date with day and month both ≤ 12 is read only when the outlet's convention, another
+ * stamp on the page, the lead's dateline or the lead's "اليوم + weekday" tells which reading is meant.
+ */
+export function choosePublicationDate(
+  page: PageLine[],
+  rules: DateRules,
+  opts: { dateOrder?: 'dmy' | 'mdy' } = {},
+): ChosenDate | null {
+  const candidates: Candidate[] = [];
+  const known = new Set<string>();
+  const lead = page.find((l) => l.paragraph);
+  const dateline = lead ? readLeadDateline(lead.text, rules) : null;
+  const leadToday = lead ? weekdayMentions(tokenize(lead.text), rules).find((w) => w.today)?.weekday ?? null : null;
+  for (const line of page) {
+    if (line.paragraph) continue;
+    const dl = readDateLine(line.text, rules);
+    if (!dl || dl.kind === 'embed') continue;
+    for (const stamp of dl.stamps) {
+      if (stamp.future) continue;
+      if (!stamp.readings) known.add(stamp.date);
+      if (stamp.kind === 'update') continue;
+      const tier = stamp.label ? 0 : line.zone === 'header' ? 1 : line.zone === 'body' ? 2 : 4;
+      candidates.push({ stamp, line, tier, otherCalendar: dl.otherCalendar });
+    }
   }
-  const bare = parseDateExpression(line, rules);
-  return bare ? { ...bare, label: null, kind: 'publication' } : null;
+  if (lead && dateline?.year) {
+    const date = isoOf(dateline.year, dateline.month, dateline.day);
+    if (date && date <= buildDay()) {
+      candidates.push({ stamp: { date, form: 'dateline of the first paragraph (day month year)', label: null, kind: 'publication' }, line: lead, tier: 3, otherCalendar: false });
+      known.add(date);
+    }
+  }
+  candidates.sort((a, b) => a.tier - b.tier || a.line.no - b.line.no);
+  const weekdayOf = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).weekday;
+  const agreesWithDateline = (iso: string) => {
+    if (!dateline) return null;
+    const [, m, d] = iso.split('-').map(Number);
+    return m === dateline.month && d === dateline.day;
+  };
+  for (const c of candidates) {
+    let { stamp } = c;
+    let note = '';
+    if (c.tier === 4) {
+      // Above the headline: only a post date printed right over it, agreeing with the lead.
+      if (!c.line.touchesHeadline || c.otherCalendar) continue;
+      if (leadToday !== null && weekdayOf(stamp.date) !== leadToday) continue;
+      if (agreesWithDateline(stamp.date) === false) continue;
+      note = ' (printed right above the headline)';
+    }
+    if (stamp.readings) {
+      const [dm, md] = stamp.readings;
+      const why: string[] = [];
+      const pick = (r: string | null, reason: string) => {
+        if (r) why.push(reason);
+        return r;
+      };
+      const resolved =
+        (opts.dateOrder ? pick(opts.dateOrder === 'dmy' ? dm : md, `the outlet writes ${opts.dateOrder === 'dmy' ? 'day/month' : 'month/day'}`) : null) ??
+        pick(onlyOne(stamp.readings, (r) => known.has(r)), 'another stamp on the page gives the same day') ??
+        pick(onlyOne(stamp.readings, (r) => agreesWithDateline(r) === true), 'the dateline of the first paragraph gives the same day and month') ??
+        pick(leadToday === null ? null : onlyOne(stamp.readings, (r) => weekdayOf(r) === leadToday), 'the lead\'s «اليوم» names its weekday');
+      if (!resolved) continue;
+      stamp = { ...stamp, date: resolved, form: `${stamp.form}: ${resolved === dm ? 'day first' : 'month first'}, as ${why[0]}` };
+      delete stamp.readings;
+    }
+    const { readings: _r, future: _f, kind: _k, ...rest } = stamp;
+    return { ...rest, line: c.line.text, rule: `${stamp.label ? `«${stamp.label}»` : 'سطر تاريخ'} + ${stamp.form}${note}` };
+  }
+  return null;
+}
+
+function onlyOne(readings: [string, string], test: (r: string) => boolean): string | null {
+  const fits = readings.filter(test);
+  return fits.length === 1 ? fits[0]! : null;
 }
 
 // ---------------------------------------------------------------------------------------------
