@@ -41,8 +41,21 @@ function contentWords(text: string, stop: Set<string>): Set<string> {
   return out;
 }
 
+/** A crude stem: attached letters and the article off the front, a plural or feminine ending off the back. */
+function stem(w: string): string {
+  let s = w;
+  const pre = /^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(.{3,})$/u.exec(s);
+  if (pre) s = pre[1]!;
+  const suf = /^(.{3,}?)(?:ات|ون|ين|ان|يه|ه|ي)$/u.exec(s);
+  if (suf) s = suf[1]!;
+  return s;
+}
+
 /** Same word, or the same stem: the first four letters agree and the lengths differ by two at most. */
-function near(a: string, b: string): boolean {
+function near(x: string, y: string): boolean {
+  if (x === y) return true;
+  const a = stem(x);
+  const b = stem(y);
   if (a === b) return true;
   return a.length >= 4 && b.length >= 4 && a.slice(0, 4) === b.slice(0, 4) && Math.abs(a.length - b.length) <= 2;
 }
@@ -77,7 +90,8 @@ export function chooseHeadline(candidates: Candidate[], all: string[], lead: str
     if (isMasthead(c.text, data)) continue;
     const shared = overlap(c.text, leadWords, stop);
     const repeated = all.filter((t) => foldArabic(t) === foldArabic(c.text)).length > 1;
-    if (shared < 2 && !repeated) continue;
+    // A page that opens with its headline: the first line needs less to prove it.
+    if (shared < (c.index === 0 ? 1 : 2) && !repeated) continue;
     const score = shared + (repeated ? 3 : 0) + (n >= 5 ? 1 : 0);
     if (!best || score > best.score) best = { index: c.index, score };
   }
