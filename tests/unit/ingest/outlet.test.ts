@@ -48,7 +48,7 @@ describe('outlet', () => {
   });
 
   it('an override outlet wins, with its note', () => {
-    const e = entryFromText('عنوان\nتاريخ النشر: 2024-01-05\nنص الخبر هنا.\nالمصدر: الأسبوع', 'x.txt', 'outlet:\n  name: البوابة نيوز\n  note: صححه المحرر.\n');
+    const e = entryFromText('وزير الزراعة يفتتح معرض التمور في الواحة\nتاريخ النشر: 2024-01-05\nافتتح وزير الزراعة صباح اليوم معرض التمور السنوي في الواحة بحضور عدد كبير من المزارعين والتجار.\nالمصدر: الأسبوع', 'x.txt', 'outlet:\n  name: البوابة نيوز\n  note: صححه المحرر.\n');
     expect(e.frontmatter).toMatchObject({ outlet: 'البوابة نيوز', outlet_basis: { kind: 'editorial', note: 'صححه المحرر.', confirmed: true } });
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * The outlet and the agency relayed, read from the shapes sites print them in. Every article here
+ * is made up; the outlets are real ones from content/outlets.yaml, or invented names.
+ */
+import { describe, expect, it } from 'vitest';
+import { cutFurniture } from '../../../src/ingest/boilerplate.ts';
+import { detectOutlet } from '../../../src/ingest/outlet.ts';
+import { segmentLines } from '../../../src/ingest/segment.ts';
+import { projectIngestor } from './helpers.ts';
+
+const HEAD = 'المزارعون يحتجون على ارتفاع أسعار الأسمدة في الريف الشمالي';
+const LEAD = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض أسعار الأسمدة التي تضاعفت خلال عام واحد.';
+const MORE = 'وقال ممثل عن المحتجين إن المحاصيل مهددة إذا لم تتدخل الحكومة قبل موسم الزراعة المقبل بأسابيع.';
+
+function outletOf(...lines: string[]) {
+  const data = projectIngestor().data;
+  const segmented = segmentLines(lines.join('\n'));
+  const { headline, body, removed } = cutFurniture(segmented, data);
+  return detectOutlet(removed, data, { lines: segmented, headline, body });
+}
+
+describe('outlet from the page', () => {
+  it('a source line naming outlet and agency: "المصدر: X- أ ف ب"', () => {
+    expect(outletOf(HEAD, LEAD, MORE, 'المصدر: هسبريس- أ ف ب')).toMatchObject({ outlet: 'هسبريس', via: 'فرانس برس', basis: { rule: 'source_line' } });
+  });
+
+  it('a source line names an outlet the data does not know, kept as written', () => {
+    expect(outletOf(HEAD, LEAD, MORE, 'المصدر: جريدة الوادي الأخضر + وكالات')).toMatchObject({ outlet: 'جريدة الوادي الأخضر', via: null, record: null });
+  });
+
+  it('the masthead, even with the site words beside it ("X | الموقع الرسمي")', () => {
+    expect(outletOf('الموقع الرسمي | سكاي نيوز عربية', 'اقتصاد', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'سكاي نيوز عربية', basis: { rule: 'masthead' } });
+  });
+
+  it('an unknown site name above the navigation is the masthead; the dateline agency is via', () => {
+    const r = outletOf('أخبار السهل والجبل', 'الرئيسية', HEAD, `دمشق (رويترز) - ${LEAD}`, MORE);
+    expect(r).toMatchObject({ outlet: 'أخبار السهل والجبل', via: 'رويترز', record: null });
+  });
+
+  it('a copyright line: "جميع الحقوق محفوظة لـ X 2024", "© 2024 X"', () => {
+    expect(outletOf(HEAD, LEAD, MORE, 'جميع الحقوق محفوظة لقناة القاهرة الإخبارية 2024')).toMatchObject({ outlet: 'القاهرة الإخبارية' });
+    expect(outletOf(HEAD, LEAD, MORE, '© 2024 البيان')).toMatchObject({ outlet: 'البيان' });
+  });
+
+  it('the site promoting itself: "تابعوا X على واتساب"', () => {
+    expect(outletOf(HEAD, LEAD, MORE, 'تابعوا المصري اليوم على واتساب')).toMatchObject({ outlet: 'المصري اليوم' });
+  });
+
+  it('a credit under the headline: "X - أ ف ب" gives both; "city - X" gives the outlet', () => {
+    expect(outletOf(HEAD, 'رؤيا - أ ف ب', LEAD, MORE)).toMatchObject({ outlet: 'رؤيا الإخباري', via: 'فرانس برس' });
+    expect(outletOf(HEAD, 'عمّان - المغرب اليوم', LEAD, MORE)).toMatchObject({ outlet: 'المغرب اليوم', via: null });
+  });
+
+  it('generic credits name no outlet: "كتب: وكالات", "فريق التحرير", "بروكسل - وكالات -"', () => {
+    expect(outletOf(HEAD, 'كتب: وكالات', LEAD, MORE).outlet).toBeNull();
+    expect(outletOf(HEAD, 'فريق التحرير', LEAD, MORE).outlet).toBeNull();
+    expect(outletOf(HEAD, `بروكسل - وكالات - ${LEAD}`, MORE).outlet).toBeNull();
+  });
+
+  it('a person\'s byline is no outlet', () => {
+    expect(outletOf(HEAD, 'كتب: سامي الخطيب', LEAD, MORE).outlet).toBeNull();
+  });
+
+  it('a dateline opening the lead, in its several forms', () => {
+    expect(outletOf(HEAD, `بيروت، 3 مارس (يونهاب) -- ${LEAD}`, MORE).outlet).toBe('وكالة يونهاب للأنباء');
+    expect(outletOf(HEAD, `القاهرة 3 مارس 2024 (شينخوا) ${LEAD}`, MORE).outlet).toBe('وكالة أنباء شينخوا');
+    expect(outletOf(HEAD, `شفق نيوز/ ${LEAD}`, MORE).outlet).toBe('شفق نيوز');
+    expect(outletOf(HEAD, `موسكو، 3 مارس. /تاس/. ${LEAD}`, MORE).outlet).toBe('وكالة تاس');
+  });
+
+  it('an agency named inside the lead\'s sentence is no dateline', () => {
+    expect(outletOf(HEAD, `قال وزير الزراعة في مقابلة مع (رويترز) إن ${LEAD}`, MORE).outlet).toBeNull();
+  });
+
+  it('closing marks: initials with the agency, "outlet/ agency", a mark after the last stop', () => {
+    expect(outletOf('DW عربية', HEAD, LEAD, MORE, 'س.ع/ م.ن (رويترز)')).toMatchObject({ outlet: 'دويتشه فيله', via: 'رويترز' });
+    expect(outletOf(HEAD, LEAD, MORE, 'فرانس24/ أ ف ب')).toMatchObject({ outlet: 'فرانس 24', via: 'فرانس برس' });
+    expect(outletOf(HEAD, LEAD, `${MORE} (يونهاب)`).outlet).toBe('وكالة يونهاب للأنباء');
+    expect(outletOf(HEAD, LEAD, MORE, '(انتهى)').outlet).toBeNull();
+  });
+
+  it('a photo credit names the photo\'s source, not the story\'s', () => {
+    expect(outletOf('الخليج', HEAD, 'صورة: أ.ف.ب', LEAD, MORE)).toMatchObject({ outlet: 'الخليج', via: null });
+    expect(outletOf('الخليج', HEAD, 'المزارعون أمام مبنى المحافظة في الريف (رويترز)', LEAD, MORE)).toMatchObject({ via: null });
+  });
+
+  it('"نقلاً عن وكالة X" ending the lead: the story is X\'s', () => {
+    const lead = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض أسعار الأسمدة، نقلاً عن وكالة سبوتنيك الروسية.';
+    expect(outletOf('الخليج', HEAD, lead, MORE)).toMatchObject({ outlet: 'الخليج', via: 'سبوتنيك عربي' });
+  });
+
+  it('a lead "ذكرت وكالة X … أن" with the story citing "الوكالة": via X; not when the source is "وكالات"', () => {
+    const lead = 'ذكرت وكالة الأنباء الألمانية، اليوم الأحد، أن مئات المزارعين تجمعوا أمام مبنى المحافظة.';
+    const cite = 'وقالت الوكالة إن المحتجين طالبوا بخفض أسعار الأسمدة قبل موسم الزراعة المقبل بأسابيع.';
+    expect(outletOf('الخليج', HEAD, lead, cite)).toMatchObject({ outlet: 'الخليج', via: 'وكالة الأنباء الألمانية' });
+    expect(outletOf('الخليج', HEAD, lead, MORE).via).toBeNull();
+    expect(outletOf('الخليج', HEAD, lead, cite, 'المصدر: وكالات').via).toBeNull();
+  });
+
+  it('the strongest signal wins: a source line over the masthead, the masthead over a dateline', () => {
+    expect(outletOf('الخليج', HEAD, LEAD, MORE, 'المصدر: البيان').outlet).toBe('البيان');
+    expect(outletOf('الخليج', HEAD, `دبي - (رويترز) - ${LEAD}`, MORE)).toMatchObject({ outlet: 'الخليج', via: 'رويترز' });
+  });
+
+  it('"المصدر: رويترز" on a newspaper\'s page: the newspaper publishes, the agency supplied', () => {
+    expect(outletOf('الخليج', HEAD, LEAD, MORE, 'المصدر: رويترز')).toMatchObject({ outlet: 'الخليج', via: 'رويترز' });
+  });
+
+  it('an aggregator\'s page: the name under the headline is the publisher', () => {
+    expect(outletOf('منصة الأخبار الجامعة', 'الرئيسية', HEAD, 'روسيا اليوم', LEAD, MORE, 'اقرأ الخبر من المصدر')).toMatchObject({ outlet: 'روسيا اليوم' });
+    expect(outletOf('منصة الأخبار الجامعة', 'الرئيسية', HEAD, 'روسيا اليوم', LEAD, MORE).outlet).toBe('منصة الأخبار الجامعة');
+  });
+
+  it('nothing that names an outlet leaves it unknown', () => {
+    expect(outletOf(HEAD, LEAD, MORE)).toMatchObject({ outlet: null, via: null, basis: { kind: 'unknown' } });
+  });
+});
