@@ -577,7 +577,15 @@ function eventMentioned(event: DatedEvent, s: BodySentence, tokens: readonly Tok
   const words = event.words.map((w) => phraseTokens(w)[0]!).filter(Boolean);
   const prefixes = [...NAME_PREFIXES, 'ال', 'وال', 'بال', 'فال', 'كال'];
   if (!tokens.some((t) => words.some((w) => tokenMatches(t.folded, w, prefixes)))) return false;
-  const years = tokens.filter((t) => /^(1[89]|20)\d\d$/.test(t.folded)).map((t) => Number(t.folded));
+  // "منذ يوليو عام 2000": a year after «منذ» (since) is a point the sentence measures from, not the time of
+  // what it tells: an event of only such years is not the one told, and such years do not rule others out.
+  const isYear = (t: Token) => /^(1[89]|20)\d\d$/.test(t.folded);
+  const since = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (isYear(t) && tokens.slice(Math.max(0, i - 3), i).some((p) => p.folded === 'منذ')) since.add(Number(t.folded));
+  });
+  if (event.years.length && event.years.every((y) => since.has(y))) return false;
+  const years = tokens.filter(isYear).map((t) => Number(t.folded)).filter((y) => !since.has(y));
   if (event.years.length && years.length && !years.some((y) => event.years.includes(y))) return false;
   return true;
 }
@@ -593,20 +601,36 @@ export function inferDateFromWeekdays(body: BodySentence[], events: DatedEvent[]
     const tokens = tokenize(s.text);
     return { s, tokens, weekdays: weekdayMentions(tokens, rules) };
   });
-  const anchors: { event: DatedEvent; weekday: number; s: BodySentence; words: string }[] = [];
+  const anchors: { event: DatedEvent; weekday: number; s: BodySentence; words: string; today: boolean }[] = [];
   for (const a of analysed) {
     if (a.weekdays.length !== 1) continue;
     const wd = a.weekdays[0]!;
-    if (wd.today) continue;
+    // "التقى … اليوم الجمعة …": an event told as today's fixes the day of writing (if the weekday fits it).
     const fitting = events.filter(
       (event) => eventMentioned(event, a.s, a.tokens) && DateTime.fromISO(event.date, { zone: 'utc' }).weekday === wd.weekday,
     );
     // A sentence that fits two dated events is no anchor: it cannot say which week it means.
     if (fitting.length !== 1) continue;
     const words = a.s.text.slice(a.tokens[wd.first]!.start, a.tokens[wd.last]!.end);
-    anchors.push({ event: fitting[0]!, weekday: wd.weekday, s: a.s, words });
+    anchors.push({ event: fitting[0]!, weekday: wd.weekday, s: a.s, words, today: wd.today });
   }
   if (anchors.length === 0) return null;
+  const todayAnchor = anchors.find((x) => x.today);
+  if (todayAnchor) {
+    // Every anchor must agree with it; a weekday of writing elsewhere must be its weekday.
+    const date = todayAnchor.event.date;
+    const others = anchors.filter((x) => x !== todayAnchor);
+    const writingDays = analysed.flatMap((a) => a.weekdays.filter((w) => w.today).map((w) => w.weekday));
+    if (writingDays.some((w) => w !== todayAnchor.weekday)) return null;
+    const dt = DateTime.fromISO(date, { zone: 'utc' });
+    if (others.some((x) => DateTime.fromISO(x.event.date, { zone: 'utc' }).plus({ days: (todayAnchor.weekday - x.weekday + 7) % 7 }).toISODate() !== date)) return null;
+    if (!dt.isValid) return null;
+    const from =
+      `لا يذكر الخبر تاريخ نشره. يقول في السطر ${todayAnchor.s.line} إن ما يرويه جرى «${withoutProclitic(todayAnchor.words)}»، ` +
+      `وهو حدث معروف: ${todayAnchor.event.name_ar}، وكان يوم ${weekdayName(rules, todayAnchor.weekday)} ${arabicDate(rules, date)}؛ ` +
+      `فيوم الخبر هو يوم الحدث نفسه، ${arabicDate(rules, date)}.`;
+    return { date, from, line: todayAnchor.s.lineText };
+  }
   const anchorSentences = new Set(anchors.map((x) => x.s));
   const candidates = analysed.flatMap((a) => a.weekdays.map((w) => ({ a, w })));
   const writing =
