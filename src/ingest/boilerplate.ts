@@ -142,6 +142,9 @@ export function isParagraph(text: string): boolean {
   return (n >= 5 && SENTENCE_END.test(text)) || (n >= 12 && QUESTION_END.test(text)) || (n >= 20 && /[،,]/u.test(text)) || n >= 25;
 }
 
+/** Lines that close an article: after them, a "read also" line starts a tail to the end. */
+const CLOSING_RULES = new Set(['source_line', 'tag_line', 'end_marker', 'copyright_line', 'translation_footer']);
+
 /** The word lists and regexes the structural rules need, built once per data set. */
 interface Context {
   data: IngestData;
@@ -280,8 +283,18 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
   markTeasers(nonEmpty, kinds);
   const tails = nonEmpty.map((l) => tailMarker(l.text, ctx));
   const paragraph = nonEmpty.map((l, i) => kinds[i] === null && tails[i] === null && isParagraph(l.text));
+  // A "read also" line after the article's closing lines (its source, its tags) starts a tail of other
+  // stories, paragraphs and all: it and everything after it go.
+  let tailStart = nonEmpty.length;
+  for (let i = 0, sinceParagraph: (string | null)[] = []; i < nonEmpty.length; i++) {
+    if (paragraph[i]) sinceParagraph = [];
+    else if (tails[i] && sinceParagraph.some((k) => k !== null && CLOSING_RULES.has(k)) && paragraph.slice(0, i).includes(true)) {
+      tailStart = i;
+      break;
+    } else sinceParagraph.push(kinds[i]!);
+  }
   const first = paragraph.indexOf(true);
-  const last = paragraph.lastIndexOf(true);
+  const last = paragraph.slice(0, tailStart).lastIndexOf(true);
 
   const removed: RemovedLine[] = [];
   const cutAt = (i: number, rule: string, text = nonEmpty[i]!.raw.trim()) => removed.push({ line: nonEmpty[i]!.no, rule, text });
@@ -309,6 +322,10 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
     const line = nonEmpty[i]!;
     const text = line.text;
     if (i === headlineIndex) continue;
+    if (i >= tailStart) {
+      cutAt(i, 'read_also_tail');
+      continue;
+    }
     const kind = kinds[i];
     const tail = tails[i];
     if (headline && fold(text) === fold(headline.text)) {
