@@ -256,7 +256,7 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
  * What was said, from where the walk stopped: after a colon (a quotation or the rest of the
  * statement), a quotation that is the statement, or else reported speech to the sentence's end.
  */
-function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexicon): { text: string; kind: Claim['kind'] } {
+function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexicon): { text: string; kind: Claim['kind']; afterComplementizer?: boolean } {
   const { text } = p;
   const { subjectEnd, stop } = after;
   const sentenceEndAfter = (offset: number) => Math.min(p.ends.find((e) => e > offset) ?? text.length, segEnd);
@@ -286,7 +286,13 @@ function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexico
     return { text: rest, kind: 'direct' };
   }
   if (quote) return { text: quote.content, kind: 'direct' };
-  const start = stop.kind === 'end' ? subjectEnd : stop.at;
+  let start = stop.kind === 'end' ? subjectEnd : stop.at;
+  // "أشار إلى أن …", "شدد على أن …": what was said starts after the complementizer.
+  const lead = tokenize(text.slice(start, sentenceEndAfter(start))).slice(0, 2);
+  if (stop.kind === 'content' && lead.length === 2 && lex.contentPrepositions.includes(lead[0]!.folded) && lex.complementizers.includes(lead[1]!.folded)) {
+    start += lead[1]!.end;
+    return { text: text.slice(start, sentenceEndAfter(start)), kind: 'reported', afterComplementizer: true };
+  }
   return { text: text.slice(start, sentenceEndAfter(start)), kind: 'reported' };
 }
 
@@ -298,7 +304,7 @@ function verbAsWritten(verb: Token, lex: Lexicon): string {
 }
 
 /** Claims in one paragraph; `state.last` carries the last named speaker across paragraphs. */
-function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string | null }): Claim[] {
+function paragraphClaims(text: string, ctx: ClaimContext, state: State): Claim[] {
   const lex = lexiconFor(ctx.rules, ctx.dates);
   const p = prepare(text, ctx);
   const { tokens } = p;
@@ -319,13 +325,22 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string 
     const after = walkAfterVerb(p, trigger, segEnd, trigger.kind === 'participle' ? state.last : null, ctx, lex);
 
     if (trigger.kind === 'verb' && after.speaker === null) {
+      // "وذكرت الوزارة أن …": a body named earlier, referred back to by the first word of its name.
+      const back = after.unknownWords === 1 ? anaphor(p, trigger.index + 1, ctx, state) : null;
+      if (back) {
+        after.speaker = back;
+        after.unknownWords = 0;
+        after.subjectEnd = Math.max(after.subjectEnd, tokens[trigger.index + 1]!.end);
+      }
       if (after.unknownWords > 0) {
         state.last = null; // "وقالت وزارة …": someone we do not know speaks
         return;
       }
       // Subject before the verb ("يُذكر أن المتحدث باسم الكرملين أعلن …"), else the last speaker.
-      const before = p.mentions.find((m) => m.last === trigger.index - 1 && /^\s*$/.test(text.slice(m.end, verb.start)));
-      after.speaker = before?.actorId ?? state.last;
+      // "وكان الرئيس … بوتين قد قال": fillers (قد) may stand between the subject and its verb.
+      const onlyFillers = (from: number) => tokenize(text.slice(from, verb.start)).every((t) => lex.fillers.includes(t.folded));
+      const before = p.mentions.find((m) => ctx.matcher.byId.get(m.actorId)!.kind !== 'place' && m.last < trigger.index && m.last >= trigger.index - 3 && /^[^،,.:؛;"«»]*$/.test(text.slice(m.end, verb.start)) && onlyFillers(m.end));
+      after.speaker = back ?? before?.actorId ?? state.last;
     }
     if (!after.speaker) return;
     state.last = after.speaker;
@@ -334,14 +349,39 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: { last: string 
     let words = trimClaimText(statement.text, lex);
     // When what was said is the verb's object ("رفض … التعليق", "أعرب … عن أمله"), the verb carries
     // its sense: "رفض التعليق", not "التعليق". Only the subject between them is left out.
-    if (statement.kind === 'reported' && after.stop.kind === 'content') words = `${verbAsWritten(verb, lex)} ${words}`;
+    if (statement.kind === 'reported' && after.stop.kind === 'content' && !statement.afterComplementizer) words = `${verbAsWritten(verb, lex)} ${words}`;
     if (tokenize(words).length < 2) return;
     const claim: Claim = { speaker: after.speaker, text: words, kind: statement.kind };
     if (after.when) claim.when = after.when;
     if (after.reportedBy) claim.reported_by = after.reportedBy;
     claims.push({ at: verb.start, claim });
   });
+  for (const m of p.mentions) if (ctx.matcher.byId.get(m.actorId)!.kind === 'organisation') state.bodies.push(m.actorId);
   return claims.sort((a, b) => a.at - b.at).map((c) => c.claim);
+}
+
+interface State {
+  /** The last named speaker. */
+  last: string | null;
+  /** Bodies named in earlier paragraphs, in order. */
+  bodies: string[];
+}
+
+/**
+ * "الوزارة", "الوكالة", "الجهاز": a definite noun that is the first word of a body's name refers to the
+ * body of that kind named last (earlier in the paragraph, or in an earlier one). The body's id, or null.
+ */
+function anaphor(p: Paragraph, at: number, ctx: ClaimContext, state: State): string | null {
+  const tok = p.tokens[at];
+  if (!tok || !tok.folded.startsWith('ال') || tok.folded.length < 5) return null;
+  const head = tok.folded.slice(2);
+  const earlier = [...state.bodies, ...p.mentions.filter((m) => m.last < at && ctx.matcher.byId.get(m.actorId)!.kind === 'organisation').map((m) => m.actorId)];
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const actor = ctx.matcher.byId.get(earlier[k]!)!;
+    const first = tokenize(actor.name_ar)[0]?.folded;
+    if (first === head) return actor.id;
+  }
+  return null;
 }
 
 /**
@@ -372,7 +412,7 @@ function attributions(text: string, tokens: readonly Token[], mentions: Mention[
 }
 
 export function findClaims(paragraphs: string[], ctx: ClaimContext): Claim[] {
-  const state = { last: null as string | null };
+  const state: State = { last: null, bodies: [] };
   const all: Claim[] = [];
   let previous: Claim[] = [];
   for (const p of paragraphs) {

@@ -182,3 +182,40 @@ describe('claims of each seed, checked against the text', () => {
     }
   });
 });
+
+describe('claims: subjects before the verb, bodies referred back to, «إلى أن»', () => {
+  it('"وكان X قد قال": the subject before «قد» and the verb speaks', () => {
+    expect(claims(['وكان الرئيس فلاديمير بوتين قد قال أمس إن الاتفاق قريب.'])[0]).toMatchObject({ speaker: 'vladimir-putin', text: 'الاتفاق قريب' });
+  });
+
+  it('"وذكرت الوزارة": the body of that kind named last', () => {
+    const c = claims(['أصدرت وزارة الخارجية الروسية بيانا مساء أمس.', 'وذكرت الوزارة أن المحادثات كانت بناءة.']);
+    expect(c).toEqual([{ speaker: 'russian-foreign-ministry', text: 'المحادثات كانت بناءة', kind: 'reported' }]);
+    // With no ministry named before, nobody is the speaker.
+    expect(claims(['وذكرت الوزارة أن المحادثات كانت بناءة.'])).toEqual([]);
+  });
+
+  it('"مشيرا إلى أن …" and a feminine participle: the words after «أن», same speaker', () => {
+    const c = claims(['قال بوتين إن الزيارة مهمة، مشيرا إلى أن موعدها لم يحدد.', 'وقالت ماريا زاخاروفا إن الرد سيأتي، مؤكدة أنه سيكون حازما.'], null, 'فلاديمير بوتين ماريا زاخاروفا');
+    expect(c.map((x) => [x.speaker, x.text])).toEqual([
+      ['vladimir-putin', 'الزيارة مهمة'],
+      ['vladimir-putin', 'موعدها لم يحدد'],
+      ['maria-zakharova', 'الرد سيأتي'],
+      ['maria-zakharova', 'سيكون حازما'],
+    ]);
+  });
+
+  it('an unlinked person speaks under the name on the entry', async () => {
+    const { findPeople, withPeople } = await import('../../../src/ingest/actors.ts');
+    const { claimStopWords } = await import('../../../src/ingest/claims.ts');
+    const { matcher, data } = projectIngestor();
+    const texts = ['وقال وزير الزراعة الفنلندي ماتي كورهونن إن المحصول جيد.', 'وأضاف كورهونن أن الأسعار ستنخفض.'];
+    const people = findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims));
+    const speakers = withPeople(matcher, people);
+    const c = findClaims(texts, { matcher: speakers, named: speakers.namedInFull(texts.join('\n')), rules: data.claims, dates: data.dates, writtenOn: null });
+    expect(c.map((x) => [x.speaker, x.text])).toEqual([
+      ['ماتي كورهونن', 'المحصول جيد'],
+      ['ماتي كورهونن', 'الأسعار ستنخفض'],
+    ]);
+  });
+});
