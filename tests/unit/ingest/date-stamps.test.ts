@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { choosePublicationDate, inferDateFromWeekdays, readDateLine, readLeadDateline, type BodySentence, type PageLine } from '../../../src/ingest/date.ts';
+import type { DatedEvent } from '../../../src/ingest/data.ts';
+import { buildEntry } from '../../../src/ingest/pipeline.ts';
+import { projectIngestor } from './helpers.ts';
+
+const rules = () => projectIngestor().data.dates;
+const line = (s: string) => readDateLine(s, rules());
+
+describe('stamps inside short lines, in the shapes pages print', () => {
+  const cases: [string, string, string | undefined][] = [
+    ['تاريخ النشر : 08:05 - 2022/03/14', '2022-03-14', '08:05:00'],
+    ['الاثنين ١٤ مارس ٢٠٢٢ الساعة ٨:٠٥ مساءً', '2022-03-14', '20:05:00'],
+    ['بيروت - 14 آذار 2022 (أ ف ب)', '2022-03-14', undefined],
+    ['صحيفة المدينة | الاثنين 14/مارس/2022 - 08:05 م', '2022-03-14', '20:05:00'],
+    ['Write: 2022-03-14 08:05:10Update: 2022-03-15 09:00:00', '2022-03-14', '08:05:10'],
+    ['3/28/2022', '2022-03-28', undefined],
+    ['نشرت في: 28/03/2022 - 21:15آخر تحديث: 29/03/2022 - 07:00', '2022-03-28', '21:15:00'],
+    ['06:30 GMT 28.03.2022 (تم التحديث: 08:00 GMT 28.03.2022)', '2022-03-28', '06:30:00'],
+    ['[28/ مارس/2022]', '2022-03-28', undefined],
+    ['نُشر: 11:20-28 مارس 2022 م ـ 25 شعبان 1443 هـ', '2022-03-28', '11:20:00'],
+    ['الاثنين ٢٨ مارس ٢٠٢٢ - ٢٥ شعبان ١٤٤٣ - ١٤٠١/٠١/٠٨ - ١٠:٠٠', '2022-03-28', '10:00:00'],
+    ['28/3/202214:40', '2022-03-28', '14:40:00'],
+    ['28 مارس 2022 10:15 صباحا', '2022-03-28', '10:15:00'],
+    ['نشر في: 28 مارس ,2022: 04:40 م GST', '2022-03-28', '16:40:00'],
+    ['سارة علي | 28.03.2022 - تحديث : 29.03.2022', '2022-03-28', undefined],
+    ['29 مارس/ آذار 2022', '2022-03-29', undefined],
+  ];
+  it.each(cases)('%s → %s %s', (text, date, time) => {
+    const d = line(text);
+    expect(d?.date).toBe(date);
+    expect(d?.time).toBe(time);
+    expect(d?.kind).not.toBe('update');
+  });
+
+  it('reads the zone a line names, as an offset or as a place that keeps summer time', () => {
+    expect(line('١٤ مارس ٢٠٢٢ - ١٦:٠٥ بتوقيت موسكو')).toMatchObject({ offsetHours: 3 });
+    expect(line('14 مارس 2022 - 16:05 بتوقيت أبوظبي')).toMatchObject({ offsetHours: 4 });
+    expect(line('|آخر تحديث: 14/3/2022 16:05 (توقيت مكة)')).toMatchObject({ offsetHours: 3, kind: 'update' });
+    expect(line('14 مارس 2022 - 16:05 بتوقيت القاهرة')).toMatchObject({ zone: 'Africa/Cairo' });
+  });
+
+  it('keeps both stamps of a line, the published one first', () => {
+    const d = line('نشرت في: 28/03/2022 - 21:15آخر تحديث: 29/03/2022 - 07:00')!;
+    expect(d.stamps.map((s) => [s.kind, s.date])).toEqual([['publication', '2022-03-28'], ['update', '2022-03-29']]);
+    expect(line('آخر تحديث: 29/03/2022 - 07:00')).toMatchObject({ kind: 'update' });
+  });
+
+  it('marks an all-numeric date with day and month ≤ 12 as having two readings', () => {
+    expect(line('05/04/2022 10:40AM')).toMatchObject({ time: '10:40:00', readings: ['2022-04-05', '2022-05-04'] });
+    expect(line('05/05/2022')?.readings).toBeUndefined();
+    // The weekday beside it decides: 5 April 2022 was a Tuesday, 4 May a Wednesday.
+    expect(line('الثلاثاء 05/04/2022')).toMatchObject({ date: '2022-04-05' });
+    expect(line('الثلاثاء 05/04/2022')?.readings).toBeUndefined();
+  });
+
+  it('is no date line: a date in a sentence, a long line, a relative time, a time alone, an old calendar alone', () => {
+    expect(line('وكان الوزير قد وصل إلى المدينة في 14 مارس 2022')).toBeNull();
+    expect(line('افتتح المعرض في 14 مارس 2022')).toBeNull(); // short, but the date follows «في»
+    expect(line('افتتح المعرض - 14 مارس 2022')).not.toBeNull();
+    expect(line('الوزير خلال زيارته للمعرض مع وفد كبير من المسؤولين، 14 مارس 2022')).toBeNull();
+    expect(line('منذ 5 ساعات')).toBeNull();
+    expect(line('آخر تحديث GMT 10:11:12')).toBeNull();
+    expect(line('1401/01/08')).toBeNull();
+    expect(line('الأحد 14 مارس 2022')).toBeNull(); // a Monday
+  });
+
+  it('reads the attribution line of an embedded post as an embed, not a page stamp', () => {
+    expect(line('— Some Agency (@someagency) March 14, 2022')).toMatchObject({ kind: 'embed', date: '2022-03-14' });
+  });
+});
+
+describe('the dateline at the head of the first paragraph', () => {
+  it('reads the day and month, and the year when given', () => {
+    expect(readLeadDateline('عمان، 14 آذار (وكالة) -- قال الوزير إن', rules())).toEqual({ day: 14, month: 3 });
+    expect(readLeadDateline('القاهرة/ 14 آذار/مارس/ وكالة- قال الوزير', rules())).toEqual({ day: 14, month: 3 });
+    expect(readLeadDateline('بكين 14 مارس 2022 (وكالة) قال الوزير', rules())).toEqual({ day: 14, month: 3, year: 2022 });
+  });
+  it('is not a date inside a sentence', () => {
+    expect(readLeadDateline('وصل الوزير في 14 مارس (آذار) إلى', rules())).toBeNull();
+  });
+});
+
+describe('choosing the publication date of a page', () => {
+  let n = 0;
+  const at = (zone: PageLine['zone'], text: string, extra: Partial<PageLine> = {}): PageLine => ({ no: ++n, text, zone, paragraph: false, ...extra });
+  const para = (text: string): PageLine => ({ no: ++n, text, zone: 'body', paragraph: true });
+  const choose = (page: PageLine[], dateOrder?: 'dmy' | 'mdy') => choosePublicationDate(page, rules(), { dateOrder });
+
+  it('a today bar above the headline loses to the stamp under it', () => {
+    const r = choose([at('above', 'الخميس 1 ديسمبر 2022'), at('above', 'صحيفة ما'), at('header', 'الاثنين 14 مارس 2022 10:00'), para('قال الوزير اليوم الاثنين إن الخطة جاهزة.')]);
+    expect(r?.date).toBe('2022-03-14');
+  });
+
+  it('a today bar alone is refused; a post date printed right over the headline is taken', () => {
+    expect(choose([at('above', 'الخميس 1 ديسمبر 2022'), at('above', 'صحيفة ما'), para('قال الوزير إن الخطة جاهزة.')])).toBeNull();
+    expect(choose([at('above', 'صحيفة ما'), at('above', 'الاثنين 14 مارس 2022', { touchesHeadline: true }), para('قال الوزير إن الخطة جاهزة.')])?.date).toBe('2022-03-14');
+    // …unless it carries a second calendar, as today bars do, or the lead's «اليوم» names another weekday.
+    expect(choose([at('above', 'الاثنين 14 مارس 2022 | 11 شعبان 1443', { touchesHeadline: true }), para('قال الوزير إن الخطة جاهزة.')])).toBeNull();
+    expect(choose([at('above', 'الاثنين 14 مارس 2022', { touchesHeadline: true }), para('قال الوزير اليوم الأحد إن الخطة جاهزة.')])).toBeNull();
+  });
+
+  it('a labelled stamp wins; an update stamp is never taken', () => {
+    expect(choose([at('header', 'آخر تحديث: 15 مارس 2022'), at('header', 'تاريخ النشر: 14 مارس 2022'), para('نص.')])?.date).toBe('2022-03-14');
+    expect(choose([at('header', 'آخر تحديث: 15 مارس 2022'), para('نص.')])).toBeNull();
+  });
+
+  it('never takes a date after the day of the build', () => {
+    const next = DateTime.utc().plus({ days: 40 });
+    expect(choose([at('header', `${next.day}/${next.month}/${next.year}`), para('نص.')])).toBeNull();
+  });
+
+  it('reads d/m or m/d only when something on the page tells which', () => {
+    const stamp = () => at('body', '05/04/2022 08:12PM');
+    expect(choose([para('قال الوزير إن الخطة جاهزة.'), stamp()])).toBeNull();
+    expect(choose([para('عمان 5 نيسان (وكالة)- قال الوزير إن الخطة جاهزة.'), stamp()])?.date).toBe('2022-04-05');
+    expect(choose([para('قال الوزير اليوم الأربعاء إن الخطة جاهزة.'), stamp()])?.date).toBe('2022-05-04');
+    expect(choose([para('قال الوزير إن الخطة جاهزة.'), stamp(), at('body', 'آخر تحديث: 2022-05-04')])?.date).toBe('2022-05-04');
+    expect(choose([para('قال الوزير إن الخطة جاهزة.'), stamp()], 'mdy')?.date).toBe('2022-05-04');
+    expect(choose([para('قال الوزير إن الخطة جاهزة.'), stamp()], 'dmy')?.rule).toMatch(/day first/);
+  });
+
+  it('takes a year-bearing dateline of the first paragraph when no stamp is printed', () => {
+    expect(choose([para('بكين 14 مارس 2022 (وكالة) قال الوزير إن الخطة جاهزة.')])?.date).toBe('2022-03-14');
+    expect(choose([para('عمان، 14 آذار (وكالة) -- قال الوزير إن الخطة جاهزة.')])).toBeNull(); // no year: no date
+  });
+});
+
+describe('an event told as today’s dates an undated article', () => {
+  const visit: DatedEvent = {
+    id: 'made-up-visit',
+    date: '2022-03-02', // a Wednesday
+    name_ar: 'زيارة متخيلة إلى بيونغ يانغ',
+    name_en: 'A made-up visit',
+    actors: [],
+    places: ['pyongyang'],
+    words: ['زيارة', 'وصل'],
+    years: [2022],
+  };
+  const old: DatedEvent = { ...visit, id: 'made-up-old-visit', date: '2000-07-19', years: [2000] }; // also a Wednesday
+  const sentence = (text: string, names: string[] = ['pyongyang']): BodySentence => ({ text, line: 3, lineText: text, lead: true, names: new Set(names) });
+
+  it('takes the event’s day when the weekday fits', () => {
+    const r = inferDateFromWeekdays([sentence('وصل الضيف اليوم الأربعاء إلى بيونغ يانغ في زيارة رسمية.')], [visit], rules());
+    expect(r?.date).toBe('2022-03-02');
+    expect(r?.from).toContain('2 مارس 2022');
+    expect(inferDateFromWeekdays([sentence('وصل الضيف اليوم الخميس إلى بيونغ يانغ في زيارة رسمية.')], [visit], rules())).toBeNull();
+  });
+
+  it('a year after «منذ» does not pick an old event', () => {
+    const r = inferDateFromWeekdays([sentence('وصل الضيف اليوم الأربعاء إلى بيونغ يانغ في أول زيارة منذ عام 2000.')], [visit, old], rules());
+    expect(r?.date).toBe('2022-03-02');
+  });
+});
+
+describe('the page’s date through the whole ingest', () => {
+  it('skips the today bar and reads the time in the zone the line names', () => {
+    const text = [
+      'الخميس 1 ديسمبر 2022 | 7 جمادى الأولى 1444',
+      'جريدة المثال',
+      'وزير الخارجية يزور العاصمة في جولة إقليمية',
+      'الاثنين 14 مارس 2022 - 04:30 م بتوقيت مكة',
+      'وصل وزير الخارجية اليوم الاثنين إلى العاصمة في جولة إقليمية تشمل ثلاث دول، وقال إن المحادثات ستتناول التعاون الاقتصادي.',
+      'وأضاف الوزير أن الجولة تأتي في إطار تعزيز العلاقات الثنائية بين البلدين.',
+    ].join('\n');
+    const e = buildEntry({ name: 'made-up.txt', path: 'made-up.txt', bytes: new TextEncoder().encode(text) }, projectIngestor());
+    expect(e.frontmatter.date).toBe('2022-03-14');
+    expect(e.frontmatter.published_at).toBe('2022-03-14T16:30:00+03:00');
+    expect(e.frontmatter.date_basis).toMatchObject({ kind: 'stated', line: 'الاثنين 14 مارس 2022 - 04:30 م بتوقيت مكة' });
+  });
+});
