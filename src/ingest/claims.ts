@@ -228,6 +228,9 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
         r.unknownWords = 0;
       } else if (mode === 'subject' && mention.actorId === r.speaker) {
         r.subjectEnd = mention.end; // apposition: "المتحدث باسم الكرملين دميتري بيسكوف"
+      } else if (mode === 'subject' && r.speaker !== null && trigger.kind === 'verb' && /^و/.test(mention.prefix) && /^\s+$/.test(gap)) {
+        // "قالت كوريا الجنوبية والولايات المتحدة إن …": two subjects, no one speaker.
+        return { ...r, speaker: null, unknownWords: r.unknownWords + 1, stop: { kind: 'content', at: tok.start } };
       } else if (mode === 'subject' && r.speaker !== null) {
         return { ...r, stop: { kind: 'content', at: tok.start } };
       }

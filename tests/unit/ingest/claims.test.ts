@@ -219,3 +219,9 @@ describe('claims: subjects before the verb, bodies referred back to, «إلى أ
     ]);
   });
 });
+
+describe('claims: a joint statement', () => {
+  it('"قال X وY إن …" has no one speaker, and «وأضاف» after it goes to no one', () => {
+    expect(claims(['قال بوتين وكيم جونغ أون إن القمة ناجحة.', 'وأضاف أن التعاون سيتسع.'])).toEqual([]);
+  });
+});
