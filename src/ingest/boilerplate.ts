@@ -248,13 +248,14 @@ function isLatinUi(text: string): boolean {
 function classify(text: string, ctx: Context): string | null {
   const { boilerplate, dates } = ctx.data;
   if (ctx.footers.some((re) => re.test(text))) return 'translation_footer';
+  // Before date lines: the post's date is no publication date.
+  if (isEmbedAttribution(text)) return 'embed_attribution';
   const dateLine = readDateLine(text, dates);
   if (dateLine) return dateLine.kind === 'cms-publication' ? 'cms_metadata' : 'date_line';
   const rule = boilerplate.rules.find((r) => r.match !== 'tail_from' && !r.before_headline && ruleMatches(r, text));
   if (rule) return rule.name;
   if (isPlaceholder(text)) return 'placeholder';
   if (isCounter(text, ctx)) return 'counter';
-  if (isEmbedAttribution(text)) return 'embed_attribution';
   if (isCaption(text, ctx)) return 'photo_caption';
   if (isInitials(text)) return 'initials';
   if (isTimestamp(text, ctx)) return 'timestamp';
@@ -282,7 +283,7 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
   const kinds = nonEmpty.map((l) => classify(l.text, ctx));
   markTeasers(nonEmpty, kinds);
   const tails = nonEmpty.map((l) => tailMarker(l.text, ctx));
-  const paragraph = nonEmpty.map((l, i) => kinds[i] === null && tails[i] === null && isParagraph(l.text));
+  const paragraph = nonEmpty.map((l, i) => kinds[i] === null && tails[i] === null && isParagraph(l.text.replace(/\s*\([^()]{1,40}\)\s*$/u, '')));
   // A "read also" line after the article's closing lines (its source, its tags) starts a tail of other
   // stories, paragraphs and all: it and everything after it go.
   let tailStart = nonEmpty.length;
@@ -408,6 +409,9 @@ function headerName(i: number, headlineIndex: number, lines: Line[], ctx: Contex
   const n = wordCount(text);
   const prev = lines[i - 1];
   // The summary a page prints with a repeat of its headline (a teaser card).
+  if (ctx.data.boilerplate.rules.some((r) => r.before_headline && ruleMatches(r, text))) return r0(ctx, text);
+  // A caption printed twice in a row.
+  if ([lines[i - 1], lines[i + 1]].some((l) => l && fold(l.text) === fold(text))) return 'photo_caption';
   if (isMasthead(text, ctx.data) || (i === 0 && n <= 6)) return 'masthead';
   if (headlineIndex < 0 || i < headlineIndex) return n <= 3 || /[»>]/u.test(text) ? 'section_label' : 'kicker';
   if (readDateline(text)) return 'dateline';
@@ -415,6 +419,11 @@ function headerName(i: number, headlineIndex: number, lines: Line[], ctx: Contex
   if (ctx.lex('byline_alone').has(f) || [...ctx.lex('byline_alone')].some((b) => f.endsWith(` ${b}`))) return 'byline';
   if (n <= 4 && !/[\d٠-٩]/u.test(text)) return 'byline';
   return 'page_header';
+}
+
+/** The name of the before-headline yaml rule a line matches (a section label). */
+function r0(ctx: Context, text: string): string {
+  return ctx.data.boilerplate.rules.find((r) => r.before_headline && ruleMatches(r, text))!.name;
 }
 
 function findingsOf(removed: RemovedLine[], data: IngestData): Finding[] {

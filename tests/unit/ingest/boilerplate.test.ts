@@ -6,7 +6,7 @@ import { decodeSeed } from '../../../src/ingest/decode.ts';
 import { segmentLines } from '../../../src/ingest/segment.ts';
 import { SEEDS, projectIngestor, seedEntry, seedName } from './helpers.ts';
 
-const HEAD = 'عنوان الخبر التجريبي';
+const HEAD = 'المسؤول يصف الاجتماع بأنه مثمر';
 const PARA = 'قال المسؤول إن الاجتماع كان مثمرا.';
 const cut = (...lines: string[]) => cutFurniture(segmentLines(lines.join('\n')), projectIngestor().data);
 const rulesOf = (...lines: string[]) => cut(...lines).removed.map((r) => [r.line, r.rule]);
@@ -19,10 +19,24 @@ describe('each kind of page furniture, on made-up lines', () => {
     ['شاهد أيضا:'],
     ['أخبار ذات صلة'],
     ['مواضيع ذات صلة'],
-  ])('a read-also line "%s" cuts itself and everything after it', (marker) => {
+  ])('a read-also line "%s" in mid-article cuts itself and its headlines, not the paragraph after them', (marker) => {
     const r = cut(HEAD, PARA, marker, 'خبر آخر', 'وقال بوتين إن شيئا آخر حدث.');
-    expect(r.removed.map((x) => [x.line, x.rule])).toEqual([[3, 'read_also_tail'], [4, 'read_also_tail'], [5, 'read_also_tail']]);
-    expect(r.body.map((b) => b.text)).toEqual([PARA]);
+    expect(r.removed.map((x) => [x.line, x.rule])).toEqual([[3, 'read_also_tail'], [4, 'read_also_box']]);
+    expect(r.body.map((b) => b.text)).toEqual([PARA, 'وقال بوتين إن شيئا آخر حدث.']);
+  });
+
+  it('a read-also line after the source and tag lines cuts everything after it, paragraphs too', () => {
+    const r = cut(HEAD, PARA, 'المصدر: وكالات', 'إقرأ أيضاً:', 'خبر آخر عن موضوع بعيد', 'وقال وزير آخر إن شيئا آخر حدث في بلد بعيد.');
+    expect(r.removed.map((x) => [x.line, x.rule])).toEqual([[3, 'source_line'], [4, 'read_also_tail'], [5, 'read_also_tail'], [6, 'read_also_tail']]);
+  });
+
+  it('after the last paragraph every line is furniture: related headlines, prompts, tags', () => {
+    expect(rulesOf(HEAD, PARA, 'أخبار ذات صلة', 'وزير يزور مدينة ساحلية', 'تابعونا على تلغرام')).toEqual([
+      [3, 'read_also_tail'],
+      [4, 'related_tail'],
+      [5, 'newsletter_prompt'],
+    ]);
+    expect(rulesOf(HEAD, PARA, 'سطر قصير بلا جملة')).toEqual([[3, 'page_footer']]);
   });
 
   it('related-news links, comment counters, tag lines', () => {
@@ -65,7 +79,7 @@ describe('each kind of page furniture, on made-up lines', () => {
     expect(r.removed).toEqual([{ line: 2, rule: 'agency_mark', text: '(İLKHA)' }]);
     expect(r.body.map((b) => b.text)).toEqual([PARA]);
     // A parenthesis that is no agency mark stays.
-    expect(cut(HEAD, 'قال الرئيس (الروسي) كلاما.').removed).toEqual([]);
+    expect(cut(HEAD, 'قال المسؤول (الروسي) إن الاجتماع كان مثمرا.').removed).toEqual([]);
   });
 
   it('end markers, translation footers and copyright lines', () => {
@@ -83,7 +97,7 @@ describe('each kind of page furniture, on made-up lines', () => {
   });
 
   it('keeps article sentences that merely start like furniture', () => {
-    const r = cut(HEAD, 'المصدر الدبلوماسي قال إن المحادثات مستمرة.', 'النهاية لم تكن متوقعة في هذه المحادثات الطويلة بين البلدين.');
+    const r = cut('المحادثات بين البلدين مستمرة', 'المصدر الدبلوماسي قال إن المحادثات مستمرة.', 'النهاية لم تكن متوقعة في هذه المحادثات الطويلة بين البلدين.');
     expect(r.removed).toEqual([]);
     expect(r.body).toHaveLength(2);
   });
@@ -92,7 +106,7 @@ describe('each kind of page furniture, on made-up lines', () => {
     const r = cut(HEAD, PARA, 'مباحثات بين وزيري الدفاع', PARA);
     expect(r.body.map((b) => b.heading)).toEqual([false, true, false]);
     // Not a heading: a sentence, a line with markup signs, the last line.
-    expect(cut(HEAD, PARA, '# ليس عنوانا', PARA, 'سطر أخير قصير').body.map((b) => b.heading)).toEqual([false, false, false, false]);
+    expect(cut(HEAD, PARA, '# ليس عنوانا', PARA).body.map((b) => b.heading)).toEqual([false, false, false]);
   });
 });
 

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { cutFurniture } from '../../../src/ingest/boilerplate.ts';
+import { deriveTitle } from '../../../src/ingest/headline.ts';
+import { segmentLines } from '../../../src/ingest/segment.ts';
+import { projectIngestor } from './helpers.ts';
+
+const cut = (...lines: string[]) => cutFurniture(segmentLines(lines.join('\n')), projectIngestor().data);
+const LEAD = 'وصل وزير الزراعة إلى مدينة الساحل اليوم في زيارة لبحث موسم الحصاد مع المزارعين.';
+const SECOND = 'وقال الوزير إن الموسم سيكون أفضل من العام الماضي بفضل الأمطار.';
+const HEAD = 'وزير الزراعة يزور مدينة الساحل لبحث موسم الحصاد';
+
+describe('the headline is chosen by score among the lines above the first paragraph', () => {
+  it('passes over a masthead, a section label and a breadcrumb; they are cut with their names', () => {
+    const r = cut('صحيفة الوادي الإلكترونية', 'الرئيسية', 'محليات', HEAD, 'كتب: سامي علي', LEAD, SECOND);
+    expect(r.title).toEqual({ text: HEAD, line: 4, derived: false });
+    expect(r.removed.map((x) => [x.line, x.rule])).toEqual([[1, 'masthead'], [2, 'ui_string'], [3, 'section_label'], [5, 'byline']]);
+  });
+
+  it('a site name with "| الموقع الرسمي" is a masthead, never a headline', () => {
+    const r = cut('الوادي نت | الموقع الرسمي', HEAD, LEAD, SECOND);
+    expect(r.title?.text).toBe(HEAD);
+    expect(r.removed[0]).toMatchObject({ line: 1, rule: 'masthead' });
+  });
+
+  it('prefers the line the page prints twice, and cuts the repeat and the teaser under it', () => {
+    const teaser = 'يبحث الوزير مع المزارعين في مدينة الساحل موسم الحصاد، وسط توقعات بمحصول وفير هذا العام بعد شتاء ماطر.';
+    const r = cut('قسم الأخبار المحلية اليوم', HEAD, HEAD, teaser, '12.03.2024', LEAD, SECOND);
+    expect(r.title?.text).toBe(HEAD);
+    expect(r.removed.map((x) => x.rule)).toEqual(['masthead', 'repeated_headline', 'teaser', 'date_line']);
+  });
+
+  it('with no headline the title is derived from the lead, and marked so', () => {
+    const r = cut('الوادي', 'محليات', LEAD, SECOND);
+    expect(r.headline).toBeNull();
+    expect(r.title).toEqual({ text: 'وصل وزير الزراعة إلى مدينة الساحل اليوم في زيارة لبحث موسم الحصاد', line: null, derived: true });
+  });
+
+  it('derives a title from the first clause, without a dateline opening, at most twelve words', () => {
+    expect(deriveTitle('بروكسل - وكالات - أكد الأمين العام للحلف، اليوم، أن القوات وصلت.')).toBe('أكد الأمين العام للحلف');
+    expect(deriveTitle('قال الوزير إن الموسم سيكون أفضل من العام الماضي بفضل الأمطار الغزيرة التي هطلت في الشتاء.')?.split(' ')).toHaveLength(12);
+  });
+});
+
+describe('structural furniture', () => {
+  it('counters, reading times, placeholders, Latin UI strings, initials, embedded-post credits', () => {
+    const r = cut(HEAD, '25 مشاهدة', 'قراءة 3 دقائق', LEAD, '[ad_1]', 'إعلان', 'Share', SECOND, 'ع.ح/ م.ك', '— Some Person (@someone) May 5, 2024');
+    expect(r.removed.map((x) => [x.line, x.rule])).toEqual([
+      [2, 'counter'],
+      [3, 'counter'],
+      [5, 'placeholder'],
+      [6, 'placeholder'],
+      [7, 'ui_string'],
+      [9, 'initials'],
+      [10, 'embed_attribution'],
+    ]);
+  });
+
+  it('captions by their credit or lead, a dateline and a byline under the headline', () => {
+    const r = cut(HEAD, 'مدينة الساحل - وكالات', 'الوزير خلال الجولة (رويترز)', 'صورة: أ ف ب', LEAD, 'المزارعون في الحقل. © أ ف ب', SECOND);
+    expect(r.removed.map((x) => [x.line, x.rule])).toEqual([[2, 'dateline'], [3, 'photo_caption'], [4, 'photo_caption'], [6, 'photo_caption']]);
+    expect(r.findings).toContainEqual({ kind: 'dateline', line: 2, text: 'مدينة الساحل - وكالات', place: 'مدينة الساحل', source: 'وكالات' });
+  });
+
+  it('a short line over a credit line between paragraphs is a caption; a subheading stays', () => {
+    const r = cut(HEAD, LEAD, 'الوزير في الحقل', 'Reuters', SECOND, 'موسم جديد للمزارعين', LEAD);
+    expect(r.removed.map((x) => [x.line, x.rule])).toEqual([[3, 'photo_caption'], [4, 'ui_string']]);
+    expect(r.body.find((b) => b.no === 6)?.heading).toBe(true);
+  });
+
+  it('a time stamp of a city and a clock, and a date line with its parsed date as a finding', () => {
+    const r = cut('القاهرة 10:41 ص', HEAD, 'الثلاثاء 12 مارس 2024', LEAD, SECOND);
+    expect(r.removed.map((x) => [x.line, x.rule])).toEqual([[1, 'timestamp'], [3, 'date_line']]);
+    expect(r.findings.find((f) => f.kind === 'date_line')).toMatchObject({ line: 3, date: { date: '2024-03-12' } });
+  });
+});
