@@ -82,16 +82,21 @@ export function chooseHeadline(candidates: Candidate[], all: string[], lead: str
   const stop = new Set((data.boilerplate.lexicon.function_words ?? []).map(foldArabic));
   const leadWords = contentWords(lead.join(' '), stop);
   let best: { index: number; score: number } | null = null;
+  // A page that opens with its only line above the text (or has no text at all): that line.
+  const only = candidates.length === 1 && candidates[0]!.index === 0 ? candidates[0]! : null;
   for (const c of candidates) {
     const n = wordCount(c.text);
-    if (n < MIN_WORDS || n > MAX_WORDS) continue;
+    const alone = c === only && n >= 2;
+    if ((n < MIN_WORDS && !alone) || n > MAX_WORDS) continue;
     if (/[.]$/u.test(c.text) && !/\.\.$/u.test(c.text)) continue;
     if (!/[\u0600-\u06FF]/u.test(c.text)) continue;
     if (isMasthead(c.text, data)) continue;
+    if (lead.length === 0) return c.index;
     const shared = overlap(c.text, leadWords, stop);
     const repeated = all.filter((t) => foldArabic(t) === foldArabic(c.text)).length > 1;
-    // A page that opens with its headline: the first line needs less to prove it.
-    if (shared < (c.index === 0 ? 1 : 2) && !repeated) continue;
+    // A page that opens with its headline: the first line needs less to prove it, and nothing when it
+    // is the page's only line above the text.
+    if (shared < (c.index === 0 ? 1 : 2) && !repeated && !alone) continue;
     const score = shared + (repeated ? 3 : 0) + (n >= 5 ? 1 : 0);
     if (!best || score > best.score) best = { index: c.index, score };
   }

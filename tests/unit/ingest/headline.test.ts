@@ -29,6 +29,12 @@ describe('the headline is chosen by score among the lines above the first paragr
     expect(r.removed.map((x) => x.rule)).toEqual(['masthead', 'repeated_headline', 'teaser', 'date_line']);
   });
 
+  it('a page that opens with its only line above the text takes it, shared words or not', () => {
+    expect(cut('خبر قصير', LEAD, SECOND).title).toEqual({ text: 'خبر قصير', line: 1, derived: false });
+    // Two lines above the text that share nothing with it: neither is the headline.
+    expect(cut('مدونة صغيرة', 'أخبار البلدان البعيدة', LEAD, SECOND).title?.derived).toBe(true);
+  });
+
   it('with no headline the title is derived from the lead, and marked so', () => {
     const r = cut('الوادي', 'محليات', LEAD, SECOND);
     expect(r.headline).toBeNull();
