@@ -363,7 +363,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     const before = l.text.slice(0, m.index).trim();
     if (before && !/[.!?؟…]["»”']*$/u.test(before)) continue;
     const n = names.resolve(m[1]!, false);
-    if (n) add(1, 'agency_mark', l, [n]);
+    if (n) add(1, 'agency_mark', m[0].trim(), [n]);
   }
   for (const l of lines) {
     if (l.no <= lastParaNo || wordCount(l.text) > 6 || isPhotoCredit(l.text)) continue;
