@@ -7,12 +7,11 @@
  *   numbered pages of bounded size, and every entry stays reachable.
  * Each corpus is built once into its own folder beside the main test build.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
-import { DIST, ROOT, serve, type Served } from '../support/site.ts';
+import { DIST, ROOT, buildSite, serve, type Served } from '../support/site.ts';
 import { formatNuMessages, nuErrors, validateHtml } from '../support/checks.ts';
 import { HOME_MAX_ENTRIES, YEAR_PAGE_SIZE } from '../../src/lib/timeline.ts';
 import { measurePage } from '../../scripts/measure-weight.ts';
@@ -23,22 +22,6 @@ const SCALE_DIST = `${DIST}-scale`;
 const SCALE_ENTRIES = path.join(ROOT, 'tests', 'artifacts', 'scale-entries');
 /** Two years of a busy wire: enough for several pages a year and a home page past its limit. */
 const SCALE_COUNT = 1500;
-
-function buildSite(entriesDir: string, outDir: string) {
-  if (process.env.SKIP_BUILD && fs.existsSync(outDir)) return;
-  execFileSync('npx', ['astro', 'build'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      // As `npm run build` runs it: vitest's NODE_ENV=test would make Astro build a DEV-flavoured site.
-      NODE_ENV: 'production',
-      ENTRIES_DIR: entriesDir,
-      OUT_DIR: outDir,
-      ASTRO_CACHE_DIR: path.join(ROOT, 'node_modules', `.astro-${path.basename(outDir)}`),
-    },
-  });
-}
 
 /** Write `count` schema-valid entries, from a fixture, spread over 2030 and 2031 (several a day). */
 function writeScaleCorpus(count: number) {

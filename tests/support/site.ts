@@ -2,6 +2,8 @@
  * The built site for end-to-end tests: built once per test run by tests/support/global-setup.ts
  * (a root build in dist/ and a sub-path build in dist-subpath/), served here from localhost.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -53,4 +55,21 @@ export async function serve(
     url: `http://127.0.0.1:${port}${mount}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Build the site from another folder of entries (ENTRIES_DIR) into `outDir`, as `npm run build` builds it. */
+export function buildSite(entriesDir: string, outDir: string): void {
+  if (process.env.SKIP_BUILD && fs.existsSync(outDir)) return;
+  execFileSync('npx', ['astro', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      // As `npm run build` runs it: vitest's NODE_ENV=test would make Astro build a DEV-flavoured site.
+      NODE_ENV: 'production',
+      ENTRIES_DIR: entriesDir,
+      OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: path.join(ROOT, 'node_modules', `.astro-${path.basename(outDir)}`),
+    },
+  });
 }
