@@ -133,7 +133,8 @@ function grammarFor(rules: DateRules): DateGrammar {
     `(?<gdate>${B}(?:${date})(?:\\s*م(?!\\p{L}))?(?!\\d))`,
     // 7:52 مساء · 11:40 am · 12:30:00+03:00 · الساعة 9:40
     `(?<time>${B}(?:الساعه\\s*)?(?<hh>\\d{1,2}):(?<mi>\\d{2})(?::(?<ss>\\d{2}))?(?:(?<isoz>z)|(?<isooff>[+-]\\d{2}):?(?<isooffm>\\d{2}))?(?!\\d)(?:\\s*(?<ap>${AP}))?)`,
-    `(?<zone>(?<!\\p{L})${zoneAlt})`,
+    // "GMT+3", "UTC+03:00": a zone word with its own offset.
+    `(?<zone>(?<!\\p{L})${zoneAlt})(?:\\s*(?<zoff>[+-]\\d{1,2})(?::?(?<zoffm>\\d{2}))?(?!\\d))?`,
     `(?<wd>(?<!\\p{L})(?:يوم\\s+)?${W})`,
   ];
   const token = new RegExp(parts.join('|'), 'gu');
@@ -247,10 +248,16 @@ function scanLine(line: string, rules: DateRules): Scan {
   const residue = (text: string) => {
     for (const w of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) otherWords.push(w);
   };
+  let afterStamp = false;
   for (const m of s.matchAll(g.token)) {
     const gr = m.groups as Groups;
     const between = s.slice(last, m.index);
     residue(between);
+    // A word run into a date or its time with nothing but a space ("قمة 13 سبتمبر 2023", "2023 في موسكو")
+    // makes the date part of a phrase; a stamp's neighbours are set off by | - / ( : ،.
+    if (afterStamp && /^\s*[\p{L}\p{N}]/u.test(between)) inSentence = true;
+    if ((gr.gdate || gr.time) && /[\p{L}\p{N}]\s*$/u.test(between)) inSentence = true;
+    afterStamp = !!(gr.gdate || gr.time);
     const start = m.index!;
     last = start + m[0].length;
     if (gr.label) {
@@ -310,7 +317,8 @@ function scanLine(line: string, rules: DateRules): Scan {
     } else if (gr.zone) {
       const z = g.zones.get(squash(gr.zone));
       if (z !== undefined && current.offsetHours === undefined && current.zone === undefined) {
-        if (typeof z === 'number') current.offsetHours = z;
+        if (typeof z === 'number' && gr.zoff) current.offsetHours = z + Number(gr.zoff) + Math.sign(Number(gr.zoff) || 1) * Number(gr.zoffm ?? 0) / 60;
+        else if (typeof z === 'number') current.offsetHours = z;
         else current.zone = z;
       }
     } else if (gr.wd) {
@@ -319,6 +327,7 @@ function scanLine(line: string, rules: DateRules): Scan {
     }
   }
   residue(s.slice(last));
+  if (afterStamp && /^\s*[\p{L}\p{N}]/u.test(s.slice(last))) inSentence = true;
   const today = buildDay();
   const stamps: Stamp[] = segments
     .filter((x) => x.date)
@@ -399,7 +408,7 @@ export interface PageLine {
   zone: 'above' | 'header' | 'body';
   /** A paragraph of the article (its date stamps are not read; its dateline is). */
   paragraph: boolean;
-  /** The line right above the headline (no line between). */
+  /** The line right above the headline (no line between); on a page without a headline line, one between its masthead and the text. */
   touchesHeadline?: boolean;
 }
 
@@ -442,7 +451,8 @@ export function choosePublicationDate(
     if (!dl || dl.kind === 'embed') continue;
     for (const stamp of dl.stamps) {
       if (stamp.future) continue;
-      if (!stamp.readings) known.add(stamp.date);
+      // A today bar's date tells nothing about the article's.
+      if (!stamp.readings && (line.zone !== 'above' || line.touchesHeadline)) known.add(stamp.date);
       if (stamp.kind === 'update') continue;
       const tier = stamp.label ? 0 : line.zone === 'header' ? 1 : line.zone === 'body' ? 2 : 4;
       candidates.push({ stamp, line, tier, otherCalendar: dl.otherCalendar });

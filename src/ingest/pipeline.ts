@@ -148,14 +148,19 @@ function decideDate(
   // above the headline, between it and the text, or further down.
   const tailRules = new Set(data.boilerplate.rules.filter((r) => r.match === 'tail_from').map((r) => r.name));
   const firstText = paragraphs[0]?.no ?? Infinity;
-  const above = removed.filter((r) => r.line < headlineNo).map((r) => r.line);
+  // Without a headline line (a derived title), the text's first paragraph is the boundary.
+  const top = headlineNo > 0 ? headlineNo : firstText;
+  const above = removed.filter((r) => r.line < top).map((r) => r.line);
+  // A post date stands right above its headline; on a page without one, anywhere between masthead and text.
+  const masthead = Math.min(...removed.filter((r) => r.rule === 'masthead').map((r) => r.line));
+  const overHeadline = (no: number) => no === Math.max(...above) || (headlineNo <= 0 && no > masthead && no < top);
   const page: PageLine[] = [
     ...removed
       .filter((r) => !tailRules.has(r.rule) && !/tail|read_also|related/.test(r.rule))
-      .map((r) => ({ no: r.line, text: r.text, paragraph: false, touchesHeadline: r.line === Math.max(...above) })),
+      .map((r) => ({ no: r.line, text: r.text, paragraph: false, touchesHeadline: overHeadline(r.line) })),
     ...paragraphs.map((p) => ({ no: p.no, text: p.text, paragraph: true })),
   ]
-    .map((l) => ({ ...l, zone: (l.no < headlineNo ? 'above' : l.no < firstText ? 'header' : 'body') as PageLine['zone'] }))
+    .map((l) => ({ ...l, zone: (l.no < top ? 'above' : l.no < firstText ? 'header' : 'body') as PageLine['zone'] }))
     .sort((a, b) => a.no - b.no);
   const p = choosePublicationDate(page, data.dates, { dateOrder: outletRecord?.date_order });
   if (p) {

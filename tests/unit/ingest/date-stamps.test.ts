@@ -39,6 +39,8 @@ describe('stamps inside short lines, in the shapes pages print', () => {
     expect(line('14 مارس 2022 - 16:05 بتوقيت أبوظبي')).toMatchObject({ offsetHours: 4 });
     expect(line('|آخر تحديث: 14/3/2022 16:05 (توقيت مكة)')).toMatchObject({ offsetHours: 3, kind: 'update' });
     expect(line('14 مارس 2022 - 16:05 بتوقيت القاهرة')).toMatchObject({ zone: 'Africa/Cairo' });
+    expect(line('14.03.2022 | 16:05 GMT+3')).toMatchObject({ offsetHours: 3 });
+    expect(line('14.03.2022 | 16:05 UTC-04:30')).toMatchObject({ offsetHours: -4.5 });
   });
 
   it('keeps both stamps of a line, the published one first', () => {
@@ -59,6 +61,9 @@ describe('stamps inside short lines, in the shapes pages print', () => {
     expect(line('وكان الوزير قد وصل إلى المدينة في 14 مارس 2022')).toBeNull();
     expect(line('افتتح المعرض في 14 مارس 2022')).toBeNull(); // short, but the date follows «في»
     expect(line('افتتح المعرض - 14 مارس 2022')).not.toBeNull();
+    // A word run into the date with only a space makes it a phrase: a short subheading, not a stamp.
+    expect(line('معرض 14 مارس 2022')).toBeNull();
+    expect(line('14 مارس 2022 بالعاصمة')).toBeNull();
     expect(line('الوزير خلال زيارته للمعرض مع وفد كبير من المسؤولين، 14 مارس 2022')).toBeNull();
     expect(line('منذ 5 ساعات')).toBeNull();
     expect(line('آخر تحديث GMT 10:11:12')).toBeNull();
