@@ -10,7 +10,7 @@ import type { Claim } from '../lib/entry-schema.ts';
 import type { ClaimRules, DateRules } from './data.ts';
 import { resolveDayWords, weekdayMentions, type WeekdayMention } from './date.ts';
 import type { ActorMatcher, Mention } from './actors.ts';
-import { NAME_PREFIXES, VERB_PREFIXES, phraseAt, phraseTokens, sentenceEnds, tokenMatches, tokenize, type Token } from '../text/tokens.ts';
+import { NAME_PREFIXES, VERB_PREFIXES, WordLexicon, phraseAt, phraseTokens, sentenceEnds, tokenize, type Token } from '../text/tokens.ts';
 
 interface QuoteSpan {
   /** Offsets of the opening and closing marks. */
@@ -38,7 +38,8 @@ export function quoteSpans(text: string, isName: (content: string) => boolean): 
   return spans;
 }
 
-type Trigger = { index: number; kind: 'verb' | 'participle' };
+type TriggerKind = 'verb' | 'participle' | 'relay';
+type Trigger = { index: number; kind: TriggerKind };
 
 interface ClaimContext {
   matcher: ActorMatcher;
@@ -49,15 +50,26 @@ interface ClaimContext {
   writtenOn: string | null;
 }
 
+/** Every word list as a hash look-up (O(1) per token, with its proclitics), built once per rules object. */
 interface Lexicon {
-  verbs: string[];
-  participles: string[];
-  complementizers: string[];
-  fillers: string[];
-  circumstance: string[];
-  contentPrepositions: string[];
-  relay: string[];
-  connectives: string[];
+  /** Speech verbs, participles and relay verbs, with و/ف in front. */
+  triggers: WordLexicon<TriggerKind>;
+  /** The same words exactly as listed (folded), to take a written و/ف off. */
+  triggerWords: Set<string>;
+  objectVerbs: WordLexicon<true>;
+  complementizers: Set<string>;
+  /** و + a complementizer ("وأن", "وإن"): a new clause of the same statement. */
+  clauseOpeners: Set<string>;
+  fillers: Set<string>;
+  circumstance: WordLexicon<true>;
+  contentPrepositions: Set<string>;
+  relay: WordLexicon<true>;
+  connectives: Set<string>;
+  nounAfter: WordLexicon<true>;
+  anonymous: Set<string>;
+  relatives: Set<string>;
+  auxiliaries: WordLexicon<true>;
+  tails: string[][];
   relativeDays: { tokens: string[]; days: number }[];
   contextOpeners: string[][];
   vague: string[][];
@@ -68,15 +80,30 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
   const cached = lexicons.get(rules);
   if (cached) return cached;
   const f = (xs: string[]) => xs.map(foldArabic);
+  const set = (xs: string[]) => new Set(f(xs));
+  const words = (xs: string[], prefixes: readonly string[]) => new WordLexicon<true>(f(xs).map((w) => [w, true] as const), prefixes);
+  const triggerEntries: [string, TriggerKind][] = [
+    ...f(rules.speech_verbs).map((w) => [w, 'verb'] as [string, TriggerKind]),
+    ...f(rules.continuation_participles).map((w) => [w, 'participle'] as [string, TriggerKind]),
+    ...f(rules.relay_verbs).map((w) => [w, 'relay'] as [string, TriggerKind]),
+  ];
+  const complementizers = set(rules.complementizers);
   const lex: Lexicon = {
-    verbs: f(rules.speech_verbs),
-    participles: f(rules.continuation_participles),
-    complementizers: f(rules.complementizers),
-    fillers: f(rules.fillers),
-    circumstance: f(rules.circumstance_words),
-    contentPrepositions: f(rules.content_prepositions),
-    relay: f(rules.relay_markers),
-    connectives: f(rules.connectives),
+    triggers: new WordLexicon(triggerEntries, VERB_PREFIXES),
+    triggerWords: new Set(triggerEntries.map(([w]) => w)),
+    objectVerbs: words(rules.object_verbs, VERB_PREFIXES),
+    complementizers,
+    clauseOpeners: new Set([...complementizers].map((c) => `و${c}`)),
+    fillers: set(rules.fillers),
+    circumstance: words(rules.circumstance_words, ['', 'و']),
+    contentPrepositions: set(rules.content_prepositions),
+    relay: words(rules.relay_markers, VERB_PREFIXES),
+    connectives: set(rules.connectives),
+    nounAfter: words(rules.noun_after, ['', 'و']),
+    anonymous: set(rules.anonymous_heads),
+    relatives: set(rules.relatives),
+    auxiliaries: words(rules.auxiliaries, VERB_PREFIXES),
+    tails: rules.statement_tails.map(phraseTokens).filter((t) => t.length > 0),
     relativeDays: Object.entries(dates.relative_days)
       .map(([w, days]) => ({ tokens: phraseTokens(w), days }))
       .sort((a, b) => b.tokens.length - a.tokens.length),
@@ -99,7 +126,7 @@ function trimClaimText(text: string, lex: Lexicon): string {
     t = t.replace(/[\s،,.:؛;]+$/u, '');
     const words = t.split(/\s+/);
     const last = words[words.length - 1];
-    if (last && words.length > 1 && lex.connectives.includes(foldArabic(last))) t = words.slice(0, -1).join(' ');
+    if (last && words.length > 1 && lex.connectives.has(foldArabic(last))) t = words.slice(0, -1).join(' ');
     if (t === before) return t;
   }
 }
@@ -129,14 +156,13 @@ function timePhraseAt(
  * "جاء ذلك في برقية … اليوم الخميس": a paragraph that opens by pointing back at the statement
  * before it says when that statement was made.
  */
-function contextTime(text: string, ctx: ClaimContext): NonNullable<Claim['when']> | null {
+function contextTime(p: Paragraph, ctx: ClaimContext): NonNullable<Claim['when']> | null {
   const lex = lexiconFor(ctx.rules, ctx.dates);
-  const tokens = tokenize(text);
+  const { text, tokens } = p;
   if (!lex.contextOpeners.some((o) => phraseAt(tokens, 0, o, VERB_PREFIXES))) return null;
-  const firstSentenceEnd = sentenceEnds(text)[0] ?? text.length;
-  const weekdays = new Map<number, WeekdayMention>(weekdayMentions(tokens, ctx.dates).map((w) => [w.first, w]));
+  const firstSentenceEnd = p.ends[0] ?? text.length;
   for (let j = 0; j < tokens.length && tokens[j]!.start < firstSentenceEnd; j++) {
-    const time = timePhraseAt(text, tokens, j, weekdays, lex, ctx.writtenOn);
+    const time = timePhraseAt(text, tokens, j, p.weekdays, lex, ctx.writtenOn);
     if (time) return time.when;
   }
   return null;
@@ -156,18 +182,30 @@ interface Paragraph {
 function prepare(text: string, ctx: ClaimContext): Paragraph {
   const tokens = tokenize(text);
   const mentions = ctx.matcher.mentions(tokens, ctx.named);
-  const isName = (content: string) => {
-    const t = tokenize(content);
-    const ms = ctx.matcher.mentions(t, ctx.named);
-    return t.length > 0 && ms.length === 1 && ms[0]!.first === 0 && ms[0]!.last === t.length - 1;
+  const mentionAt = new Map(mentions.map((m) => [m.first, m]));
+  // The paragraph's own tokens and names inside a quotation, not a second tokenization of it.
+  const inside = (open: number, close: number) => {
+    let first = -1;
+    let last = -1;
+    for (let k = 0; k < tokens.length && tokens[k]!.start < close; k++) {
+      if (tokens[k]!.start <= open) continue;
+      if (first === -1) first = k;
+      last = k;
+    }
+    return { first, last, count: first === -1 ? 0 : last - first + 1 };
   };
+  const quotes = quoteSpans(text, () => false).map((q) => {
+    const r = inside(q.open, q.close);
+    const m = r.first === -1 ? undefined : mentionAt.get(r.first);
+    return { ...q, isName: !!m && m.last === r.last, words: r.count };
+  });
   return {
     text,
     tokens,
     mentions,
-    mentionAt: new Map(mentions.map((m) => [m.first, m])),
+    mentionAt,
     // A quotation of fewer than three words is a term, not speech.
-    speechQuotes: quoteSpans(text, isName).filter((q) => !q.isName && tokenize(q.content).length >= 3),
+    speechQuotes: quotes.filter((q) => !q.isName && q.words >= 3),
     weekdays: new Map(weekdayMentions(tokens, ctx.dates).map((w) => [w.first, w])),
     ends: sentenceEnds(text),
   };
@@ -185,6 +223,8 @@ interface AfterVerb {
   stop: Stop;
   when?: Claim['when'];
   reportedBy?: string;
+  /** The subject is someone not named ("مصدر دبلوماسي"). */
+  anonymous?: boolean;
 }
 
 /**
@@ -195,7 +235,9 @@ interface AfterVerb {
 function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: string | null, ctx: ClaimContext, lex: Lexicon): AfterVerb {
   const { text, tokens } = p;
   const r: AfterVerb = { speaker: preset, subjectEnd: tokens[trigger.index]!.end, unknownWords: 0, stop: { kind: 'end', at: segEnd } };
-  let mode: 'subject' | 'circumstance' | 'relay' = 'subject';
+  // A relay verb ("نقلت وكالة … عن X قوله إن …") names who relayed first; the speaker comes after «عن».
+  let mode: 'subject' | 'circumstance' | 'relay' = trigger.kind === 'relay' ? 'relay' : 'subject';
+  const takesSubject = trigger.kind !== 'participle';
   for (let j = trigger.index + 1; j < tokens.length && tokens[j]!.start < segEnd; ) {
     const tok = tokens[j]!;
     const prevEnd = tokens[j - 1]!.end;
@@ -203,7 +245,7 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
     if (/[:：]/.test(gap)) return { ...r, stop: { kind: 'colon', at: prevEnd + gap.search(/[:：]/) } };
     if (p.speechQuotes.some((q) => q.open >= prevEnd && q.open < tok.start)) return { ...r, stop: { kind: 'quote', at: tok.start } };
     if (p.ends.some((e) => e > prevEnd && e <= tok.start)) return { ...r, stop: { kind: 'end', at: tok.start } };
-    if (mode !== 'subject' && COMMA_OR_DASH.test(gap)) mode = 'subject';
+    if (mode !== 'subject' && COMMA_OR_DASH.test(gap) && !(trigger.kind === 'relay' && r.speaker === null)) mode = 'subject';
 
     // Time words: "اليوم /الجمعة/", "الثلاثاء الماضي", "أمس", "في وقت سابق".
     const time = timePhraseAt(text, tokens, j, p.weekdays, lex, ctx.writtenOn);
@@ -221,14 +263,21 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
       if (mode === 'relay' && kind === 'organisation') {
         r.reportedBy ??= mention.actorId;
       } else if (governed) {
-        if (kind === 'organisation' && /ل/.test(mention.prefix)) r.reportedBy ??= mention.actorId; // "قال لوكالة تاس"
-      } else if (mode === 'subject' && r.speaker === null && trigger.kind === 'verb' && r.unknownWords <= 5) {
+        if (kind === 'organisation' && /ل/.test(mention.prefix) && r.speaker !== null) r.reportedBy ??= mention.actorId; // "قال بوتين لوكالة تاس"
+      } else if (mode === 'subject' && r.speaker === null && takesSubject && r.unknownWords <= 5) {
         r.speaker = mention.actorId;
         r.subjectEnd = mention.end;
         r.unknownWords = 0;
       } else if (mode === 'subject' && mention.actorId === r.speaker) {
         r.subjectEnd = mention.end; // apposition: "المتحدث باسم الكرملين دميتري بيسكوف"
-      } else if (mode === 'subject' && r.speaker !== null && trigger.kind === 'verb' && /^و/.test(mention.prefix) && /^\s+$/.test(gap)) {
+      } else if (
+        mode === 'subject' && r.speaker !== null && takesSubject && kind === 'person' &&
+        ctx.matcher.byId.get(r.speaker)?.kind !== 'person' && /^[\s"«»“”]*$/.test(gap)
+      ) {
+        // A body or country inside a person's title: "مساعد الكرملين يوري أوشاكوف", "زعيم كوريا … كيم جونغ أون".
+        r.speaker = mention.actorId;
+        r.subjectEnd = mention.end;
+      } else if (mode === 'subject' && r.speaker !== null && takesSubject && /^و/.test(mention.prefix) && /^\s+$/.test(gap)) {
         // "قالت كوريا الجنوبية والولايات المتحدة إن …": two subjects, no one speaker.
         return { ...r, speaker: null, unknownWords: r.unknownWords + 1, stop: { kind: 'content', at: tok.start } };
       } else if (mode === 'subject' && r.speaker !== null) {
@@ -239,14 +288,19 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
     }
 
     const w = tok.folded;
-    if (lex.complementizers.includes(w)) return { ...r, stop: { kind: 'complementizer', at: tok.end } };
-    if (mode !== 'relay' && lex.relay.some((x) => tokenMatches(w, x, VERB_PREFIXES))) {
+    if (lex.complementizers.has(w)) return { ...r, stop: { kind: 'complementizer', at: tok.end } };
+    if (trigger.kind === 'relay' && mode === 'relay' && r.speaker === null && w === 'عن') {
+      mode = 'subject'; // "… عن X قوله": the speaker follows
+    } else if (mode === 'subject' && r.speaker === null && r.unknownWords === 0 && takesSubject && lex.anonymous.has(w)) {
+      // "قال مصدر دبلوماسي", "قال أحد مساعدي بوتين": someone not named; a name after it is not the speaker.
+      return { ...r, unknownWords: r.unknownWords + 1, stop: { kind: 'content', at: tok.start }, anonymous: true };
+    } else if (mode !== 'relay' && lex.relay.has(w)) {
       mode = 'relay';
-    } else if (mode === 'subject' && lex.contentPrepositions.includes(w) && (r.speaker !== null || r.unknownWords === 0)) {
+    } else if (mode === 'subject' && lex.contentPrepositions.has(w) && (r.speaker !== null || r.unknownWords === 0)) {
       return { ...r, stop: { kind: 'content', at: tok.start } };
-    } else if (mode === 'subject' && lex.circumstance.some((c) => tokenMatches(w, c, ['', 'و']))) {
+    } else if (mode === 'subject' && lex.circumstance.has(w)) {
       mode = 'circumstance';
-    } else if (mode === 'subject' && !lex.fillers.includes(w)) {
+    } else if (mode === 'subject' && !lex.fillers.has(w)) {
       if (r.speaker !== null) return { ...r, stop: { kind: 'content', at: tok.start } };
       r.unknownWords++;
     }
@@ -271,7 +325,7 @@ function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexico
   // where the statement starts and the opening mark; "قال إن الرئيس "مستعد …"" is reported speech.
   const statementStart = stop.kind === 'quote' || stop.kind === 'end' ? subjectEnd : stop.at;
   const leadsToQuote = (q: QuoteSpan) =>
-    tokenize(text.slice(statementStart, q.open)).every((t) => lex.contentPrepositions.includes(t.folded) || lex.complementizers.includes(t.folded));
+    tokenize(text.slice(statementStart, q.open)).every((t) => lex.contentPrepositions.has(t.folded) || lex.complementizers.has(t.folded));
   const quote = p.speechQuotes.find(
     (q) => q.open >= subjectEnd && q.open < sentenceEnd && q.close <= segEnd && (stop.kind === 'quote' || stop.kind === 'colon' || leadsToQuote(q)),
   );
@@ -292,7 +346,7 @@ function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexico
   let start = stop.kind === 'end' ? subjectEnd : stop.at;
   // "أشار إلى أن …", "شدد على أن …": what was said starts after the complementizer.
   const lead = tokenize(text.slice(start, sentenceEndAfter(start))).slice(0, 2);
-  if (stop.kind === 'content' && lead.length === 2 && lex.contentPrepositions.includes(lead[0]!.folded) && lex.complementizers.includes(lead[1]!.folded)) {
+  if (stop.kind === 'content' && lead.length === 2 && lex.contentPrepositions.has(lead[0]!.folded) && lex.complementizers.has(lead[1]!.folded)) {
     start += lead[1]!.end;
     return { text: text.slice(start, sentenceEndAfter(start)), kind: 'reported', afterComplementizer: true };
   }
@@ -301,33 +355,134 @@ function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexico
 
 /** The verb without a leading و/ف: "ورفض" → "رفض". */
 function verbAsWritten(verb: Token, lex: Lexicon): string {
-  const bare = verb.folded.slice(1);
-  const prefixed = /^[وف]/.test(verb.folded) && (lex.verbs.includes(bare) || lex.participles.includes(bare));
+  const prefixed = /^[وف]/.test(verb.folded) && !lex.triggerWords.has(verb.folded) && lex.triggerWords.has(verb.folded.slice(1));
   return prefixed ? verb.text.slice(1) : verb.text;
 }
 
-/** Claims in one paragraph; `state.last` carries the last named speaker across paragraphs. */
-function paragraphClaims(text: string, ctx: ClaimContext, state: State): Claim[] {
-  const lex = lexiconFor(ctx.rules, ctx.dates);
-  const p = prepare(text, ctx);
+/** Speech verbs, participles and relay verbs outside quotations; a verb form after a preposition is a noun. */
+function findTriggers(p: Paragraph, lex: Lexicon): Trigger[] {
   const { tokens } = p;
-
-  // Speech verbs and participles, outside quotations.
   const triggers: Trigger[] = [];
-  tokens.forEach((tok, i) => {
-    if (p.speechQuotes.some((q) => tok.start > q.open && tok.start < q.close)) return;
-    if (lex.verbs.some((v) => tokenMatches(tok.folded, v, VERB_PREFIXES))) triggers.push({ index: i, kind: 'verb' });
-    else if (lex.participles.some((x) => tokenMatches(tok.folded, x, VERB_PREFIXES))) triggers.push({ index: i, kind: 'participle' });
-  });
+  let q = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const kind = lex.triggers.get(tok.folded);
+    if (!kind) continue;
+    while (q < p.speechQuotes.length && p.speechQuotes[q]!.close < tok.start) q++;
+    const quote = p.speechQuotes[q];
+    if (quote && tok.start > quote.open && tok.start < quote.close) continue;
+    if (i > 0 && lex.nounAfter.has(tokens[i - 1]!.folded) && /^\s+$/.test(p.text.slice(tokens[i - 1]!.end, tok.start))) continue;
+    triggers.push({ index: i, kind });
+  }
+  return triggers;
+}
 
-  const claims: { at: number; claim: Claim }[] = attributions(text, tokens, p.mentions, lex);
+/**
+ * A subject named before its verb: "وكان الرئيس … بوتين قد قال", "سيرغي لافروف، الذي قال إن …". Only
+ * fillers (قد) and a relative pronoun (after a comma) may stand between them.
+ */
+function subjectBefore(p: Paragraph, trigger: Trigger, ctx: ClaimContext, lex: Lexicon): { id: string | null; marked: boolean } {
+  const { text, tokens } = p;
+  const verb = tokens[trigger.index]!;
+  let k = trigger.index - 1;
+  let relative = false;
+  let marked = false;
+  while (k >= 0 && trigger.index - k <= 3) {
+    const t = tokens[k]!;
+    if (lex.fillers.has(t.folded)) marked = true;
+    else if (lex.relatives.has(t.folded)) relative = true;
+    else break;
+    k--;
+  }
+  const between = k >= 0 ? text.slice(tokens[k]!.end, verb.start) : '';
+  const m = k >= 0 ? p.mentions.find((x) => x.last === k) : undefined;
+  const clean = relative ? /^[^.:؛;"«»]*$/.test(between) : /^[^،,.:؛;"«»]*$/.test(between);
+  if (m && clean && ctx.matcher.byId.get(m.actorId)!.kind !== 'place' && !/[لبك]/.test(m.prefix)) return { id: m.actorId, marked: marked || relative };
+  // "وكانت وزارة … قد ذكرت": a subject before «قد» that is no known name. "وكان قد قال": none.
+  const unknown = (marked || relative) && k >= 0 && !lex.auxiliaries.has(tokens[k]!.folded) && !/[.:؛;"«»]/.test(between);
+  return { id: null, marked: unknown };
+}
+
+/**
+ * The subject of the sentence a verb stands in, when that verb has none of its own
+ * ("وكان لافروف قد أجرى محادثات مع …، قال بعدها إن …"): a person named within the first three words
+ * of the sentence (or of its first clause), not governed by a preposition.
+ */
+function sentenceSubject(p: Paragraph, trigger: Trigger, ctx: ClaimContext): string | null {
+  const { text, tokens } = p;
+  const verb = tokens[trigger.index]!;
+  const sentenceStart = [...p.ends].reverse().find((e) => e <= verb.start) ?? 0;
+  let first = tokens.findIndex((t) => t.start >= sentenceStart);
+  if (first === -1 || first >= trigger.index) return null;
+  // "وفي السياق، ترأس …": a short lead-in before a comma does not count.
+  const comma = text.slice(tokens[first]!.start, verb.start).search(/[،,]/);
+  if (comma !== -1) {
+    const at = tokens[first]!.start + comma;
+    const after = tokens.findIndex((t) => t.start > at);
+    if (after !== -1 && after - first <= 3 && after < trigger.index) first = after;
+  }
+  const m = p.mentions.find((x) => x.first >= first && x.first <= first + 3 && x.last < trigger.index && !/[لبك]/.test(x.prefix));
+  return m && ctx.matcher.byId.get(m.actorId)!.kind === 'person' ? m.actorId : null;
+}
+
+/** What was said, cut where the writer's own words start after a comma ("…، من دون أن يكشف …"). */
+function cutTail(text: string, lex: Lexicon): string {
+  const tokens = tokenize(text);
+  for (let k = 1; k < tokens.length; k++) {
+    const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+    if (!/[،,]/.test(gap)) continue;
+    if (lex.tails.some((t) => phraseAt(tokens, k, t, ['']))) return text.slice(0, tokens[k - 1]!.end);
+  }
+  return text;
+}
+
+/** Reported speech in clauses: "أن A، وأن B" is two statements of the same speaker. */
+function splitClauses(text: string, lex: Lexicon): string[] {
+  const tokens = tokenize(text);
+  const out: string[] = [];
+  let from = 0;
+  for (let k = 1; k < tokens.length; k++) {
+    if (!lex.clauseOpeners.has(tokens[k]!.folded)) continue;
+    out.push(text.slice(from, tokens[k]!.start));
+    from = tokens[k]!.end;
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
+/** "واصفا ذلك بأنه «…»": what was said starts after the complementizer that follows the object. */
+function afterObject(p: Paragraph, from: number, segEnd: number, lex: Lexicon): { text: string; kind: Claim['kind'] } | null {
+  const { text, tokens } = p;
+  const end = Math.min(p.ends.find((e) => e > from) ?? text.length, segEnd);
+  const k = tokens.findIndex((t) => t.start >= from && t.end <= end && lex.complementizers.has(t.folded));
+  if (k === -1 || k - tokens.findIndex((t) => t.start >= from) > 8) return null;
+  const start = tokens[k]!.end;
+  const quote = p.speechQuotes.find((q) => q.open >= start && /^\s*$/.test(text.slice(start, q.open)) && q.close <= end);
+  if (quote) return { text: quote.content, kind: 'direct' };
+  const words = quoteSpans(text.slice(start, end), () => false)[0];
+  if (words && /^\s*$/.test(text.slice(start, start + words.open))) return { text: words.content, kind: 'direct' };
+  return { text: text.slice(start, end), kind: 'reported' };
+}
+
+/** Claims in one paragraph; `state.last` carries the last named speaker across paragraphs. */
+function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[] {
+  const lex = lexiconFor(ctx.rules, ctx.dates);
+  const { text, tokens } = p;
+  const triggers = findTriggers(p, lex);
+
+  const claims: { at: number; claim: Claim }[] = attributions(p, lex);
   triggers.forEach((trigger, n) => {
     const verb = tokens[trigger.index]!;
     // A statement runs at most to the next speech verb.
     const segEnd = n + 1 < triggers.length ? tokens[triggers[n + 1]!.index]!.start : text.length;
     const after = walkAfterVerb(p, trigger, segEnd, trigger.kind === 'participle' ? state.last : null, ctx, lex);
-
-    if (trigger.kind === 'verb' && after.speaker === null) {
+    if (trigger.kind === 'relay') {
+      if (after.speaker === null || after.stop.kind === 'content' || after.stop.kind === 'end') return;
+    } else if (trigger.kind === 'verb' && after.speaker === null) {
+      if (after.anonymous) {
+        state.last = null;
+        return;
+      }
       // "وذكرت الوزارة أن …": a body named earlier, referred back to by the first word of its name.
       const back = after.unknownWords === 1 ? anaphor(p, trigger.index + 1, ctx, state) : null;
       if (back) {
@@ -335,29 +490,42 @@ function paragraphClaims(text: string, ctx: ClaimContext, state: State): Claim[]
         after.unknownWords = 0;
         after.subjectEnd = Math.max(after.subjectEnd, tokens[trigger.index + 1]!.end);
       }
+      // Subject before the verb ("يُذكر أن المتحدث باسم الكرملين أعلن …"); with «قد» or a relative
+      // pronoun between them, the words after the verb are circumstances ("قد قال عند توقيع المعاهدة إن").
+      const before = subjectBefore(p, trigger, ctx, lex);
+      if (!back && before.id && before.marked) after.unknownWords = 0;
       if (after.unknownWords > 0) {
         state.last = null; // "وقالت وزارة …": someone we do not know speaks
         return;
       }
-      // Subject before the verb ("يُذكر أن المتحدث باسم الكرملين أعلن …"), else the last speaker.
-      // "وكان الرئيس … بوتين قد قال": fillers (قد) may stand between the subject and its verb.
-      const onlyFillers = (from: number) => tokenize(text.slice(from, verb.start)).every((t) => lex.fillers.includes(t.folded));
-      const before = p.mentions.find((m) => ctx.matcher.byId.get(m.actorId)!.kind !== 'place' && m.last < trigger.index && m.last >= trigger.index - 3 && /^[^،,.:؛;"«»]*$/.test(text.slice(m.end, verb.start)) && onlyFillers(m.end));
-      after.speaker = back ?? before?.actorId ?? state.last;
+      if (!back && !before.id && before.marked) {
+        state.last = null; // "وكانت وزارة … قد ذكرت": a subject we do not know
+        return;
+      }
+      after.speaker = back ?? before.id ?? sentenceSubject(p, trigger, ctx) ?? state.last;
     }
     if (!after.speaker) return;
     state.last = after.speaker;
 
-    const statement = statementOf(p, after, segEnd, lex);
-    let words = trimClaimText(statement.text, lex);
-    // When what was said is the verb's object ("رفض … التعليق", "أعرب … عن أمله"), the verb carries
-    // its sense: "رفض التعليق", not "التعليق". Only the subject between them is left out.
-    if (statement.kind === 'reported' && after.stop.kind === 'content' && !statement.afterComplementizer) words = `${verbAsWritten(verb, lex)} ${words}`;
-    if (tokenize(words).length < 2) return;
-    const claim: Claim = { speaker: after.speaker, text: words, kind: statement.kind };
-    if (after.when) claim.when = after.when;
-    if (after.reportedBy) claim.reported_by = after.reportedBy;
-    claims.push({ at: verb.start, claim });
+    let statement: { text: string; kind: Claim['kind']; afterComplementizer?: boolean } | null = null;
+    if (after.stop.kind === 'content' && lex.objectVerbs.has(verb.folded)) {
+      const o = afterObject(p, after.stop.at, segEnd, lex);
+      if (o) statement = { ...o, afterComplementizer: true };
+    }
+    statement ??= statementOf(p, after, segEnd, lex);
+    const body = statement.kind === 'reported' ? cutTail(statement.text, lex) : statement.text;
+    const pieces = statement.kind === 'reported' ? splitClauses(body, lex) : [body];
+    pieces.forEach((piece, k) => {
+      let words = trimClaimText(piece, lex);
+      // When what was said is the verb's object ("رفض … التعليق", "أعرب … عن أمله"), the verb carries
+      // its sense: "رفض التعليق", not "التعليق". Only the subject between them is left out.
+      if (k === 0 && statement!.kind === 'reported' && after.stop.kind === 'content' && !statement!.afterComplementizer) words = `${verbAsWritten(verb, lex)} ${words}`;
+      if (tokenize(words).length < 2 && !(statement!.kind === 'direct' && words.length > 2)) return;
+      const claim: Claim = { speaker: after.speaker!, text: words, kind: statement!.kind };
+      if (after.when) claim.when = after.when;
+      if (after.reportedBy) claim.reported_by = after.reportedBy;
+      claims.push({ at: verb.start + k / 100, claim });
+    });
   });
   for (const m of p.mentions) if (ctx.matcher.byId.get(m.actorId)!.kind === 'organisation') state.bodies.push(m.actorId);
   return claims.sort((a, b) => a.at - b.at).map((c) => c.claim);
@@ -391,13 +559,13 @@ function anaphor(p: Paragraph, at: number, ctx: ClaimContext, state: State): str
  * "وبحسب البيان الصادر عن قصر الكرملين، فإن اللقاء …": a sentence that opens by naming its source
  * states what that source said, with no speech verb. The statement is reported speech.
  */
-function attributions(text: string, tokens: readonly Token[], mentions: Mention[], lex: Lexicon): { at: number; claim: Claim }[] {
+function attributions(p: Paragraph, lex: Lexicon): { at: number; claim: Claim }[] {
+  const { text, tokens, mentions } = p;
   const out: { at: number; claim: Claim }[] = [];
-  const starts = [0, ...sentenceEnds(text)];
-  for (const start of starts) {
+  for (const start of [0, ...p.ends]) {
     const first = tokens.findIndex((t) => t.start >= start);
-    if (first === -1 || !lex.relay.some((r) => tokenMatches(tokens[first]!.folded, r, VERB_PREFIXES))) continue;
-    const sentenceEnd = sentenceEnds(text).find((e) => e > tokens[first]!.start) ?? text.length;
+    if (first === -1 || !lex.relay.has(tokens[first]!.folded)) continue;
+    const sentenceEnd = p.ends.find((e) => e > tokens[first]!.start) ?? text.length;
     // The source is named before the first comma, within a few words.
     const comma = text.slice(tokens[first]!.end, sentenceEnd).search(/[،,]/);
     if (comma === -1) continue;
@@ -406,7 +574,7 @@ function attributions(text: string, tokens: readonly Token[], mentions: Mention[
     if (!source) continue;
     let from = commaAt + 1;
     const after = tokens.find((t) => t.start > commaAt);
-    if (after && lex.complementizers.includes(after.folded)) from = after.end;
+    if (after && lex.complementizers.has(after.folded)) from = after.end;
     const words = trimClaimText(text.slice(from, sentenceEnd), lex);
     if (tokenize(words).length < 2) continue;
     out.push({ at: tokens[first]!.start, claim: { speaker: source.actorId, text: words, kind: 'reported' } });
@@ -418,7 +586,8 @@ export function findClaims(paragraphs: string[], ctx: ClaimContext): Claim[] {
   const state: State = { last: null, bodies: [] };
   const all: Claim[] = [];
   let previous: Claim[] = [];
-  for (const p of paragraphs) {
+  for (const text of paragraphs) {
+    const p = prepare(text, ctx);
     const found = paragraphClaims(p, ctx, state);
     const lastBefore = previous[previous.length - 1];
     if (found.length === 0 && lastBefore && !lastBefore.when) {
@@ -435,5 +604,5 @@ export type { ClaimContext };
 
 /** Words of the claim rules that are never part of a person's name (verbs, participles, particles, fillers). */
 export function claimStopWords(rules: ClaimRules): string[] {
-  return [...rules.speech_verbs, ...rules.continuation_participles, ...rules.complementizers, ...rules.fillers, ...rules.circumstance_words, ...rules.content_prepositions, ...rules.relay_markers];
+  return [...rules.speech_verbs, ...rules.continuation_participles, ...rules.complementizers, ...rules.fillers, ...rules.circumstance_words, ...rules.content_prepositions, ...rules.relay_markers, ...rules.relay_verbs, ...rules.relatives];
 }
