@@ -465,7 +465,12 @@ export function choosePublicationDate(
       known.add(date);
     }
   }
-  candidates.sort((a, b) => a.tier - b.tier || a.line.no - b.line.no);
+  // Bare stamps further down that give different days are a list of other stories, not the page's stamp.
+  const furtherDown = new Set(candidates.filter((c) => c.tier === 2).map((c) => c.stamp.readings?.join() ?? c.stamp.date));
+  if (furtherDown.size > 1) candidates.splice(0, candidates.length, ...candidates.filter((c) => c.tier !== 2));
+  // Labelled stamps: the one between headline and text first, then above it, then further down.
+  const zoneRank = { header: 0, above: 1, body: 2 } as const;
+  candidates.sort((a, b) => a.tier - b.tier || (a.tier === 0 ? zoneRank[a.line.zone] - zoneRank[b.line.zone] : 0) || a.line.no - b.line.no);
   const weekdayOf = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).weekday;
   const agreesWithDateline = (iso: string) => {
     if (!dateline) return null;

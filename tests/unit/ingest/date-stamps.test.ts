@@ -111,6 +111,16 @@ describe('choosing the publication date of a page', () => {
     expect(choose([at('header', 'آخر تحديث: 15 مارس 2022'), para('نص.')])).toBeNull();
   });
 
+  it('bare stamps further down that disagree are a list of other stories', () => {
+    expect(choose([para('نص.'), at('body', 'الاثنين 14 مارس 2022'), at('body', 'الأحد 13 مارس 2022')])).toBeNull();
+    expect(choose([para('نص.'), at('body', 'الاثنين 14 مارس 2022 10:00'), at('body', 'الاثنين 14 مارس 2022')])?.date).toBe('2022-03-14');
+  });
+
+  it('a labelled stamp under the headline wins over a labelled one above it or further down', () => {
+    expect(choose([at('header', 'تاريخ النشر: 14 مارس 2022'), para('نص.'), at('body', 'نشر في: 20 مارس 2022')])?.date).toBe('2022-03-14');
+    expect(choose([at('above', 'نشر في: 20 مارس 2022'), at('header', 'تاريخ النشر: 14 مارس 2022'), para('نص.')])?.date).toBe('2022-03-14');
+  });
+
   it('never takes a date after the day of the build', () => {
     const next = DateTime.utc().plus({ days: 40 });
     expect(choose([at('header', `${next.day}/${next.month}/${next.year}`), para('نص.')])).toBeNull();
