@@ -8,7 +8,8 @@ import type { Actor } from '../lib/entry-schema.ts';
 import { NameIndex } from '../text/names.ts';
 import { phraseTokens, tokenize, type Token } from '../text/tokens.ts';
 
-export type NameForm = 'full' | 'short' | 'title';
+/** `part`: one word of a person's full name («تشوي» for تشوي سون هوي), for an actor named in full when no other is. */
+export type NameForm = 'full' | 'short' | 'title' | 'part';
 
 interface NamePattern {
   actor: Actor;
@@ -40,6 +41,8 @@ export class ActorMatcher {
   constructor(readonly actors: Actor[]) {
     this.byId = new Map(actors.map((a) => [a.id, a]));
     const spellings: { words: string[]; value: NamePattern }[] = [];
+    // Words of places' and bodies' names are never a person's part name («بيونغ» of بيونغ يانغ).
+    const otherWords = new Set(actors.filter((a) => a.kind !== 'person').flatMap((a) => fullSpellings(a).flatMap(phraseTokens)));
     for (const actor of actors) {
       const patterns = new Map<NameForm, NamePattern>();
       const add = (names: string[], form: NameForm) => {
@@ -52,6 +55,10 @@ export class ActorMatcher {
       add(fullSpellings(actor), 'full');
       add(actor.titles, 'title');
       add(actor.short, 'short');
+      if (actor.kind === 'person') {
+        const parts = [...new Set(phraseTokens(actor.name_ar))].filter((w) => w.length >= 3 && !otherWords.has(w));
+        if (parts.length > 1) add(parts, 'part');
+      }
     }
     this.index = new NameIndex(spellings);
   }
@@ -77,7 +84,9 @@ export class ActorMatcher {
     const out: Mention[] = [];
     for (const m of this.rawMentions(tokens)) {
       const full = m.values.filter((p) => p.form === 'full');
-      const candidates = full.length ? full : m.values.filter((p) => named.has(p.actor.id));
+      const given = m.values.filter((p) => p.form !== 'part' && named.has(p.actor.id));
+      // A word of a full name counts only when the article names in full exactly one actor with it.
+      const candidates = full.length ? full : given.length ? given : m.values.filter((p) => named.has(p.actor.id));
       const ids = [...new Set(candidates.map((p) => p.actor.id))];
       if (ids.length !== 1) continue; // unknown, or ambiguous between two actors
       const form = candidates.some((p) => p.form === 'full') ? 'full' : candidates.some((p) => p.form === 'title') ? 'title' : 'short';
