@@ -51,51 +51,79 @@ export interface Furniture {
 }
 
 const fold = (s: string) => foldArabic(s);
-const words = (s: string) => (fold(s) ? fold(s).split(' ') : []);
+// A line's folded words, for the last line asked: every rule asks again about the same line.
+let lastLine: string | null = null;
+let lastWords: string[] = [];
+const words = (s: string): string[] => {
+  if (s !== lastLine) {
+    const f = fold(s);
+    lastWords = f ? f.split(' ') : [];
+    lastLine = s;
+  }
+  return lastWords;
+};
 const ARABIC = /[\u0600-\u06FF]/u;
 const LATIN = /[A-Za-z]/;
 
-/** Does the folded line start with the folded phrase, word for word? */
-function startsWithPhrase(line: string, phrase: string): boolean {
-  const l = words(line);
-  const p = words(phrase);
-  return p.length > 0 && p.every((w, i) => l[i] === w);
+/** A rule's phrases folded once: whole phrases in a set, and phrase starts by their length in words. */
+interface CompiledRule {
+  /** Phrases with no word ("©"): compared as written, at the line's start. */
+  literals: string[];
+  /** Folded phrases: the whole line (equals), its part before a colon (label) or before a count (counter). */
+  whole: Set<string>;
+  /** Word count → folded phrases of that many words: the line's first words (starts_with, tail_from). */
+  starts: Map<number, Set<string>>;
 }
 
-function equalsPhrase(line: string, phrase: string): boolean {
-  return fold(line) === fold(phrase) && fold(line) !== '';
-}
+const compiledRules = new WeakMap<BoilerplateRule, CompiledRule>();
 
-/** "phrase: anything" */
-function labelPhrase(line: string, phrase: string): boolean {
-  const colon = line.search(/[:：]/);
-  return colon > 0 && equalsPhrase(line.slice(0, colon), phrase);
-}
-
-/** "phrase (N)" */
-function counterPhrase(line: string, phrase: string): boolean {
-  const m = /^(.*?)\s*[(（]\s*[\d٠-٩]+\s*[)）]$/u.exec(line);
-  return !!m && equalsPhrase(m[1]!, phrase);
-}
-
-function ruleMatches(rule: BoilerplateRule, line: string): boolean {
-  if (rule.max_words !== undefined && wordCount(line) > rule.max_words) return false;
-  // "©" is no word: compare it as written.
-  const literal = (p: string) => !fold(p);
-  return rule.phrases.some((p) => {
-    if (literal(p)) return line.startsWith(p);
-    switch (rule.match) {
-      case 'tail_from':
-      case 'starts_with':
-        return startsWithPhrase(line, p);
-      case 'equals':
-        return equalsPhrase(line, p);
-      case 'label':
-        return labelPhrase(line, p);
-      case 'counter':
-        return counterPhrase(line, p);
+function compileRule(rule: BoilerplateRule): CompiledRule {
+  let c = compiledRules.get(rule);
+  if (c) return c;
+  c = { literals: [], whole: new Set(), starts: new Map() };
+  for (const p of rule.phrases) {
+    const f = fold(p);
+    if (!f) {
+      c.literals.push(p);
+      continue;
     }
-  });
+    c.whole.add(f);
+    const n = f.split(' ').length;
+    if (!c.starts.has(n)) c.starts.set(n, new Set());
+    c.starts.get(n)!.add(f);
+  }
+  compiledRules.set(rule, c);
+  return c;
+}
+
+const COUNTER = /^(.*?)\s*[(（]\s*[\d٠-٩]+\s*[)）]$/u;
+
+/** Does a furniture rule (content/rules/boilerplate.yaml) match the line? A few set look-ups per rule. */
+function ruleMatches(rule: BoilerplateRule, line: string): boolean {
+  const lineWords = words(line);
+  if (rule.max_words !== undefined && lineWords.length > rule.max_words) return false;
+  const c = compileRule(rule);
+  if (c.literals.some((p) => line.startsWith(p))) return true;
+  switch (rule.match) {
+    case 'tail_from':
+    case 'starts_with':
+      for (const [n, phrases] of c.starts) {
+        if (lineWords.length >= n && phrases.has(n === lineWords.length ? lineWords.join(' ') : lineWords.slice(0, n).join(' '))) return true;
+      }
+      return false;
+    case 'equals':
+      return lineWords.length > 0 && c.whole.has(lineWords.join(' '));
+    case 'label': {
+      // "phrase: anything"
+      const colon = line.search(/[:：]/);
+      return colon > 0 && c.whole.has(fold(line.slice(0, colon)));
+    }
+    case 'counter': {
+      // "phrase (N)"
+      const m = COUNTER.exec(line);
+      return !!m && c.whole.has(fold(m[1]!));
+    }
+  }
 }
 
 /** Translation footer templates ("قام {outlet} بترجمة هذا الخبر من مصدر {via}") as regexes. */
