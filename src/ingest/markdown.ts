@@ -1,11 +1,18 @@
 /**
- * Stage: the body as an mdast tree, printed with remark. Every piece of the article is a text
- * node, so nothing a source says (<script>, [x](javascript:…), "# ", "|") can become markup:
- * remark-stringify escapes it.
+ * Stage: the body as an mdast tree, printed with remark in the dialect the site parses: GFM, with
+ * remark-gfm's own serialiser (astro.config.ts renders entries with remark-gfm too). Every piece of
+ * the article is a text node, so nothing a source says (<script>, [x](javascript:…), "# ", "|", "~~",
+ * a tag right after a web address) can become markup: the serialiser escapes each character the way
+ * the GFM parser reads it back, including inside what GFM takes for a bare URL literal, where plain
+ * CommonMark escaping (a "\" before "<") is swallowed into the address.
+ *
+ * GFM still links bare "https://…", "www.…" and "a@b.c" after parsing, from the text itself; no
+ * escaping can stop that, it keeps the text whole, and it never makes a javascript: link. The site
+ * sanitises entry HTML besides (astro.config.ts), so a hand-edited entry cannot inject markup either.
  */
 import type { Heading, Paragraph, Root } from 'mdast';
-import type { Options as ToMarkdownOptions, Unsafe } from 'mdast-util-to-markdown';
 import { remark } from 'remark';
+import remarkGfm from 'remark-gfm';
 import type { BodyLine } from './boilerplate.ts';
 
 export function bodyTree(body: BodyLine[]): Root {
@@ -19,16 +26,9 @@ export function bodyTree(body: BodyLine[]): Root {
   };
 }
 
-/**
- * The site parses Markdown with GFM, where "~~x~~" is strike-through; plain remark does not know
- * that construct, so this pattern (the one GFM's serializer uses) makes it escape "~" too.
- * (GFM also links bare "https://…", "www.…" and "a@b.c" after parsing, from the text itself, so
- * no escaping can stop that; it never makes a javascript: link.)
- */
-const GFM_UNSAFE: Unsafe[] = [{ character: '~', inConstruct: 'phrasing', notInConstruct: ['autolink', 'link', 'image', 'label'] }];
+/** One processor for every body: parse and print with the GFM extensions, as the site parses. */
+const processor = remark().use(remarkGfm).freeze();
 
 export function bodyMarkdown(body: BodyLine[]): string {
-  const extension: ToMarkdownOptions = { unsafe: GFM_UNSAFE };
-  const processor = remark().data('toMarkdownExtensions', [extension]);
   return processor.stringify(bodyTree(body));
 }

@@ -11,12 +11,12 @@ import { cutFurniture, type BodyLine } from './boilerplate.ts';
 import { claimStopWords, findClaims } from './claims.ts';
 import { loadIngestData, type IngestData, type Outlet } from './data.ts';
 import { choosePublicationDate, inferDateFromWeekdays, type BodySentence, type PageLine } from './date.ts';
-import { decodeSeed } from './decode.ts';
+import { decodeSeedDetected } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { bodyMarkdown } from './markdown.ts';
 import { findOutlet, detectOutlet, type OutletFinding } from './outlet.ts';
 import { parseOverride, type Override } from './override.ts';
-import { segmentLines } from './segment.ts';
+import { droppedLines, segmentLines } from './segment.ts';
 import { headlineSlug } from './slug.ts';
 import { sentences, tokenize, wordCount } from '../text/tokens.ts';
 
@@ -56,13 +56,15 @@ function utcZone(hours: number): string {
 }
 
 export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry {
-  const text = decodeSeed(seed.bytes, seed.path);
+  const { text, encoding } = decodeSeedDetected(seed.bytes, seed.path);
   const override: Override | null = seed.override
     ? parseOverride(seed.override.text, seed.override.path, new Set(matcher.byId.keys()))
     : null;
 
   const lines = segmentLines(text);
-  const { headline, title, body, removed } = cutFurniture(lines, data);
+  const { headline, title, body, removed: cut } = cutFurniture(lines, data);
+  // Lines segmenting blanked (a frontmatter block, rule lines) are listed with what furniture cut.
+  const removed = [...droppedLines(lines), ...cut].sort((a, b) => a.line - b.line);
   if (!title) throw new IngestError(seed.path, 'no headline: every line is page furniture');
   if (wordCount(title.text) > MAX_HEADLINE_WORDS) {
     throw new IngestError(seed.path, `no headline: the headline (line ${title.line}) is a paragraph of ${wordCount(title.text)} words`);
@@ -96,6 +98,8 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
     people,
     claims,
     source: seed.name,
+    // The encoding the seed was read in, when it is not UTF-8 (src/ingest/decode.ts).
+    ...(encoding !== 'utf-8' ? { encoding } : {}),
     ...(override?.url ? { url: override.url } : {}),
     removed,
     notes: override?.notes.map((n) => n.text) ?? [],

@@ -74,6 +74,8 @@ export const entrySchema = z.object({
   claims: z.array(claimSchema),
   /** The seed's file name. */
   source: z.string().min(1),
+  /** The encoding the seed was read in, when it was not UTF-8 (src/ingest/decode.ts detects it). */
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1256']).optional(),
   /** The original article's address, when an editor gave it in the override. */
   url: z.string().url().refine((u) => /^https?:\/\//.test(u), 'an http(s) address').optional(),
   removed: z.array(removedLineSchema),
