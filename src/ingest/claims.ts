@@ -397,7 +397,8 @@ function subjectBefore(p: Paragraph, trigger: Trigger, ctx: ClaimContext, lex: L
   const between = k >= 0 ? text.slice(tokens[k]!.end, verb.start) : '';
   const m = k >= 0 ? p.mentions.find((x) => x.last === k) : undefined;
   const clean = relative ? /^[^.:؛;"«»]*$/.test(between) : /^[^،,.:؛;"«»]*$/.test(between);
-  if (m && clean && ctx.matcher.byId.get(m.actorId)!.kind !== 'place' && !/[لبك]/.test(m.prefix)) return { id: m.actorId, marked: marked || relative };
+  // A place speaks only as a marked subject ("وكانت الولايات المتحدة قد حذرت").
+  if (m && clean && (marked || ctx.matcher.byId.get(m.actorId)!.kind !== 'place') && !/[لبك]/.test(m.prefix)) return { id: m.actorId, marked: marked || relative };
   // "وكانت وزارة … قد ذكرت": a subject before «قد» that is no known name. "وكان قد قال": none.
   const unknown = (marked || relative) && k >= 0 && !lex.auxiliaries.has(tokens[k]!.folded) && !/[.:؛;"«»]/.test(between);
   return { id: null, marked: unknown };
@@ -412,17 +413,18 @@ function sentenceSubject(p: Paragraph, trigger: Trigger, ctx: ClaimContext): str
   const { text, tokens } = p;
   const verb = tokens[trigger.index]!;
   const sentenceStart = [...p.ends].reverse().find((e) => e <= verb.start) ?? 0;
-  let first = tokens.findIndex((t) => t.start >= sentenceStart);
+  const first = tokens.findIndex((t) => t.start >= sentenceStart);
   if (first === -1 || first >= trigger.index) return null;
-  // "وفي السياق، ترأس …": a short lead-in before a comma does not count.
-  const comma = text.slice(tokens[first]!.start, verb.start).search(/[،,]/);
-  if (comma !== -1) {
-    const at = tokens[first]!.start + comma;
-    const after = tokens.findIndex((t) => t.start > at);
-    if (after !== -1 && after - first <= 3 && after < trigger.index) first = after;
+  // The sentence and each of its clauses after a comma ("وفي السياق، ترأس الرئيس … يون سوك يول …، وصف
+  // خلاله …"): the last person named in subject position before the verb.
+  const starts = [first];
+  for (let k = first + 1; k < trigger.index; k++) if (/[،,]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) starts.push(k);
+  let found: string | null = null;
+  for (const start of starts) {
+    const m = p.mentions.find((x) => x.first >= start && x.first <= start + 3 && x.last < trigger.index && !/[لبك]/.test(x.prefix));
+    if (m && ctx.matcher.byId.get(m.actorId)!.kind === 'person') found = m.actorId;
   }
-  const m = p.mentions.find((x) => x.first >= first && x.first <= first + 3 && x.last < trigger.index && !/[لبك]/.test(x.prefix));
-  return m && ctx.matcher.byId.get(m.actorId)!.kind === 'person' ? m.actorId : null;
+  return found;
 }
 
 /** What was said, cut where the writer's own words start after a comma ("…، من دون أن يكشف …"). */
@@ -464,6 +466,14 @@ function afterObject(p: Paragraph, from: number, segEnd: number, lex: Lexicon): 
   return { text: text.slice(start, end), kind: 'reported' };
 }
 
+/** A verb whose subject opens a reported clause: "بأن كيم أعرب …" is part of what the outer verb says. */
+function embedded(p: Paragraph, trigger: Trigger, lex: Lexicon): boolean {
+  const m = p.mentions.find((x) => x.last === trigger.index - 1);
+  if (!m || m.first === 0) return false;
+  const { text, tokens } = p;
+  return lex.complementizers.has(tokens[m.first - 1]!.folded) && /^\s+$/.test(text.slice(m.end, tokens[trigger.index]!.start)) && /^\s+$/.test(text.slice(tokens[m.first - 1]!.end, m.start));
+}
+
 /** Claims in one paragraph; `state.last` carries the last named speaker across paragraphs. */
 function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[] {
   const lex = lexiconFor(ctx.rules, ctx.dates);
@@ -473,8 +483,10 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
   const claims: { at: number; claim: Claim }[] = attributions(p, lex);
   triggers.forEach((trigger, n) => {
     const verb = tokens[trigger.index]!;
-    // A statement runs at most to the next speech verb.
-    const segEnd = n + 1 < triggers.length ? tokens[triggers[n + 1]!.index]!.start : text.length;
+    // A statement runs at most to the next speech verb, not one inside it ("أفادت الوكالة بأن كيم أعرب عن …").
+    let next = n + 1;
+    while (next < triggers.length && embedded(p, triggers[next]!, lex)) next++;
+    const segEnd = next < triggers.length ? tokens[triggers[next]!.index]!.start : text.length;
     const after = walkAfterVerb(p, trigger, segEnd, trigger.kind === 'participle' ? state.last : null, ctx, lex);
     if (trigger.kind === 'relay') {
       if (after.speaker === null || after.stop.kind === 'content' || after.stop.kind === 'end') return;
@@ -525,6 +537,16 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
       if (after.when) claim.when = after.when;
       if (after.reportedBy) claim.reported_by = after.reportedBy;
       claims.push({ at: verb.start + k / 100, claim });
+      // A quotation inside reported speech is the speaker's own words: a direct claim of its own.
+      if (statement!.kind !== 'reported') return;
+      for (const q of quoteSpans(words, () => false)) {
+        const inner = q.content.trim();
+        if (tokenize(inner).length < 2 || inner.length >= words.length - 2) continue;
+        const direct: Claim = { speaker: after.speaker!, text: inner, kind: 'direct' };
+        if (after.when) direct.when = after.when;
+        if (after.reportedBy) direct.reported_by = after.reportedBy;
+        claims.push({ at: verb.start + k / 100 + 0.001, claim: direct });
+      }
     });
   });
   for (const m of p.mentions) if (ctx.matcher.byId.get(m.actorId)!.kind === 'organisation') state.bodies.push(m.actorId);
