@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { findClaims } from '../../../src/ingest/claims.ts';
+import type { Claim } from '../../../src/lib/entry-schema.ts';
+import { projectIngestor } from './helpers.ts';
+
+const NAMED = 'دميتري بيسكوف فلاديمير بوتين سيرغي لافروف تشوي سون هوي يوري أوشاكوف';
+
+function claims(paragraphs: string[], namedText = NAMED): Claim[] {
+  const { matcher, data } = projectIngestor();
+  const named = matcher.namedInFull([namedText, ...paragraphs].join('\n'));
+  return findClaims(paragraphs, { matcher, named, rules: data.claims, dates: data.dates, writtenOn: null });
+}
+const pairs = (c: Claim[]) => c.map((x) => [x.speaker, x.text]);
+
+describe('claims: relayed speech', () => {
+  it('"نقلت وكالة … عن X قوله إن …": X speaks, the agency relayed it', () => {
+    expect(claims(['ونقلت وكالة تاس عن لافروف قوله إن المحادثات كانت مثمرة.'])).toEqual([
+      { speaker: 'sergei-lavrov', text: 'المحادثات كانت مثمرة', kind: 'reported', reported_by: 'tass' },
+    ]);
+    // Relayed by someone unnamed ("وسائل إعلام"): still the speaker after «عن».
+    expect(pairs(claims(['ونقلت وسائل إعلام محلية عن تشوي قولها إن الزيارة ناجحة.']))).toEqual([['choe-son-hui', 'الزيارة ناجحة']]);
+  });
+
+  it('a relay verb with no «عن» + name gives no claim and no speaker to «وأضاف»', () => {
+    expect(claims(['ونقلت وكالة تاس تفاصيل الزيارة المقبلة.', 'وأضاف أن الوفد سيصل غدا.'])).toEqual([]);
+  });
+
+  it('"بحسب ما نقلت …" between a speaker and «إن» is no new statement', () => {
+    expect(pairs(claims(['وقال لافروف، بحسب ما نقلت وسائل إعلام روسية، إن موسكو تولي أهمية خاصة للعلاقات.']))).toEqual([
+      ['sergei-lavrov', 'موسكو تولي أهمية خاصة للعلاقات'],
+    ]);
+  });
+});
+
+describe('claims: who the subject is', () => {
+  it('a person inside a body’s title is the speaker: "مساعد الكرملين يوري أوشاكوف"', () => {
+    expect(pairs(claims(['وقال مساعد الكرملين يوري أوشاكوف إن الوثيقة جاهزة للتوقيع.']))).toEqual([['yuri-ushakov', 'الوثيقة جاهزة للتوقيع']]);
+  });
+
+  it('"X، الذي قال إن …": the name before the relative pronoun', () => {
+    expect(pairs(claims(['والتقى بوتين نظيره سيرغي لافروف، الذي قال إن اللقاء كان وديا.']))).toEqual([['sergei-lavrov', 'اللقاء كان وديا']]);
+  });
+
+  it('"وكان X قد قال عند …": circumstance words after the verb do not hide the subject before «قد»', () => {
+    expect(pairs(claims(['وكان أوشاكوف قد قال عند وصول الوفد إنها زيارة تاريخية.']))).toEqual([['yuri-ushakov', 'زيارة تاريخية']]);
+  });
+
+  it('an unknown subject before «قد» speaks for no one, not for the last speaker', () => {
+    expect(claims(['قال بيسكوف إن الوفد وصل.', 'وكانت هيئة الرقابة المحلية قد ذكرت أن الطائرة تأخرت.'])).toHaveLength(1);
+  });
+
+  it('a verb after a comma, with no subject, continues the person the sentence opened with', () => {
+    expect(pairs(claims(['قال بيسكوف إن الوفد وصل.', 'وكانت تشوي قد أجرت محادثات مع نظيرها الروسي في موسكو، أكدت خلالها أن بلادها ستقف إلى جانب روسيا.']))).toEqual([
+      ['dmitry-peskov', 'الوفد وصل'],
+      ['choe-son-hui', 'بلادها ستقف إلى جانب روسيا'],
+    ]);
+  });
+
+  it('"قال مصدر دبلوماسي", "قال أحد مساعدي بوتين": never a named speaker', () => {
+    expect(claims(['وقال أحد مساعدي بوتين إن القمة ستعقد قريبا.'])).toEqual([]);
+    expect(claims(['قال بيسكوف إن الوفد وصل.', 'وقال مصدر دبلوماسي إن القمة ستعقد قريبا.', 'وأضاف أن الموعد لم يحدد.'])).toHaveLength(1);
+  });
+
+  it('a word of a full name names the one person the article names with it', () => {
+    expect(pairs(claims(['وقالت تشوي إن بلادها ستقف إلى جانب روسيا.']))).toEqual([['choe-son-hui', 'بلادها ستقف إلى جانب روسيا']]);
+    // With two people named with that word, it names neither.
+    expect(claims(['وقالت تشوي إن بلادها ستقف إلى جانب روسيا.'], `${NAMED} تشوي ريونغ هاي`)).toEqual([]);
+  });
+});
+
+describe('claims: what was said', () => {
+  it('"أن A، وأن B" is two statements of the same speaker', () => {
+    expect(pairs(claims(['وأكد لافروف أن المحادثات كانت صريحة، وأن الجانبين اتفقا على خطة عمل.']))).toEqual([
+      ['sergei-lavrov', 'المحادثات كانت صريحة'],
+      ['sergei-lavrov', 'الجانبين اتفقا على خطة عمل'],
+    ]);
+  });
+
+  it('the writer’s words after a comma are not the statement: "، من دون أن …", "، وذلك خلال …"', () => {
+    expect(pairs(claims(['وأكد بيسكوف أن اللقاء عقد، من دون أن يكشف تفاصيله.']))).toEqual([['dmitry-peskov', 'اللقاء عقد']]);
+    expect(pairs(claims(['وتعهد بوتين بأن تدعم بلاده الشركاء، وذلك خلال استقباله الوفد.']))).toEqual([['vladimir-putin', 'تدعم بلاده الشركاء']]);
+    // "، وذلك تبعا لـ …" is still what was said.
+    expect(claims(['وقال بوتين إن بلاده لا تستبعد الخيار، وذلك تبعا لتطور الوضع.'])[0]!.text).toBe('بلاده لا تستبعد الخيار، وذلك تبعا لتطور الوضع');
+  });
+
+  it('"وصف X التقارير بأنها «…»": the words after the object', () => {
+    expect(claims(['ووصف بيسكوف هذه التقارير بأنها "مزيفة".'])).toEqual([{ speaker: 'dmitry-peskov', text: 'مزيفة', kind: 'direct' }]);
+    expect(pairs(claims(['قال بوتين إن الوثيقة مهمة، واصفا إياها بأنها «اختراقية حقا».']))).toContainEqual(['vladimir-putin', 'اختراقية حقا']);
+  });
+
+  it('a quotation inside reported speech is also a direct claim', () => {
+    const c = claims(['وقال بوتين إن التعاون مع الجيران "شأن يخصنا".']);
+    expect(c).toContainEqual({ speaker: 'vladimir-putin', text: 'شأن يخصنا', kind: 'direct' });
+    expect(c).toContainEqual({ speaker: 'vladimir-putin', text: 'التعاون مع الجيران "شأن يخصنا"', kind: 'reported' });
+  });
+
+  it('a verb form after a preposition is a noun: "يتفقان على رفض …" does not end the statement', () => {
+    expect(pairs(claims(['وأكد لافروف أن الجانبين يتفقان على رفض العقوبات الأحادية.']))).toEqual([['sergei-lavrov', 'الجانبين يتفقان على رفض العقوبات الأحادية']]);
+  });
+
+  it('a speech verb inside the reported clause belongs to it: "أفادت الوكالة بأن بوتين أعرب عن …"', () => {
+    const c = claims(['وأفادت وكالة تاس بأن بوتين أعرب عن ارتياحه للنتائج.']);
+    expect(c[0]).toMatchObject({ speaker: 'tass', text: 'بوتين أعرب عن ارتياحه للنتائج' });
+  });
+
+  it('present tense for a position held: "وتقول كوريا الجنوبية إن …"', () => {
+    expect(pairs(claims(['وتقول كوريا الجنوبية إن الصواريخ سقطت في البحر.']))).toEqual([['south-korea', 'الصواريخ سقطت في البحر']]);
+  });
+});
