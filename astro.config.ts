@@ -1,14 +1,16 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import rehypeSlug from 'rehype-slug';
 import sitemap from '@astrojs/sitemap';
 import headersFile from './src/integrations/headers-file.ts';
 import sitemapAlias from './src/integrations/sitemap-alias.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import siteUrlWarning from './src/integrations/site-url-warning.ts';
+import { ENTRY_MARKDOWN_OPTIONS } from './src/lib/entry-html.ts';
 
 // SITE_URL: the public origin (for canonical URLs, feeds, sitemap).
 // BASE_PATH: the sub-path the site is served under, e.g. /timeline/ on GitHub Pages.
-const site = process.env.SITE_URL ?? 'https://example.org';
+// Unset, every absolute URL points at example.org: the build says so loudly (site-url-warning.ts).
+const site = process.env.SITE_URL || 'https://example.org';
 const base = process.env.BASE_PATH ?? '/';
 // OUT_DIR: where the site is written (tests build a sub-path copy beside dist/).
 const outDir = process.env.OUT_DIR ?? './dist';
@@ -25,6 +27,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
+    // A loud warning when SITE_URL is unset: canonical links, Open Graph, feeds and the sitemap would point at example.org.
+    siteUrlWarning(process.env.SITE_URL),
     // Sitemap of the pages (not the search page, which has no content of its own, nor the 404).
     sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }),
     // …also at /sitemap.xml, where crawlers look first.
@@ -36,6 +40,9 @@ export default defineConfig({
   ],
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default; rehype plugins run only in the unified processor.
-    processor: unified({ rehypePlugins: [rehypeSlug], smartypants: false }),
+    // Entry bodies are text (the ingest prints them with remark-gfm), but a hand-edited entry could hold
+    // HTML: raw HTML is dropped and the rest sanitised to a strict allow-list before rehype-slug gives
+    // headings their ids (src/lib/entry-html.ts). Feeds carry this same HTML (entry.rendered.html).
+    processor: unified(ENTRY_MARKDOWN_OPTIONS),
   },
 });

@@ -39,7 +39,11 @@ function xmlDocument(root: Node): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${render(root)}\n`;
 }
 
-/** An entry for a feed: the export entry plus its rendered HTML body, when there is one. */
+/**
+ * An entry for a feed: the export entry plus its rendered HTML body, when there is one: the HTML Astro's
+ * Markdown processor made for the entry page, with raw HTML dropped and the rest sanitised to an
+ * allow-list (src/lib/entry-html.ts), so a feed carries exactly the page's safe tree (escaped once more as XML).
+ */
 export interface FeedEntry extends ExportEntry {
   html?: string;
 }

@@ -10,32 +10,47 @@
  *   (astro.config.ts sets build.inlineStylesheets 'never' and vite.build.assetsInlineLimit 0, so Astro
  *   never inlines them on its own). Setting element.style.x from a script file is allowed (CSSOM);
  *   el.setAttribute('style', …) or innerHTML with style="" is not.
- * - scripts, styles, fonts, images, fetch() and WebAssembly only from the site's own origin;
- *   Pagefind's WebAssembly needs 'wasm-unsafe-eval' (allowed), never 'unsafe-eval'.
+ * - scripts, styles, fonts and images only from the site's own origin; fetch() and WebAssembly only on
+ *   the search page (Pagefind's WebAssembly needs 'wasm-unsafe-eval' there, never 'unsafe-eval').
  * - no frames, no plugins; forms submit only to the site itself.
  *
  * Why not Astro 7's own `security.csp`: it hashes inline code into a per-page <meta> policy. Never
- * inlining anything lets one static policy ('self', no hashes) serve every page, as a header and as a meta,
+ * inlining anything lets two static policies ('self', no hashes; reading pages and the search page) serve every page, as a header and as a meta,
  * and a new inline snippet fails the tests (tests/e2e/publish*.test.ts) instead of widening the policy.
  */
 
 type Directives = Record<string, string[]>;
 
-/** The Content-Security-Policy, directive by directive. */
+/**
+ * The Content-Security-Policy of reading pages (timeline, entries, actors, years, about, 404): no
+ * source they do not use. They run no script of their own (JSON-LD is data), fetch nothing, show no
+ * image but the site's icon and embed nothing.
+ */
 export const CSP_DIRECTIVES: Directives = {
   'default-src': ["'none'"],
-  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'script-src': ["'self'"],
   'style-src': ["'self'"],
-  'img-src': ["'self'", 'data:'],
+  'img-src': ["'self'"],
   'font-src': ["'self'"],
-  'connect-src': ["'self'"],
-  'worker-src': ["'self'"],
-  'manifest-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'self'"],
   'frame-ancestors': ["'none'"],
 };
+
+/**
+ * The search page's policy: the reading policy plus what Pagefind needs, there only: its WebAssembly
+ * ('wasm-unsafe-eval', never 'unsafe-eval') and fetch() of its index from the site (connect-src). It runs
+ * without a worker (src/search/client.ts: noWorker), so no worker-src.
+ */
+export const SEARCH_CSP_DIRECTIVES: Directives = {
+  ...CSP_DIRECTIVES,
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'connect-src': ["'self'"],
+};
+
+/** The search page's path under the base ("/" or "/timeline/"). */
+export const SEARCH_PATH = 'search/';
 
 /** Directives a browser ignores (and warns about) when the policy comes in a <meta> element. */
 const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
@@ -47,14 +62,37 @@ function renderPolicy(directives: Directives, skip: Set<string> = new Set()): st
     .join('; ');
 }
 
-/** The policy as an HTTP header value. */
+/** The reading pages' policy as an HTTP header value. */
 export const CSP_HEADER = renderPolicy(CSP_DIRECTIVES);
-/** The policy for <meta http-equiv="Content-Security-Policy"> (without header-only directives). */
+/** The reading pages' policy for <meta http-equiv="Content-Security-Policy"> (without header-only directives). */
 export const CSP_META = renderPolicy(CSP_DIRECTIVES, HEADER_ONLY_DIRECTIVES);
+/** The search page's policy, as a header and as a meta. */
+export const SEARCH_CSP_HEADER = renderPolicy(SEARCH_CSP_DIRECTIVES);
+export const SEARCH_CSP_META = renderPolicy(SEARCH_CSP_DIRECTIVES, HEADER_ONLY_DIRECTIVES);
 
-/** Headers for every response. */
+const withSlash = (base: string) => (base.endsWith('/') ? base : `${base}/`);
+const isSearchPage = (pathname: string, base: string) => {
+  const rest = pathname.startsWith(withSlash(base)) ? pathname.slice(withSlash(base).length) : pathname.replace(/^\//, '');
+  return rest === SEARCH_PATH || rest === `${SEARCH_PATH}index.html` || rest === SEARCH_PATH.slice(0, -1);
+};
+/** The policy header for a page at `pathname` (site-absolute, under `base`). */
+export function cspHeaderFor(pathname: string, base = '/'): string {
+  return isSearchPage(pathname, base) ? SEARCH_CSP_HEADER : CSP_HEADER;
+}
+/** The policy meta for a page at `pathname` (SeoHead.astro). */
+export function cspMetaFor(pathname: string, base = '/'): string {
+  return isSearchPage(pathname, base) ? SEARCH_CSP_META : CSP_META;
+}
+
+/**
+ * HTTP Strict Transport Security: browsers that have seen the site over HTTPS never ask for it over
+ * plain HTTP again, for a year. No includeSubDomains or preload (the site may share a domain with others,
+ * as on github.io). Build with HSTS=off to leave it out (a host still on plain HTTP, or a trial domain).
+ */
+export const HSTS_VALUE = 'max-age=31536000';
+
+/** Headers for every response. The CSP is per page (see renderHeadersFile). */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CSP_HEADER,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -84,14 +122,37 @@ export const PATH_HEADERS: Array<[path: string, headers: Record<string, string>]
   ['schemas/*', { 'Access-Control-Allow-Origin': '*' }],
 ];
 
-/** The `_headers` file (Netlify / Cloudflare Pages syntax), with paths under `base` ("/" or "/timeline/"). */
-export function renderHeadersFile(base: string): string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+/** Top-level folders of reading pages when the build does not list them (the integration lists dist/). */
+export const DEFAULT_PAGE_SECTIONS = ['entries', 'actors', 'years', 'about'];
+
+export interface HeadersOptions {
+  /** Top-level folders that hold reading pages (each gets the reading policy); the search page gets its own. */
+  sections?: string[];
+  /** Send Strict-Transport-Security (default true; HSTS=off at build time turns it off). */
+  hsts?: boolean;
+}
+
+/**
+ * The `_headers` file (Netlify / Cloudflare Pages syntax), with paths under `base` ("/" or "/timeline/").
+ * The CSP rules never overlap (both hosts join a header two rules give into one comma-separated value,
+ * which a browser enforces as both policies at once): the home page, each reading section, the 404 page
+ * and the search page each have their own rule.
+ */
+export function renderHeadersFile(base: string, { sections = DEFAULT_PAGE_SECTIONS, hsts = true }: HeadersOptions = {}): string {
+  const prefix = withSlash(base);
   const block = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+  const csp = (policy: string) => ({ 'Content-Security-Policy': policy });
+  const reading = [...new Set(sections)].filter((s) => `${s}/` !== SEARCH_PATH).sort();
   return [
     '# Generated by src/lib/security-headers.ts at build time: edit that file, not this one.',
-    block(`${prefix}*`, SECURITY_HEADERS),
+    block(`${prefix}*`, { ...SECURITY_HEADERS, ...(hsts ? { 'Strict-Transport-Security': HSTS_VALUE } : {}) }),
+    '# Content-Security-Policy, page by page (the search page alone may run WebAssembly).',
+    block(prefix, csp(CSP_HEADER)),
+    block(`${prefix}index.html`, csp(CSP_HEADER)),
+    block(`${prefix}404.html`, csp(CSP_HEADER)),
+    ...reading.map((section) => block(`${prefix}${section}/*`, csp(CSP_HEADER))),
+    block(`${prefix}${SEARCH_PATH}*`, csp(SEARCH_CSP_HEADER)),
     ...PATH_HEADERS.map(([path, headers]) => block(prefix + path, headers)),
     '',
   ].join('\n\n');

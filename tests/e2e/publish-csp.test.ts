@@ -21,11 +21,14 @@ interface Incident {
   text: string;
 }
 
-/** The headers a host applies to every HTML page, read from the build's own _headers file. */
-function pageHeaders(dir: string, base: string): Record<string, string> {
-  const headers = headersFor(parseHeadersFile(fs.readFileSync(path.join(dir, '_headers'), 'utf8')), base);
-  if (!headers['Content-Security-Policy']) throw new Error(`${dir}/_headers gives ${base} no Content-Security-Policy`);
-  return headers;
+/**
+ * The headers a host applies, path by path, read from the build's own _headers file (the CSP is per page:
+ * the search page alone may run WebAssembly).
+ */
+function pageHeaders(dir: string, base: string): (pathname: string) => Record<string, string> {
+  const rules = parseHeadersFile(fs.readFileSync(path.join(dir, '_headers'), 'utf8'));
+  if (!headersFor(rules, base)['Content-Security-Policy']) throw new Error(`${dir}/_headers gives ${base} no Content-Security-Policy`);
+  return (pathname) => headersFor(rules, pathname);
 }
 
 /** Open a context that records every CSP violation, console error, uncaught error and failed response. */
@@ -78,7 +81,7 @@ describe.each([
   let site: Served;
   let context: BrowserContext;
   const incidents: Incident[] = [];
-  let headers: Record<string, string>;
+  let headers: (pathname: string) => Record<string, string>;
 
   beforeAll(async () => {
     headers = pageHeaders(dir, base);

@@ -14,7 +14,7 @@ import { z } from 'astro/zod';
 import { DIST, SUBPATH, SUBPATH_DIST } from '../support/site.ts';
 import { filesIn, resolveToFile } from '../support/link-check.ts';
 import { actorsExportSchema, timelineExportSchema, timelineJsSchema } from '../../src/lib/exports.ts';
-import { CSP_HEADER, CSP_META, headersFor, parseHeadersFile } from '../../src/lib/security-headers.ts';
+import { CSP_HEADER, CSP_META, cspMetaFor, headersFor, parseHeadersFile } from '../../src/lib/security-headers.ts';
 
 const SITE_ORIGIN = new URL(process.env.SITE_URL ?? 'https://example.org').origin;
 const xml = new XMLParser({
@@ -163,7 +163,7 @@ describe.each(builds)('%s', (_name, dir, base) => {
         if (feed !== new URL('feed.xml', home).href) problems.push(`${page}: Atom feed link ${feed}`);
         if ($('meta[property="og:locale"]').attr('content') !== 'ar_AR') problems.push(`${page}: og:locale`);
         // The same policy as _headers, for hosts that send no headers (GitHub Pages).
-        if ($('head meta[http-equiv="Content-Security-Policy"]').attr('content') !== CSP_META) problems.push(`${page}: CSP meta`);
+        if ($('head meta[http-equiv="Content-Security-Policy"]').attr('content') !== cspMetaFor(base + page.replace(/index\.html$/, ''), base)) problems.push(`${page}: CSP meta`);
         if (!$('meta[property="og:title"]').attr('content')) problems.push(`${page}: og:title`);
         const canonical = $('link[rel="canonical"]').attr('href');
         if (page === '404.html') {

@@ -23,15 +23,16 @@ export interface Served {
 
 /**
  * Serve a built folder on 127.0.0.1 at `mount` (a sub-path for the sub-path build), with extra
- * response headers when asked (the CSP tests send the site's own _headers).
+ * response headers when asked (the CSP tests send the site's own _headers, path by path, given a function).
  */
 export async function serve(
   dir: string,
-  { mount = '/', headers = {} }: { mount?: string; headers?: Record<string, string> } = {},
+  { mount = '/', headers = {} }: { mount?: string; headers?: Record<string, string> | ((pathname: string) => Record<string, string>) } = {},
 ): Promise<Served> {
   const files = sirv(dir, { dev: false, etag: false, extensions: ['html'] });
   const server = http.createServer((req, res) => {
-    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    const sent = typeof headers === 'function' ? headers(new URL(req.url ?? '/', 'http://localhost').pathname) : headers;
+    for (const [k, v] of Object.entries(sent)) res.setHeader(k, v);
     const url = req.url ?? '/';
     if (!url.startsWith(mount)) {
       res.statusCode = 404;

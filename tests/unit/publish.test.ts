@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -21,7 +22,20 @@ import {
   type SiteInfo,
 } from '../../src/lib/exports.ts';
 import { buildAtomFeed, buildRssFeed, escapeXml } from '../../src/lib/feeds.ts';
-import { CSP_HEADER, CSP_META, headersFor, parseHeadersFile, renderHeadersFile } from '../../src/lib/security-headers.ts';
+import {
+  CSP_HEADER,
+  CSP_META,
+  HSTS_VALUE,
+  SEARCH_CSP_HEADER,
+  SEARCH_CSP_META,
+  cspHeaderFor,
+  cspMetaFor,
+  headersFor,
+  parseHeadersFile,
+  renderHeadersFile,
+} from '../../src/lib/security-headers.ts';
+import { pageSections } from '../../src/integrations/headers-file.ts';
+import { siteUrlWarningText } from '../../src/integrations/site-url-warning.ts';
 import type { EntryFrontmatter } from '../../src/lib/entry-schema.ts';
 
 const site: SiteInfo = { title: 'خط زمني', description: 'وصف قصير', home: 'https://news.example/timeline/' };
@@ -160,19 +174,66 @@ describe('ledeFromMarkdown', () => {
 });
 
 describe('_headers', () => {
-  it('round-trips: every path gets the CSP, hashed assets a year of caching, under the base path', () => {
+  it('round-trips: every page gets its CSP, hashed assets a year of caching, under the base path', () => {
     const rules = parseHeadersFile(renderHeadersFile('/timeline/'));
-    expect(headersFor(rules, '/timeline/entries/x/')['Content-Security-Policy']).toBe(CSP_HEADER);
+    for (const page of ['/timeline/', '/timeline/index.html', '/timeline/404.html', '/timeline/entries/x/', '/timeline/actors/y/', '/timeline/years/2024/', '/timeline/about/']) {
+      expect(headersFor(rules, page)['Content-Security-Policy'], page).toBe(CSP_HEADER);
+    }
+    expect(headersFor(rules, '/timeline/search/')['Content-Security-Policy']).toBe(SEARCH_CSP_HEADER);
     expect(headersFor(rules, '/timeline/_astro/a.B1c2.css')['Cache-Control']).toContain('immutable');
     expect(headersFor(rules, '/timeline/pagefind/pagefind.js')['Cache-Control']).toBeUndefined();
     expect(headersFor(rules, '/timeline/timelinejs.json')['Access-Control-Allow-Origin']).toBe('*');
   });
 
-  it('allows Pagefind WebAssembly but no inline or eval script; the meta form drops header-only directives', () => {
-    expect(CSP_HEADER).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
-    expect(CSP_HEADER).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
-    expect(CSP_HEADER).toContain("frame-ancestors 'none'");
+  it('no two rules give one path a CSP (hosts would join them into two policies enforced at once)', () => {
+    const rules = parseHeadersFile(renderHeadersFile('/', { sections: ['entries', 'actors', 'events', 'search'] }));
+    const csp = rules.filter((r) => r.headers['Content-Security-Policy']);
+    for (const path of ['/', '/index.html', '/404.html', '/entries/a/', '/events/b/', '/search/', '/search/index.html']) {
+      expect(csp.filter((r) => (r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : path === r.path)).length, path).toBe(1);
+    }
+  });
+
+  it('WebAssembly and fetch() only on the search page; no inline or eval script; no source nothing uses', () => {
+    expect(CSP_HEADER).toMatch(/script-src 'self'(;|$)/);
+    expect(CSP_HEADER).not.toMatch(/wasm-unsafe-eval|connect-src|worker-src|manifest-src|data:/);
+    expect(SEARCH_CSP_HEADER).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    expect(SEARCH_CSP_HEADER).toContain("connect-src 'self'");
+    expect(SEARCH_CSP_HEADER).not.toMatch(/worker-src|manifest-src|data:/);
+    for (const policy of [CSP_HEADER, SEARCH_CSP_HEADER]) {
+      expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+      expect(policy).toContain("frame-ancestors 'none'");
+    }
     expect(CSP_META).not.toContain('frame-ancestors');
+    expect(cspMetaFor('/timeline/search/', '/timeline/')).toBe(SEARCH_CSP_META);
+    expect(cspMetaFor('/timeline/entries/search/', '/timeline/')).toBe(CSP_META);
+    expect(cspHeaderFor('/search/')).toBe(SEARCH_CSP_HEADER);
+  });
+
+  it('sends HSTS for a year on every path unless built with HSTS off', () => {
+    const on = headersFor(parseHeadersFile(renderHeadersFile('/')), '/entries/x/');
+    expect(on['Strict-Transport-Security']).toBe(HSTS_VALUE);
+    expect(HSTS_VALUE).toBe('max-age=31536000');
+    expect(headersFor(parseHeadersFile(renderHeadersFile('/', { hsts: false })), '/')['Strict-Transport-Security']).toBeUndefined();
+  });
+
+  it('the build lists its folders of pages for the CSP rules', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sections-'));
+    try {
+      for (const f of ['entries/a/index.html', 'search/index.html', '_astro/x.css', 'pagefind/p.js', 'schemas/s.json', 'years/2024/index.html']) {
+        fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+        fs.writeFileSync(path.join(dir, f), '');
+      }
+      expect(pageSections(dir)).toEqual(['entries', 'search', 'years']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('warns, without SITE_URL, where the absolute URLs will point', () => {
+    const text = siteUrlWarningText('https://example.org', '/timeline/');
+    expect(text).toContain('SITE_URL is not set');
+    expect(text).toContain('https://example.org/timeline/');
+    expect(text).toMatch(/feed\.xml.*sitemap/s);
   });
 });
 
