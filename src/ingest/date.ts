@@ -442,6 +442,7 @@ export function choosePublicationDate(
 ): ChosenDate | null {
   const candidates: Candidate[] = [];
   const known = new Set<string>();
+  const everyDate = new Set<string>();
   const lead = page.find((l) => l.paragraph);
   const dateline = lead ? readLeadDateline(lead.text, rules) : null;
   const leadToday = lead ? weekdayMentions(tokenize(lead.text), rules).find((w) => w.today)?.weekday ?? null : null;
@@ -451,6 +452,7 @@ export function choosePublicationDate(
     if (!dl || dl.kind === 'embed') continue;
     for (const stamp of dl.stamps) {
       if (stamp.future) continue;
+      for (const r of stamp.readings ?? [stamp.date]) everyDate.add(r);
       // A today bar's date tells nothing about the article's.
       if (!stamp.readings && (line.zone !== 'above' || line.touchesHeadline)) known.add(stamp.date);
       if (stamp.kind === 'update') continue;
@@ -505,6 +507,17 @@ export function choosePublicationDate(
     }
     const { readings: _r, future: _f, kind: _k, ...rest } = stamp;
     return { ...rest, line: c.line.text, rule: `${stamp.label ? `«${stamp.label}»` : 'سطر تاريخ'} + ${stamp.form}${note}` };
+  }
+  // A dateline without a year ("سيول، 17 مايو (يونهاب) --") takes its year from another stamp on the page
+  // with the same day and month (an update stamp, the page's bar), when they all give one year.
+  if (lead && dateline && !dateline.year) {
+    const years = new Set(
+      [...everyDate].filter((iso) => agreesWithDateline(iso)).map((iso) => Number(iso.slice(0, 4))),
+    );
+    if (years.size === 1) {
+      const date = isoOf([...years][0]!, dateline.month, dateline.day)!;
+      return { date, form: 'dateline of the first paragraph (day month), its year from a stamp of the same day', label: null, line: lead.text, rule: 'سطر المكان والتاريخ في أول فقرة + سنة من ختم بالتاريخ نفسه' };
+    }
   }
   return null;
 }

@@ -140,6 +140,13 @@ describe('choosing the publication date of a page', () => {
     expect(choose([para('بكين 14 مارس 2022 (وكالة) قال الوزير إن الخطة جاهزة.')])?.date).toBe('2022-03-14');
     expect(choose([para('عمان، 14 آذار (وكالة) -- قال الوزير إن الخطة جاهزة.')])).toBeNull(); // no year: no date
   });
+
+  it('takes a yearless dateline’s year only from a stamp of the same day', () => {
+    const lead = () => para('عمان، 14 آذار (وكالة) -- قال الوزير إن الخطة جاهزة.');
+    expect(choose([at('header', 'آخر تحديث: 14 مارس 2022'), lead()])?.date).toBe('2022-03-14');
+    expect(choose([at('header', 'آخر تحديث: 15 مارس 2022'), lead()])).toBeNull();
+    expect(choose([at('above', 'آخر تحديث: 14 مارس 2021'), at('header', 'آخر تحديث: 14 مارس 2022'), lead()])).toBeNull(); // two years
+  });
 });
 
 describe('an event told as today’s dates an undated article', () => {
