@@ -14,6 +14,7 @@
  * the fields below are the site's additions and the ingest ignores them.
  */
 import { z } from 'astro/zod';
+import type { CountedNoun } from './plural.ts';
 import { tokenize, phraseTokens, NAME_PREFIXES } from '../text/tokens.ts';
 
 // A YAML loader may read an unquoted 2023-09-13 as a Date: take it back to its day.
@@ -234,15 +235,15 @@ export function storyItems<T extends EventEntry & { data: { outlet?: string | nu
 }
 
 /** The gap before an item, in words («بعد 8 أشهر»), when it is long enough to notice (two weeks or more). */
-export function gapLabel(fromDate: string, toDate: string): string | null {
-  const days = daysBetween(fromDate, toDate);
+export function gapLabel(fromDate: string, toDate: string, word: 'بعد' | 'قبل' = 'بعد'): string | null {
+  const days = Math.abs(daysBetween(fromDate, toDate));
   if (days < 14) return null;
-  if (days < 45) return `بعد ${countArabic(Math.round(days / 7), WEEKS)}`;
+  if (days < 45) return `${word} ${countArabic(Math.round(days / 7), WEEKS)}`;
   const months = Math.round(days / 30.44);
-  if (months < 12) return `بعد ${countArabic(months, MONTHS)}`;
+  if (months < 12) return `${word} ${countArabic(months, MONTHS)}`;
   const years = Math.floor(months / 12);
   const rest = months % 12;
-  return rest ? `بعد ${countArabic(years, YEARS)} و${countArabic(rest, MONTHS)}` : `بعد ${countArabic(years, YEARS)}`;
+  return rest ? `${word} ${countArabic(years, YEARS)} و${countArabic(rest, MONTHS)}` : `${word} ${countArabic(years, YEARS)}`;
 }
 
 interface Noun { one: string; two: string; few: string; many: string; other: string }
@@ -259,3 +260,31 @@ function countArabic(n: number, noun: Noun): string {
   if (c === 'many') return `${n} ${noun.many}`;
   return `${n} ${noun.other}`;
 }
+
+// ---------------------------------------------------------------- counted nouns of the story pages
+
+/** After «غطّته»: «مصدر واحد»، «مصدران»، «3 مصادر»، «11 مصدرًا». */
+export const SOURCES: CountedNoun = {
+  zero: 'لا مصادر',
+  one: 'مصدر واحد',
+  two: 'مصدران',
+  few: 'مصادر',
+  many: 'مصدرًا',
+  other: 'مصدر',
+};
+export const EVENTS: CountedNoun = {
+  zero: 'لا أحداث',
+  one: 'حدث واحد',
+  two: 'حدثان',
+  few: 'أحداث',
+  many: 'حدثًا',
+  other: 'حدث',
+};
+export const STEPS: CountedNoun = {
+  zero: 'لا خطوات',
+  one: 'خطوة واحدة',
+  two: 'خطوتان',
+  few: 'خطوات',
+  many: 'خطوة',
+  other: 'خطوة',
+};

@@ -1,25 +1,39 @@
 /**
  * What the pages read, gathered once per build from the content collections: entries in timeline
- * order with their ledes, and the actors by id. Fails the build, naming the entry file, when an
- * entry refers to an actor that content/actors.yaml lacks.
+ * order with their ledes, the actors by id, the events with the entries linked to each
+ * (src/lib/events.ts) and the claim threads (src/lib/threads.ts). Fails the build, naming the file,
+ * when an entry or an event refers to an actor that content/actors.yaml lacks, or a thread's step
+ * to an entry or claim that does not exist.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { speakerIds, type Actor } from './entry-schema.ts';
 import { ledeFromMarkdown } from './exports.ts';
 import { sortEntries } from './timeline.ts';
+import { indexEvents, linkedEvents, type EventIndex, type SiteEvent } from './events.ts';
+import { resolveThreads, type ResolvedThread } from './threads.ts';
 
-export type EntryRecord = CollectionEntry<'entries'> & { lede: string };
+export type EntryRecord = CollectionEntry<'entries'> & { lede: string; text: string };
 
 export interface SiteData {
   entries: EntryRecord[];
   actors: Map<string, Actor>;
   actorList: Actor[];
+  /** Every entry linked to its events. */
+  events: EventIndex<EntryRecord>;
+  /** The events an entry reports or refers to: the ones with a page. */
+  eventPages: SiteEvent[];
+  threads: ResolvedThread<EntryRecord>[];
 }
 
 let cached: Promise<SiteData> | undefined;
 
 async function load(): Promise<SiteData> {
-  const [rawEntries, rawActors] = await Promise.all([getCollection('entries'), getCollection('actors')]);
+  const [rawEntries, rawActors, rawEvents, rawThreads] = await Promise.all([
+    getCollection('entries'),
+    getCollection('actors'),
+    getCollection('events'),
+    getCollection('threads'),
+  ]);
   const actorList = rawActors.map((a) => ({ ...a.data, id: a.id }));
   const actors = new Map(actorList.map((a) => [a.id, a]));
   for (const entry of rawEntries) {
@@ -34,8 +48,23 @@ async function load(): Promise<SiteData> {
       throw new Error(`${entry.filePath ?? entry.id}: refers to ${missing.join(', ')}, not in content/actors.yaml`);
     }
   }
-  const entries = sortEntries(rawEntries).map((e) => ({ ...e, lede: ledeFromMarkdown(e.body ?? '') }));
-  return { entries, actors, actorList };
+  const eventList = rawEvents.map((e) => ({ ...e.data, id: e.id }));
+  for (const event of eventList) {
+    const missing = [...event.people, ...(event.place ? [event.place] : [])].filter((id) => !actors.has(id));
+    if (missing.length) throw new Error(`content/events.yaml: event "${event.id}" names ${missing.join(', ')}, not in content/actors.yaml`);
+  }
+  const entries = sortEntries(rawEntries).map((e) => ({
+    ...e,
+    lede: ledeFromMarkdown(e.body ?? ''),
+    text: `${e.data.title}\n${e.body ?? ''}`,
+  }));
+  const events = indexEvents(eventList, entries);
+  const { threads, problems } = resolveThreads(
+    rawThreads.map((t) => ({ ...t.data, id: t.id })),
+    entries,
+  );
+  if (problems.length) throw new Error(problems.join('\n'));
+  return { entries, actors, actorList, events, eventPages: linkedEvents(events), threads };
 }
 
 /**

@@ -67,19 +67,24 @@ export interface ResolvedThread<T extends ThreadEntry> {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Resolve every thread's steps; `problems` names each step whose entry or claim is missing. */
+/**
+ * Resolve every thread's steps. `missing` names each step whose entry is not in the corpus (the step is
+ * left out: a site built from other entries, ENTRIES_DIR, has none of them); `problems` each step whose
+ * entry is there but holds no such claim. A thread left with no step is dropped.
+ */
 export function resolveThreads<T extends ThreadEntry>(
   threads: readonly Thread[],
   entries: readonly T[],
-): { threads: ResolvedThread<T>[]; problems: string[] } {
+): { threads: ResolvedThread<T>[]; problems: string[]; missing: string[] } {
   const bySource = new Map(entries.map((e) => [e.data.source, e]));
   const problems: string[] = [];
+  const missing: string[] = [];
   const out = threads.map((thread) => {
     const steps: ResolvedStep<T>[] = [];
     thread.steps.forEach((step, i) => {
       const where = `content/threads.yaml: thread "${thread.id}", step ${i + 1}`;
       const entry = bySource.get(step.source);
-      if (!entry) return void problems.push(`${where}: no entry from ${step.source}`);
+      if (!entry) return void missing.push(`${where}: no entry from ${step.source}`);
       const words = squash(step.words);
       const holds = (n: number) => {
         const c = entry.data.claims[n - 1];
@@ -97,7 +102,7 @@ export function resolveThreads<T extends ThreadEntry>(
     steps.sort((a, b) => a.date.localeCompare(b.date) || a.entry.data.date.localeCompare(b.entry.data.date) || a.entry.id.localeCompare(b.entry.id) || a.n - b.n);
     return { thread, steps };
   });
-  return { threads: out, problems };
+  return { threads: out.filter((t) => t.steps.length > 0), problems, missing };
 }
 
 /** The threads an entry takes part in. */

@@ -2,6 +2,7 @@
  * The timeline's shape, as pure functions over entries: order, grouping by year and month, per-year
  * pages, short ledes, previous/next. No Astro imports, so unit tests can call them on made-up entries.
  */
+import { arabicMonthName } from './dates.ts';
 
 export interface Dated {
   id: string;
@@ -103,4 +104,35 @@ export function shortLede(text: string, max = 180): string {
   const cut = clean.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s،,.:؛]+$/u, '')}…`;
+}
+
+/** A month heading: «سبتمبر 2023», one string, so no template can drop the space between the two. */
+export function monthHeading(year: number, month: number): string {
+  return `${arabicMonthName(month)} ${year}`;
+}
+
+export interface ItemMonth<T> {
+  key: string;
+  year: number;
+  month: number;
+  items: T[];
+}
+export interface ItemYear<T> {
+  year: number;
+  months: ItemMonth<T>[];
+}
+
+/** Group dated items (in either order) by year, then month, as they come. */
+export function groupItems<T extends { date: string }>(items: readonly T[]): ItemYear<T>[] {
+  const years: ItemYear<T>[] = [];
+  for (const item of items) {
+    const year = Number(item.date.slice(0, 4));
+    const month = Number(item.date.slice(5, 7));
+    let y = years.at(-1);
+    if (!y || y.year !== year) years.push((y = { year, months: [] }));
+    let m = y.months.at(-1);
+    if (!m || m.month !== month) y.months.push((m = { key: item.date.slice(0, 7), year, month, items: [] }));
+    m.items.push(item);
+  }
+  return years;
 }
