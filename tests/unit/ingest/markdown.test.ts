@@ -3,16 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { remark } from 'remark';
-import rehypeSlug from 'rehype-slug';
+import { ENTRY_MARKDOWN_OPTIONS } from '../../../src/lib/entry-html.ts';
 import { bodyMarkdown } from '../../../src/ingest/markdown.ts';
 import { FIXTURES, entryFromText, seedEntry } from './helpers.ts';
 
-/** Render Markdown the way the site does (remark + GFM, raw HTML allowed through, rehype-slug). */
+/** Render Markdown the way the site does (src/lib/entry-html.ts: GFM, raw HTML dropped, sanitised, rehype-slug). */
 /** GFM links bare web addresses from the parsed text (see src/ingest/markdown.ts); drop those to look at the rest. */
 const withoutWebAutolinks = (html: string) => html.replace(/<a href="https?:\/\/[^"]*">[^<]*<\/a>/g, '');
 
 async function renderLikeTheSite(markdown: string): Promise<string> {
-  const processor = await createMarkdownProcessor({ gfm: true, smartypants: false, syntaxHighlight: false, rehypePlugins: [rehypeSlug] });
+  const processor = await createMarkdownProcessor({ ...ENTRY_MARKDOWN_OPTIONS, syntaxHighlight: false });
   return (await processor.render(markdown)).code;
 }
 
