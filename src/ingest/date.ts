@@ -367,6 +367,8 @@ export function readDateLine(line: string, rules: DateRules): DateLine | null {
   if (scan.broken || scan.stamps.length === 0 || scan.inSentence) return null;
   const embed = EMBED_HANDLE.test(line) && scan.otherWords.length <= 12;
   if (!embed && scan.otherWords.length > rules.date_line_max_other_words) return null;
+  const caption = new Set(rules.caption_words.map((w) => foldArabic(w)));
+  if (scan.otherWords.some((w) => caption.has(foldArabic(w)))) return null;
   const primary = scan.stamps.find((x) => x.kind !== 'update') ?? scan.stamps[0]!;
   return { ...primary, kind: embed ? 'embed' : primary.kind, stamps: scan.stamps, otherCalendar: scan.otherCalendar };
 }

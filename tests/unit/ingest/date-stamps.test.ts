@@ -64,6 +64,8 @@ describe('stamps inside short lines, in the shapes pages print', () => {
     // A word run into the date with only a space makes it a phrase: a short subheading, not a stamp.
     expect(line('معرض 14 مارس 2022')).toBeNull();
     expect(line('14 مارس 2022 بالعاصمة')).toBeNull();
+    // A dated photo caption gives the photo's day.
+    expect(line('صورة أرشيفية - 25 أبريل 2019')).toBeNull();
     expect(line('الوزير خلال زيارته للمعرض مع وفد كبير من المسؤولين، 14 مارس 2022')).toBeNull();
     expect(line('منذ 5 ساعات')).toBeNull();
     expect(line('آخر تحديث GMT 10:11:12')).toBeNull();
