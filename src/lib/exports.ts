@@ -80,6 +80,45 @@ export const timelineEntrySchema = entrySchema.extend({
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
+export const timelineEventSchema = z.object({
+  id: z.string().min(1).describe('Stable identifier of the event (content/events.yaml).'),
+  url: z.url().describe("Absolute URL of the event's page."),
+  date: z.string().describe('YYYY-MM-DD: the day it happened (its first day).'),
+  end_date: z.string().optional().describe('YYYY-MM-DD: its last day, for an event over several days.'),
+  name_ar: z.string().min(1),
+  name_en: z.string().min(1),
+  what: z.string().optional().describe('One line: what happened.'),
+  place: z.string().optional().describe('Place id (see actors.json).'),
+  people: z.array(z.string()).describe('Ids of who took part (see actors.json).'),
+  key: z.boolean().describe('A turning point of the story.'),
+  entries: z
+    .array(z.object({ id: z.string().min(1), relation: z.enum(['reports', 'refers']) }))
+    .describe('Entries that report it (first report first), then entries that refer back to it.'),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+export const timelineThreadSchema = z.object({
+  id: z.string().min(1).describe('Stable identifier of the thread (content/threads.yaml).'),
+  url: z.url().describe("Absolute URL of the thread's page."),
+  question: z.string().min(1),
+  summary: z.string().optional(),
+  steps: z
+    .array(
+      z.object({
+        entry: z.string().min(1).describe('Entry id.'),
+        claim: z.number().int().positive().describe("1-based claim number: the entry's claims[claim - 1], anchor #claim-N."),
+        url: z.url().describe("Absolute URL of the claim's anchor on the entry page."),
+        stance: z.string().min(1).describe('نفي (denial), إشارة (mention), توقيع (signing), تنفيذ (implementation), تأكيد (confirmation).'),
+        date: z.string().describe('YYYY-MM-DD: when the claim was made (its own date, else the entry’s).'),
+        speaker: z.string().min(1),
+        text: z.string().min(1),
+        note: z.string().optional(),
+      }),
+    )
+    .describe('Oldest first.'),
+});
+export type TimelineThread = z.infer<typeof timelineThreadSchema>;
+
 export const timelineExportSchema = z.object({
   $schema: z.url().describe('URL of the JSON Schema this file follows.'),
   schema_version: z.literal(SCHEMA_VERSION).describe('Changes only when a field is removed, renamed or changes meaning.'),
@@ -90,6 +129,8 @@ export const timelineExportSchema = z.object({
   feed_url: z.url().describe('The Atom feed of the same entries.'),
   actors_url: z.url().describe('The actors export (/actors.json): names and roles for the ids used here.'),
   entries: z.array(timelineEntrySchema).describe('Every entry, oldest first.'),
+  events: z.array(timelineEventSchema).optional().describe('Events the entries report or refer to, oldest first.'),
+  threads: z.array(timelineThreadSchema).optional().describe('Claim threads: a question and the claims that answer it over time.'),
 });
 export type TimelineExport = z.infer<typeof timelineExportSchema>;
 
@@ -98,7 +139,13 @@ export function sortEntries<T extends { id: string; data: { date: string } }>(en
   return [...entries].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id));
 }
 
-export function buildTimelineExport(site: SiteInfo, entries: readonly ExportEntry[]): TimelineExport {
+/** Events and threads as the exports carry them (built by the endpoints from src/lib/events.ts and threads.ts). */
+export interface StoryExport {
+  events: TimelineEvent[];
+  threads: TimelineThread[];
+}
+
+export function buildTimelineExport(site: SiteInfo, entries: readonly ExportEntry[], story?: StoryExport): TimelineExport {
   return {
     $schema: urlFor(site, 'schemas/timeline.schema.json'),
     schema_version: SCHEMA_VERSION,
@@ -109,6 +156,7 @@ export function buildTimelineExport(site: SiteInfo, entries: readonly ExportEntr
     feed_url: urlFor(site, 'feed.xml'),
     actors_url: urlFor(site, 'actors.json'),
     entries: sortEntries(entries).map((entry) => ({ id: entry.id, url: entry.url, summary: entry.summary, ...entry.data })),
+    ...(story ? { events: story.events, threads: story.threads } : {}),
   };
 }
 
@@ -195,8 +243,14 @@ export function buildTimelineJs(
   entries: readonly ExportEntry[],
   formatDate: (isoDate: string) => string,
   actorName: (id: string) => string,
+  story?: StoryExport,
 ): TimelineJs {
   const sorted = sortEntries(entries);
+  // Each entry in the group of the event it sits under on the site's timeline (the first it reports).
+  const groupOf = new Map<string, TimelineEvent>();
+  for (const event of story?.events ?? []) {
+    for (const link of event.entries) if (link.relation === 'reports' && !groupOf.has(link.id)) groupOf.set(link.id, event);
+  }
   return {
     scale: 'human',
     title: {
@@ -210,8 +264,10 @@ export function buildTimelineJs(
       const [year, month, day] = entry.data.date.split('-').map(Number) as [number, number, number];
       const outlet = outletLabel(entry.data);
       const people = entry.data.actors.map(actorName).join('، ');
+      const event = groupOf.get(entry.id);
       const paragraphs = [
         `<p>${escapeHtml(entry.summary)}</p>`,
+        event ? `<p>الحدث: <a href="${escapeHtml(event.url)}">${escapeHtml(event.name_ar)}</a></p>` : '',
         `<p>المصدر: ${escapeHtml(outlet)}${entry.data.via ? ` (نقلًا عن ${escapeHtml(entry.data.via)})` : ''}</p>`,
         people ? `<p>الأطراف: ${escapeHtml(people)}</p>` : '',
         `<p><a href="${escapeHtml(entry.url)}">المدخل كاملًا</a></p>`,
@@ -220,6 +276,7 @@ export function buildTimelineJs(
         unique_id: timelineJsId(entry, index),
         start_date: { year, month, day, display_date: formatDate(entry.data.date) },
         text: { headline: escapeHtml(entry.data.title), text: paragraphs.join('') },
+        ...(event ? { group: escapeHtml(event.name_ar) } : {}),
         autolink: false,
       };
     }),

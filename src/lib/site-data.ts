@@ -7,7 +7,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { speakerIds, type Actor } from './entry-schema.ts';
-import { ledeFromMarkdown } from './exports.ts';
+import { ledeFromMarkdown, type StoryExport } from './exports.ts';
 import { sortEntries } from './timeline.ts';
 import { indexEvents, linkedEvents, type EventIndex, type SiteEvent } from './events.ts';
 import { resolveThreads, type ResolvedThread } from './threads.ts';
@@ -79,4 +79,41 @@ export function siteData(): Promise<SiteData> {
 export function entryActorIds(entry: CollectionEntry<'entries'>): string[] {
   const d = entry.data;
   return [...new Set([...d.actors, ...speakerIds(d), ...d.places, ...d.organisations])];
+}
+
+/** Events (with a page) and threads as the exports carry them, with absolute URLs from `home`. */
+export async function storyExport(home: string): Promise<StoryExport> {
+  const { events, eventPages, threads } = await siteData();
+  const url = (path: string) => new URL(path, home).href;
+  return {
+    events: eventPages.map((e) => ({
+      id: e.id,
+      url: url(`events/${e.id}/`),
+      date: e.date,
+      ...(e.end_date ? { end_date: e.end_date } : {}),
+      name_ar: e.name_ar,
+      name_en: e.name_en,
+      ...(e.what ? { what: e.what } : {}),
+      ...(e.place ? { place: e.place } : {}),
+      people: e.people,
+      key: e.key,
+      entries: (events.entriesOf.get(e.id) ?? []).map((l) => ({ id: l.entry.id, relation: l.relation })),
+    })),
+    threads: threads.map(({ thread, steps }) => ({
+      id: thread.id,
+      url: url(`threads/${thread.id}/`),
+      question: thread.question,
+      ...(thread.summary ? { summary: thread.summary } : {}),
+      steps: steps.map((s) => ({
+        entry: s.entry.id,
+        claim: s.n,
+        url: url(`entries/${s.entry.id}/#claim-${s.n}`),
+        stance: s.step.stance,
+        date: s.date,
+        speaker: s.claim.speaker,
+        text: s.claim.text,
+        ...(s.step.note ? { note: s.step.note } : {}),
+      })),
+    })),
+  };
 }

@@ -6,6 +6,7 @@
 import type { APIRoute } from 'astro';
 import { buildTimelineJs, timelineJsSchema } from '../lib/exports.ts';
 import { loadPublishData } from '../lib/publish-data.ts';
+import { storyExport } from '../lib/site-data.ts';
 
 // "١٥ سبتمبر ٢٠٢٣": the entry's calendar date, read in UTC so no time zone can shift the day.
 const arabicDate = new Intl.DateTimeFormat('ar', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -13,7 +14,7 @@ const arabicDate = new Intl.DateTimeFormat('ar', { day: 'numeric', month: 'long'
 export const GET: APIRoute = async ({ site }) => {
   const { site: info, entries, actorName } = await loadPublishData(site);
   const body = timelineJsSchema.parse(
-    buildTimelineJs(info, entries, (date) => arabicDate.format(new Date(`${date}T00:00:00Z`)), actorName),
+    buildTimelineJs(info, entries, (date) => arabicDate.format(new Date(`${date}T00:00:00Z`)), actorName, await storyExport(info.home)),
   );
   return new Response(JSON.stringify(body, null, 2) + '\n', { headers: { 'Content-Type': 'application/json' } });
 };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { arabicDate, arabicDateWithWeekday, arabicMonthYear, arabicTimestamp, hijriDate, parseDay } from '../../src/lib/dates.ts';
 import { CLAIMS, countOf, ENTRIES } from '../../src/lib/plural.ts';
-import { groupByYearMonth, neighbours, pageOfEntry, shortLede, sortEntries, yearPages, yearPath } from '../../src/lib/timeline.ts';
+import { groupByYearMonth, groupItems, monthHeading, neighbours, pageOfEntry, shortLede, sortEntries, yearPages, yearPath } from '../../src/lib/timeline.ts';
 
 describe('dates', () => {
   it('writes Gregorian dates with Arabic month names and Western digits', () => {
@@ -85,5 +85,18 @@ describe('timeline', () => {
     expect(lede.length).toBeLessThanOrEqual(51);
     expect(lede.endsWith('كلمة…')).toBe(true);
     expect(shortLede('نص قصير')).toBe('نص قصير');
+  });
+});
+
+describe('month headings', () => {
+  it('puts a space between the month and the year («سبتمبر 2023», never «سبتمبر2023»)', () => {
+    expect(monthHeading(2023, 9)).toBe('سبتمبر 2023');
+    for (let m = 1; m <= 12; m++) expect(monthHeading(2024, m)).toMatch(/^\p{Script=Arabic}+ 2024$/u);
+  });
+
+  it('groups dated items by year and month in the order given', () => {
+    const g = groupItems([{ date: '2024-06-19' }, { date: '2024-06-01' }, { date: '2023-10-12' }]);
+    expect(g.map((y) => y.year)).toEqual([2024, 2023]);
+    expect(g[0]!.months[0]!.items.length).toBe(2);
   });
 });
