@@ -503,7 +503,7 @@ export function choosePublicationDate(
         pick(onlyOne(stamp.readings, (r) => known.has(r)), 'another stamp on the page gives the same day') ??
         pick(onlyOne(stamp.readings, (r) => agreesWithDateline(r) === true), 'the dateline of the first paragraph gives the same day and month') ??
         pick(leadToday === null ? null : onlyOne(stamp.readings, (r) => weekdayOf(r) === leadToday), 'the lead\'s «اليوم» names its weekday');
-      if (!resolved) continue;
+      if (!resolved || resolved > buildDay()) continue;
       stamp = { ...stamp, date: resolved, form: `${stamp.form}: ${resolved === dm ? 'day first' : 'month first'}, as ${why[0]}` };
       delete stamp.readings;
     }
