@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import { foldArabic, toAsciiDigits } from '../text/normalize.ts';
 import type { DateRules, DatedEvent } from './data.ts';
-import { NAME_PREFIXES, phraseTokens, tokenMatches, tokenize, type Token } from '../text/tokens.ts';
+import { NAME_PREFIXES, WordLexicon, phraseTokens, tokenMatches, tokenize, type Token } from '../text/tokens.ts';
 
 export interface ParsedDate {
   /** YYYY-MM-DD */
@@ -544,27 +544,35 @@ export interface WeekdayMention {
 }
 
 /** Weekdays named in a tokenised text, with "today" and "past" markers around them. */
+const weekdayLexicons = new WeakMap<DateRules, { names: WordLexicon<number>; today: Set<string>; past: Set<string> }>();
+
 export function weekdayMentions(tokens: readonly Token[], rules: DateRules): WeekdayMention[] {
-  const g = grammarFor(rules);
-  const today = rules.today_markers.map(foldArabic);
-  const past = rules.past_markers.map(foldArabic);
+  let lex = weekdayLexicons.get(rules);
+  if (!lex) {
+    const g = grammarFor(rules);
+    lex = {
+      // One-word weekday names, looked up with their proclitics in one step per token.
+      names: new WordLexicon([...g.weekday].filter(([name]) => !name.includes(' ')), NAME_PREFIXES),
+      today: new Set(rules.today_markers.map(foldArabic)),
+      past: new Set(rules.past_markers.map(foldArabic)),
+    };
+    weekdayLexicons.set(rules, lex);
+  }
   const out: WeekdayMention[] = [];
   tokens.forEach((tok, i) => {
-    for (const [name, wd] of g.weekday) {
-      if (name.includes(' ') || !tokenMatches(tok.folded, name, NAME_PREFIXES)) continue;
-      let first = i;
-      let last = i;
-      const prev = tokens[i - 1]?.folded;
-      // "يوم الجمعة", "اليوم الجمعة", "اليوم /الجمعة/"
-      if (prev === 'يوم') first = i - 1;
-      const isToday = prev !== undefined && today.includes(prev);
-      if (isToday) first = i - 1;
-      const next = tokens[i + 1]?.folded;
-      const isPast = next !== undefined && past.includes(next);
-      if (isPast) last = i + 1;
-      out.push({ weekday: wd, today: isToday, past: isPast, first, last });
-      break;
-    }
+    const wd = lex.names.get(tok.folded);
+    if (wd === undefined) return;
+    let first = i;
+    let last = i;
+    const prev = tokens[i - 1]?.folded;
+    // "يوم الجمعة", "اليوم الجمعة", "اليوم /الجمعة/"
+    if (prev === 'يوم') first = i - 1;
+    const isToday = prev !== undefined && lex.today.has(prev);
+    if (isToday) first = i - 1;
+    const next = tokens[i + 1]?.folded;
+    const isPast = next !== undefined && lex.past.has(next);
+    if (isPast) last = i + 1;
+    out.push({ weekday: wd, today: isToday, past: isPast, first, last });
   });
   return out;
 }
