@@ -5,7 +5,7 @@
  * (Kim Jong Un). Short forms and titles count only for an actor the article names in full.
  */
 import type { Actor } from '../lib/entry-schema.ts';
-import { NameIndex } from '../text/names.ts';
+import { NameIndex, type NameMatch } from '../text/names.ts';
 import { phraseTokens, tokenize, type Token } from '../text/tokens.ts';
 
 /** `part`: one word of a person's full name («تشوي» for تشوي سون هوي), for an actor named in full when no other is. */
@@ -35,14 +35,20 @@ export function fullSpellings(actor: Pick<Actor, 'name_ar' | 'name_en' | 'varian
 }
 
 export class ActorMatcher {
-  private readonly index: NameIndex<NamePattern>;
+  /** The data's index, and (for `extend`) one more for the article's own people. */
+  private readonly indexes: NameIndex<NamePattern>[];
+  private readonly otherWords: Set<string>;
   readonly byId: Map<string, Actor>;
+  readonly actors: Actor[];
 
-  constructor(readonly actors: Actor[]) {
-    this.byId = new Map(actors.map((a) => [a.id, a]));
-    const spellings: { words: string[]; value: NamePattern }[] = [];
+  /** `base`: a matcher whose index is reused as is; `actors` are then only the ones added to it. */
+  constructor(actors: Actor[], base?: ActorMatcher) {
+    this.actors = base ? [...base.actors, ...actors] : actors;
+    this.byId = new Map(this.actors.map((a) => [a.id, a]));
     // Words of places' and bodies' names are never a person's part name («بيونغ» of بيونغ يانغ).
-    const otherWords = new Set(actors.filter((a) => a.kind !== 'person').flatMap((a) => fullSpellings(a).flatMap(phraseTokens)));
+    this.otherWords = base?.otherWords ?? new Set(actors.filter((a) => a.kind !== 'person').flatMap((a) => fullSpellings(a).flatMap(phraseTokens)));
+    const otherWords = this.otherWords;
+    const spellings: { words: string[]; value: NamePattern }[] = [];
     for (const actor of actors) {
       const patterns = new Map<NameForm, NamePattern>();
       const add = (names: string[], form: NameForm) => {
@@ -60,12 +66,24 @@ export class ActorMatcher {
         if (parts.length > 1) add(parts, 'part');
       }
     }
-    this.index = new NameIndex(spellings);
+    this.indexes = [...(base?.indexes ?? []), new NameIndex(spellings)];
   }
 
-  /** Every name found, left to right, longest match at each word, without overlaps. */
-  private rawMentions(tokens: readonly Token[]) {
-    return this.index.matchAll(tokens);
+  /** Every name found, left to right, longest match at each word (over every index), without overlaps. */
+  private rawMentions(tokens: readonly Token[]): NameMatch<NamePattern>[] {
+    if (this.indexes.length === 1) return this.indexes[0]!.matchAll(tokens);
+    const out: NameMatch<NamePattern>[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const found = this.indexes.map((index) => index.matchAt(tokens, i)).filter((m): m is NameMatch<NamePattern> => m !== null);
+      const last = Math.max(-1, ...found.map((m) => m.last));
+      const longest = found.filter((m) => m.last === last);
+      const best = longest.length === 0 ? null : longest.length === 1 ? longest[0]! : { ...longest[0]!, values: longest.flatMap((m) => m.values) };
+      if (best) {
+        out.push(best);
+        i = best.last + 1;
+      } else i++;
+    }
+    return out;
   }
 
   /** Ids of actors the text names in full. */
@@ -277,5 +295,5 @@ export function withPeople(matcher: ActorMatcher, people: Person[]): ActorMatche
     const short = [...new Set([words[0]!, words[words.length - 1]!])].filter((w) => tokenize(w)[0] && tokenize(w)[0]!.folded.length >= 3);
     return { id: p.name, kind: 'person', name_ar: p.name, name_en: p.name, variants: [], latin: [], short, titles: [] };
   });
-  return new ActorMatcher([...matcher.actors, ...extra]);
+  return new ActorMatcher(extra, matcher);
 }

@@ -206,7 +206,12 @@ function prepare(text: string, ctx: ClaimContext): Paragraph {
     mentionAt,
     // A quotation of fewer than three words is a term, not speech.
     speechQuotes: quotes.filter((q) => !q.isName && q.words >= 3),
-    weekdays: new Map(weekdayMentions(tokens, ctx.dates).map((w) => [w.first, w])),
+    // Weekdays only when a time phrase is looked for (most paragraphs have no statement).
+    get weekdays() {
+      const value = new Map(weekdayMentions(tokens, ctx.dates).map((w) => [w.first, w]));
+      Object.defineProperty(this, 'weekdays', { value });
+      return value;
+    },
     ends: sentenceEnds(text),
   };
 }
