@@ -362,7 +362,11 @@ const EMBED_HANDLE = /\(\s*@[\w.]+\s*\)/u;
  * line of many words, a weekday that does not fit its date are no date line. A line of an embedded post
  * ("— Name (@handle) November 5, 2024") is one, of kind 'embed': its date is the post's, not the page's.
  */
+const HAS_DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
+
 export function readDateLine(line: string, rules: DateRules): DateLine | null {
+  // Cheap refusals first (most lines of a page): no digit, or far too many words for a stamp and its few neighbours.
+  if (!HAS_DIGIT.test(line) || line.length > 400) return null;
   const scan = scanLine(line, rules);
   if (scan.broken || scan.stamps.length === 0 || scan.inSentence) return null;
   const embed = EMBED_HANDLE.test(line) && scan.otherWords.length <= 12;
@@ -382,14 +386,22 @@ export interface Dateline {
   year?: number;
 }
 
+const leadDatelineRes = new WeakMap<DateGrammar, RegExp>();
+
 /** "موسكو 4 تشرين الثاني (بترا)-", "طهران/ 19 حزيران/يونيو/ إرنا-", "بيونغ يانغ 5 ديسمبر 2024 (شينخوا)". */
 export function readLeadDateline(paragraph: string, rules: DateRules): Dateline | null {
   const g = grammarFor(rules);
-  const s = foldKeepingPunctuation(paragraph).slice(0, 120);
-  const re = new RegExp(
-    `^(?<place>(?:\\p{L}+\\s*){1,3})[\\s,،/\\-–]*(?<d>\\d{1,2})\\s+(?<m>${g.monthRe})(?:\\s*/\\s*(?:${g.monthRe}))?(?:\\s+(?<y>\\d{4}))?\\s*[.،,]?\\s*(?:[(/]|[-–—]|\\(?\\s*\\p{L}+\\s*\\)?\\s*[-–—])`,
-    'u',
-  );
+  const head = paragraph.slice(0, 160);
+  if (!HAS_DIGIT.test(head)) return null;
+  const s = foldKeepingPunctuation(head).slice(0, 120);
+  let re = leadDatelineRes.get(g);
+  if (!re) {
+    re = new RegExp(
+      `^(?<place>(?:\\p{L}+\\s*){1,3})[\\s,،/\\-–]*(?<d>\\d{1,2})\\s+(?<m>${g.monthRe})(?:\\s*/\\s*(?:${g.monthRe}))?(?:\\s+(?<y>\\d{4}))?\\s*[.،,]?\\s*(?:[(/]|[-–—]|\\(?\\s*\\p{L}+\\s*\\)?\\s*[-–—])`,
+      'u',
+    );
+    leadDatelineRes.set(g, re);
+  }
   const m = re.exec(s);
   if (!m?.groups) return null;
   // "ووقع الزعيمان في 19 يونيو (حزيران)": a date inside a sentence, not a dateline.
