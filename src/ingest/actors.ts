@@ -6,7 +6,7 @@
  */
 import type { Actor } from '../lib/entry-schema.ts';
 import { NameIndex, type NameMatch } from '../text/names.ts';
-import { phraseTokens, tokenize, type Token } from '../text/tokens.ts';
+import { WordLexicon, phraseTokens, tokenize, type Token } from '../text/tokens.ts';
 
 /** `part`: one word of a person's full name («تشوي» for تشوي سون هوي), for an actor named in full when no other is. */
 export type NameForm = 'full' | 'short' | 'title' | 'part';
@@ -145,6 +145,9 @@ export interface PersonRules {
 
 interface PersonLexicon {
   heads: string[][];
+  /** Heads by their first word (with its proclitics), longest first: a hash look-up per token. */
+  headsByFirst: WordLexicon<string[][]>;
+  singleHeads: Set<string>;
   roleWords: Set<string>;
   notNames: Set<string>;
 }
@@ -156,7 +159,15 @@ function personLexicon(rules: PersonRules, extraStops: readonly string[]): Perso
     const heads = rules.role_heads.map(phraseTokens).filter((h) => h.length > 0).sort((a, b) => b.length - a.length);
     const notNames = new Set([...rules.not_names, ...extraStops].flatMap(phraseTokens));
     for (const h of heads) for (const w of h) notNames.add(w);
-    lex = { heads, roleWords: new Set(rules.role_words.flatMap(phraseTokens)), notNames };
+    const byFirst = new Map<string, string[][]>();
+    for (const h of heads) byFirst.set(h[0]!, [...(byFirst.get(h[0]!) ?? []), h]);
+    lex = {
+      heads,
+      headsByFirst: new WordLexicon(byFirst, HEAD_PREFIXES),
+      singleHeads: new Set(heads.filter((h) => h.length === 1).map((h) => h[0]!)),
+      roleWords: new Set(rules.role_words.flatMap(phraseTokens)),
+      notNames,
+    };
     personLexicons.set(rules, lex);
   }
   return lex;
@@ -174,9 +185,9 @@ const MAX_NAME_WORDS = 4;
  * runs longer than four words, is refused. `extraStops`: more words that are never names (speech verbs,
  * particles: the claim rules' lists).
  */
-export function findPeople(texts: string[], matcher: ActorMatcher, rules: PersonRules, extraStops: readonly string[] = []): Person[] {
+export function findPeople(texts: string[], matcher: ActorMatcher, rules: PersonRules, extraStops: readonly string[] = [], named?: Set<string>): Person[] {
   const lex = personLexicon(rules, extraStops);
-  const named = matcher.namedInFull(texts.join('\n'));
+  named ??= matcher.namedInFull(texts.join('\n'));
   const out: Person[] = [];
   const seen = new Set<string>();
   const add = (name: string, role: string | undefined, key: string) => {
@@ -210,7 +221,7 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       if (m) return matcher.byId.get(m.actorId)!.kind !== 'person';
       const f = tokens[k]!.folded;
       const bare = tokens[k]!.text.replace(/[\u064B-\u065F\u0640]/g, '');
-      return bare.startsWith('ال') || bare.startsWith('لل') || lex.roleWords.has(f) || lex.heads.some((h) => h.length === 1 && h[0] === f);
+      return bare.startsWith('ال') || bare.startsWith('لل') || lex.roleWords.has(f) || lex.singleHeads.has(f);
     };
     /** A name run starting at k: its last token, or -1 when it is not a clean name. */
     const runFrom = (k: number): number => {
@@ -218,10 +229,11 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       while (e + 1 < tokens.length && joined(e + 1) && nameLike(e + 1)) e++;
       return e;
     };
+    const headAt = (i: number) => lex.headsByFirst.get(tokens[i]!.folded)?.find((h) => phraseAtWithPrefix(tokens, i, h));
     const spanText = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b]!.end).replace(/^["«“]|["»”]$/g, '');
 
     for (let i = 0; i < tokens.length; i++) {
-      const head = lex.heads.find((h) => phraseAtWithPrefix(tokens, i, h));
+      const head = headAt(i);
       if (!head) continue;
       // Role then name.
       let j = i + head.length;
@@ -258,7 +270,7 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
 
     // Name then role: "… لي مينغ، عضو المجلس …".
     for (let i = 1; i < tokens.length; i++) {
-      if (!/^\s*[،,]\s*$/.test(gapAt(i)) || !lex.heads.some((h) => phraseAtWithPrefix(tokens, i, h))) continue;
+      if (!/^\s*[،,]\s*$/.test(gapAt(i)) || !headAt(i)) continue;
       let s = i - 1;
       if (!nameLike(s)) continue;
       while (s - 1 >= 0 && joined(s) && nameLike(s - 1)) s--;

@@ -77,11 +77,11 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
   const outlet = decideOutlet(detectOutlet(removed, data, { lines, headline, body }), override, data);
   const dated = decideDate(seed, removed, paragraphs, override, outlet.record, named, { data, matcher }, headline?.no ?? 0);
   const lists = actorLists(texts, override, matcher);
-  const people = findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims));
+  const people = findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims), named);
   const speakers = withPeople(matcher, people);
   const claims = findClaims(
     paragraphs.map((p) => p.text),
-    { matcher: speakers, named: speakers.namedInFull(texts.join('\n')), rules: data.claims, dates: data.dates, writtenOn: dated.writtenOn },
+    { matcher: speakers, named: people.length ? speakers.namedInFull(texts.join('\n')) : named, rules: data.claims, dates: data.dates, writtenOn: dated.writtenOn },
   );
 
   const candidate = {
