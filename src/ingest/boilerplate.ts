@@ -127,7 +127,7 @@ function ruleMatches(rule: BoilerplateRule, line: string): boolean {
 }
 
 /** Translation footer templates ("قام {outlet} بترجمة هذا الخبر من مصدر {via}") as regexes. */
-export function translationFooterRegexes(templates: string[]): RegExp[] {
+function compileFooters(templates: string[]): RegExp[] {
   return templates.map((t) => {
     const parts = t.split(/(\{outlet\}|\{via\})/);
     const src = parts
@@ -136,6 +136,15 @@ export function translationFooterRegexes(templates: string[]): RegExp[] {
       .replace(/(\\s\+)+/g, '\\s+');
     return new RegExp(`${src}\\s*(?:[|.]|$)`, 'u');
   });
+}
+
+const footerRegexes = new WeakMap<string[], RegExp[]>();
+
+/** The footer templates as regexes, compiled once per data set. */
+export function translationFooterRegexes(templates: string[]): RegExp[] {
+  let r = footerRegexes.get(templates);
+  if (!r) footerRegexes.set(templates, (r = compileFooters(templates)));
+  return r;
 }
 
 /** Agency marks from outlets.yaml at the end of a paragraph: "… (İLKHA)". */
@@ -183,7 +192,16 @@ interface Context {
   dateWords: Set<string>;
 }
 
+const contexts = new WeakMap<IngestData, Context>();
+
+/** The furniture rules' lookup tables, built once per data set. */
 function context(data: IngestData): Context {
+  let c = contexts.get(data);
+  if (!c) contexts.set(data, (c = buildContext(data)));
+  return c;
+}
+
+function buildContext(data: IngestData): Context {
   const { boilerplate, dates, outlets } = data;
   const lexSets = new Map<string, Set<string>>();
   const lex = (key: string) => {
@@ -455,7 +473,7 @@ function r0(ctx: Context, text: string): string {
 }
 
 function findingsOf(removed: RemovedLine[], data: IngestData): Finding[] {
-  const footers = translationFooterRegexes(data.boilerplate.translation_footers);
+  const { footers } = context(data);
   const out: Finding[] = [];
   for (const r of removed) {
     const base = { line: r.line, text: r.text };

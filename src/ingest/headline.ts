@@ -19,12 +19,26 @@ const MIN_WORDS = 3;
 const MAX_WORDS = 30;
 
 /** A site's name: an outlet's name from outlets.yaml, or a short line of site words ("صحيفة … الإلكترونية", "… | الموقع الرسمي"). */
+// The data's outlet names and site words, folded once per data set.
+const siteNames = new WeakMap<IngestData, { names: Set<string>; site: string[]; stop: Set<string> }>();
+function namesOf(data: IngestData) {
+  let n = siteNames.get(data);
+  if (!n) {
+    n = {
+      names: new Set(data.outlets.flatMap((o) => [o.name_ar, o.name_en, ...o.names]).map(foldArabic)),
+      site: (data.boilerplate.lexicon.site_words ?? []).map(foldArabic),
+      stop: new Set((data.boilerplate.lexicon.function_words ?? []).map(foldArabic)),
+    };
+    siteNames.set(data, n);
+  }
+  return n;
+}
+
 export function isMasthead(text: string, data: IngestData): boolean {
   const f = foldArabic(text);
   const parts = text.split(/\s*[|–—-]\s*/u).map(foldArabic).filter(Boolean);
-  const names = new Set(data.outlets.flatMap((o) => [o.name_ar, o.name_en, ...o.names]).map(foldArabic));
+  const { names, site } = namesOf(data);
   if (names.has(f) || (parts.length > 1 && parts.some((p) => names.has(p)))) return true;
-  const site = (data.boilerplate.lexicon.site_words ?? []).map(foldArabic);
   if (wordCount(text) > 5) return false;
   if (site.some((s) => s.includes(' ') && f.includes(s))) return true;
   const w = f.split(' ');
@@ -79,7 +93,7 @@ function overlap(text: string, lead: Set<string>, stop: Set<string>): number {
  * repeats), `lead` the first paragraphs.
  */
 export function chooseHeadline(candidates: Candidate[], all: string[], lead: string[], data: IngestData): number | null {
-  const stop = new Set((data.boilerplate.lexicon.function_words ?? []).map(foldArabic));
+  const { stop } = namesOf(data);
   const leadWords = contentWords(lead.join(' '), stop);
   let best: { index: number; score: number } | null = null;
   // A page that opens with its only line above the text (or has no text at all): that line.
