@@ -70,9 +70,14 @@ export function phraseTokens(phrase: string): string[] {
   return tokenize(phrase).map((t) => t.folded);
 }
 
-/** Count words the way an editor would: runs of letters or digits. */
+const COUNTED_WORD_RE = /(?!\u0640)[\p{L}\p{N}][\p{L}\p{N}\p{M}\u0640\p{Cf}]*/gu;
+
+/** Count words the way an editor would: runs of letters or digits (no folding needed to count them). */
 export function wordCount(text: string): number {
-  return tokenize(text).length;
+  COUNTED_WORD_RE.lastIndex = 0;
+  let n = 0;
+  while (COUNTED_WORD_RE.exec(text) !== null) n++;
+  return n;
 }
 
 /**

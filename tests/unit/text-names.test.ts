@@ -57,3 +57,12 @@ describe('WordLexicon: one hash look-up per token', () => {
     }
   });
 });
+
+describe('wordCount', () => {
+  it('counts the words tokenize finds', async () => {
+    const { wordCount, tokenize } = await import('../../src/text/tokens.ts');
+    for (const t of ['قال بوتين، إن «العلاقات» ممتازة!', 'Putin said 2024-06-19 at 12:05', 'بو\u200Bتين ـ و', '  ', 'كلمة١٢٣ ٤٥']) {
+      expect(wordCount(t), t).toBe(tokenize(t).length);
+    }
+  });
+});
