@@ -10,6 +10,13 @@
  *   results in the DOM, Pagefind's loading included) and navigation→drawn as the bench measures it.
  * One warm-up query (not counted) lets Chromium and the HTTP cache start. Exits 1 if any query is not exact.
  *
+ * Two sizes by default: the site as built (the seed entries) and a generated site of 10,000 entries (a copy
+ * of the build whose search index is rebuilt from 10,000 entries generated from the real ones: their
+ * sentences shuffled, dates spread over 2010–2025, outlets, unlinked people and made-up names added, so
+ * the vocabulary grows as a real corpus's would). At 10,000 the expected sets do not apply: it prints the
+ * timings, the bytes each query fetched from search-data/ (encoded body sizes, as if nothing were cached)
+ * and the largest layout shift. `--size 5` or `--size 10000` runs one size.
+ *
  * npm run bench:search -- --baseline  measures Pagefind ALONE on the same pages, for comparison: a copy of
  * the build indexed by Pagefind's own HTML indexing (data-pagefind-body, lang="ar", its Arabic stemmer),
  * each query passed as typed to pagefind.search(), results mapped to sources through the entry pages.
@@ -24,14 +31,20 @@ import { recordsFromBuild } from '../src/integrations/search-index.ts';
 import * as pagefind from 'pagefind';
 import os from 'node:os';
 import type { Page } from 'playwright-core';
+import { siteSearchDocs, SEARCH_DATA_DIR } from '../src/integrations/search-index.ts';
+import { buildSearchIndex, writeSearchIndex, type SearchDoc } from '../src/search/index-build.ts';
+import { buildAliasTable } from '../src/search/terms.ts';
+import { loadActors } from '../src/search/actors-data.ts';
+import YAML from 'yaml';
 
 const dist = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist');
-if (!fs.existsSync(path.join(dist, 'search', 'index.html')) || !fs.existsSync(path.join(dist, 'pagefind'))) {
+if (!fs.existsSync(path.join(dist, 'search', 'index.html')) || !fs.existsSync(path.join(dist, 'search-data', 'manifest.json'))) {
   console.log(`${path.relative(ROOT, dist)}/ has no built search page: running npm run build first`);
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, OUT_DIR: dist } });
 }
 
 const baseline = process.argv.includes('--baseline');
+// The baseline measures Pagefind on its own index of the built pages (dist/pagefind/ is not the site's).
 let served = dist;
 let run: (page: Page, siteUrl: string, query: string) => Promise<DrawnResults & { wallMs: number }> = runQuery;
 if (baseline) {
@@ -60,37 +73,56 @@ if (baseline) {
 }
 
 const cases = loadQueryCases();
-const site = await serve(served);
-const browser = await launchBrowser();
-let exact = 0;
-let hits = 0;
-let expectedTotal = 0;
-let foundTotal = 0;
-const pageMs: number[] = [];
-const wallMs: number[] = [];
-try {
-  const page = await browser.newPage();
-  await run(page, site.url, cases[0]?.query ?? 'بوتين'); // warm-up
-  for (const c of cases) {
-    const r = await run(page, site.url, c.query);
-    const found = [...new Set(r.sources)].sort();
-    const good = found.filter((s) => c.expected.includes(s)).length;
-    const isExact = found.join(' ') === c.expected.join(' ') && r.sources.length === found.length;
-    exact += isExact ? 1 : 0;
-    hits += good;
-    expectedTotal += c.expected.length;
-    foundTotal += found.length;
-    pageMs.push(r.elapsedMs);
-    wallMs.push(r.wallMs);
-    const short = (list: string[]) => list.map((s) => s.slice(0, 3)).join(',') || '-';
-    console.log(
-      `${isExact ? 'exact' : 'MISS '}  ${String(r.elapsedMs).padStart(5)} ms  found ${short(found).padEnd(20)} expected ${short(c.expected).padEnd(20)} ${c.query}`,
-    );
+const sizeArg = process.argv.indexOf('--size');
+const sizes = baseline ? [0] : sizeArg > 0 ? [Number(process.argv[sizeArg + 1])] : [5, 10_000];
+
+/** A deterministic pseudo-random generator (mulberry32), so every run generates the same site. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `n` entries generated from the real ones (see the header), plus the real actor pages. */
+function generatedDocs(n: number): SearchDoc[] {
+  const real = siteSearchDocs();
+  const entries = real.filter((d) => d.kind === 'entry');
+  const sentences = entries.flatMap((d) => d.text.split(/(?<=[.!؟])\s+|\n/)).filter((x) => x.trim().length > 20);
+  const outlets = (YAML.parse(fs.readFileSync(path.join(ROOT, 'content/outlets.yaml'), 'utf8')) as Array<{ name_ar: string }>).map((o) => o.name_ar);
+  const rand = rng(42);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+  const madeUp = Array.from({ length: 40_000 }, () => Array.from({ length: 4 + Math.floor(rand() * 5) }, () => pick([...letters])).join(''));
+  const people = Array.from({ length: 300 }, () => `${pick(madeUp)} ${pick(madeUp)}`);
+  const out: SearchDoc[] = [];
+  for (let i = 0; i < n; i++) {
+    const base = entries[i % entries.length]!;
+    const body = Array.from({ length: 8 + Math.floor(rand() * 12) }, () => {
+      const words = pick(sentences).split(' ');
+      for (let k = 0; k < 3; k++) words.splice(Math.floor(rand() * words.length), 0, pick(madeUp));
+      return words.join(' ');
+    }).join('\n');
+    const y = 2010 + Math.floor(rand() * 16);
+    const m = 1 + Math.floor(rand() * 12);
+    const date = `${y}-${String(m).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+    const outlet = pick(outlets);
+    const person = rand() < 0.3 ? [pick(people)] : [];
+    out.push({
+      ...base,
+      path: `entries/generated-${i}/`,
+      title: pick(sentences).split(' ').slice(0, 12).join(' '),
+      text: body,
+      extra: [outlet, ...person].join('\n'),
+      date,
+      outlet,
+      source: `generated-${i}.txt`,
+      filters: { ...base.filters, year: [String(y)], month: [date.slice(5, 7)], outlet: [outlet], person },
+    });
   }
-} finally {
-  await browser.close();
-  await site.close();
-  if (baseline) fs.rmSync(served, { recursive: true, force: true });
+  return [...out, ...real.filter((d) => d.kind === 'actor')];
 }
 
 const median = (xs: number[]) => {
@@ -99,13 +131,94 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 const pct = (a: number, b: number) => (b === 0 ? '100.0' : ((100 * a) / b).toFixed(1));
+const summary: string[] = [];
+let allExact = true;
+
+for (const size of sizes) {
+  let folder = served;
+  let generated = false;
+  if (size > 5) {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), `search-${size}-`));
+    fs.cpSync(dist, folder, { recursive: true });
+    const t0 = performance.now();
+    const files = buildSearchIndex(generatedDocs(size), buildAliasTable(loadActors()));
+    writeSearchIndex(files, path.join(folder, SEARCH_DATA_DIR));
+    const bytes = [...files.values()].reduce((a, c) => a + Buffer.byteLength(c), 0);
+    console.log(`generated ${size} entries: index of ${files.size} files, ${(bytes / 1e6).toFixed(1)} MB, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    generated = true;
+  }
+  const site = await serve(folder);
+  const browser = await launchBrowser();
+  let exact = 0;
+  let hits = 0;
+  let expectedTotal = 0;
+  let foundTotal = 0;
+  const pageMs: number[] = [];
+  const wallMs: number[] = [];
+  const bytes: number[] = [];
+  let worstShift = 0;
+  try {
+    const page = await browser.newPage();
+    // Layout shift as Chromium reports it (the CLS measure), summed per page load.
+    await page.addInitScript(() => {
+      (window as unknown as { __shift: number }).__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+          if (!e.hadRecentInput) (window as unknown as { __shift: number }).__shift += e.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await run(page, site.url, cases[0]?.query ?? 'بوتين'); // warm-up
+    for (const c of cases) {
+      const r = await run(page, site.url, c.query);
+      const found = [...new Set(r.sources)].sort();
+      const good = found.filter((s) => c.expected.includes(s)).length;
+      const isExact = found.join(' ') === c.expected.join(' ') && r.sources.length === found.length;
+      const measured = await page.evaluate(() => ({
+        bytes: performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('/search-data/') || e.name.includes('/pagefind/'))
+          .reduce((a, e) => a + (e as PerformanceResourceTiming).encodedBodySize, 0),
+        shift: (window as unknown as { __shift?: number }).__shift ?? 0,
+      }));
+      bytes.push(measured.bytes);
+      worstShift = Math.max(worstShift, measured.shift);
+      exact += isExact ? 1 : 0;
+      hits += good;
+      expectedTotal += c.expected.length;
+      foundTotal += found.length;
+      pageMs.push(r.elapsedMs);
+      wallMs.push(r.wallMs);
+      const short = (list: string[]) => list.map((s) => s.slice(0, 3)).join(',') || '-';
+      console.log(
+        generated
+          ? `${String(r.elapsedMs).padStart(5)} ms  ${String(Math.round(measured.bytes / 1000)).padStart(4)} KB  ${String(r.sources.length).padStart(3)} drawn  ${c.query}`
+          : `${isExact ? 'exact' : 'MISS '}  ${String(r.elapsedMs).padStart(5)} ms  found ${short(found).padEnd(20)} expected ${short(c.expected).padEnd(20)} ${c.query}`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+    if (generated || baseline) fs.rmSync(folder, { recursive: true, force: true });
+  }
+  const label = generated ? `${size} generated entries` : `${path.relative(ROOT, dist)}/${baseline ? ', Pagefind ALONE' : ''}`;
+  const lines = [
+    `queries:            ${cases.length} (${label}, Chromium headless, one page load per query, ${os.loadavg()[0]!.toFixed(1)} load average)`,
+    ...(generated
+      ? []
+      : [
+          `exact matches:      ${exact}/${cases.length}`,
+          `recall:             ${pct(hits, expectedTotal)}% (${hits}/${expectedTotal} expected entries found)`,
+          `precision:          ${pct(hits, foundTotal)}% (${hits}/${foundTotal} entries found were expected)`,
+        ]),
+    `query→drawn:        median ${median(pageMs).toFixed(0)} ms, worst ${Math.max(...pageMs).toFixed(0)} ms (measured in the page)`,
+    `navigation→drawn:   median ${median(wallMs).toFixed(0)} ms, worst ${Math.max(...wallMs).toFixed(0)} ms`,
+    `bytes per query:    median ${(median(bytes) / 1000).toFixed(0)} KB, worst ${(Math.max(...bytes) / 1000).toFixed(0)} KB (search files, uncompressed, as if uncached)`,
+    `layout shift:       worst ${worstShift.toFixed(3)} per page load`,
+  ];
+  summary.push(lines.join('\n'));
+  if (!generated && exact !== cases.length) allExact = false;
+}
 console.log('');
-console.log(
-  `queries:            ${cases.length} (${path.relative(ROOT, dist)}/, ${baseline ? 'Pagefind ALONE, ' : ''}Chromium headless, one page load per query)`,
-);
-console.log(`exact matches:      ${exact}/${cases.length}`);
-console.log(`recall:             ${pct(hits, expectedTotal)}% (${hits}/${expectedTotal} expected entries found)`);
-console.log(`precision:          ${pct(hits, foundTotal)}% (${hits}/${foundTotal} entries found were expected)`);
-console.log(`query→drawn:        median ${median(pageMs).toFixed(0)} ms, worst ${Math.max(...pageMs).toFixed(0)} ms (measured in the page)`);
-console.log(`navigation→drawn:   median ${median(wallMs).toFixed(0)} ms, worst ${Math.max(...wallMs).toFixed(0)} ms`);
-process.exitCode = exact === cases.length ? 0 : 1;
+console.log(summary.join('\n\n'));
+process.exitCode = allExact ? 0 : 1;

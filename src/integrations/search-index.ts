@@ -1,8 +1,10 @@
 /**
- * Builds the Pagefind index after `astro build`, so `npm run build` yields dist/pagefind/.
- * Pagefind does not read the pages itself: every page that declares searchable text (see
- * src/search/records.ts) becomes a custom record whose content is the normalised term stream of
- * src/search/terms.ts, built with the same alias table the search page uses in the browser.
+ * Builds the search index after `astro build`, so `npm run build` yields dist/search-data/: from the
+ * entries' data files, content/actors.yaml and content/outlets.yaml (src/search/index-build.ts), with the
+ * same tokenizer, alias table and stemmer the search page uses in the browser.
+ *
+ * recordsFromBuild / writeIndex (Pagefind custom records from built pages) remain for
+ * `npm run bench:search -- --baseline` and the records tests; the site no longer uses them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,10 @@ import * as pagefind from 'pagefind';
 import { loadActors } from '../search/actors-data.ts';
 import { recordFromPage, type SearchRecord } from '../search/records.ts';
 import { buildAliasTable } from '../search/terms.ts';
+import { actorDocs, buildSearchIndex, entryDocs, writeSearchIndex, type SearchDoc } from '../search/index-build.ts';
+
+/** Where the index goes in the build folder (the search page fetches it from <base>search-data/). */
+export const SEARCH_DATA_DIR = 'search-data';
 
 function htmlFiles(dir: string): string[] {
   return fs
@@ -52,17 +58,23 @@ export async function writeIndex(records: SearchRecord[], outputPath: string): P
   }
 }
 
+/** The search documents of the site: its entries (from their data files) and its actor pages. */
+export function siteSearchDocs(entriesDir = path.resolve(process.cwd(), process.env.ENTRIES_DIR ?? 'content/entries')): SearchDoc[] {
+  return [...entryDocs(entriesDir), ...actorDocs(loadActors())];
+}
+
 export default function searchIndex(): AstroIntegration {
   return {
     name: 'search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const records = recordsFromBuild(outDir);
-        const entries = records.filter((r) => r.meta.kind === 'entry').length;
-        if (!entries) logger.warn('no page declares data-pagefind-body: the search index has no entries');
-        await writeIndex(records, path.join(outDir, 'pagefind'));
-        logger.info(`Pagefind index: ${entries} entries, ${records.length - entries} actor pages → pagefind/`);
+        const docs = siteSearchDocs();
+        const entries = docs.filter((d) => d.kind === 'entry').length;
+        if (!entries) logger.warn('no entries: the search index is empty');
+        const files = buildSearchIndex(docs, buildAliasTable(loadActors()));
+        writeSearchIndex(files, path.join(outDir, SEARCH_DATA_DIR));
+        logger.info(`search index: ${entries} entries, ${docs.length - entries} actor pages, ${files.size} files → ${SEARCH_DATA_DIR}/`);
       },
     },
   };

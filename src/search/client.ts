@@ -1,33 +1,21 @@
 /**
  * The search page in the browser (bundled by Astro into an external file: no inline script, so it runs
- * under the site's Content-Security-Policy). Reads the state from the URL (?q=&actor=&outlet=&year=&sort=),
- * runs it through Pagefind with the project's own normaliser (src/search/terms.ts), and draws results
- * with excerpts cut from the ORIGINAL text. Everything a source says reaches the page as text nodes,
- * never as markup.
+ * under the site's Content-Security-Policy). Reads the state from the URL
+ * (?q=&actor=&outlet=&year=&month=&person=&sort=), runs it through the site's static index
+ * (src/search/engine.ts over dist/search-data/, built from the entries' data by src/search/index-build.ts)
+ * with the project's own tokenizer, alias table and stemmer, and draws results with excerpts cut from the
+ * ORIGINAL text. Everything a source says reaches the page as text nodes, never as markup.
  *
+ * Results are drawn a page at a time (fragments fetched for those only); while a new search runs the old
+ * results stay in place (aria-busy), and the areas results arrive in keep their size, so nothing jumps.
  * When results are drawn, the list gets data-state="done" (data-query says for which query, and
  * data-elapsed-ms how long it took from reading the query): the tests and `npm run bench:search` wait on it.
  */
-import { matchRanges, parseQuery, type AliasTable, type QueryUnit, type Range } from './terms.ts';
+import { SearchEngine, type Hit, type Outcome, type SortOrder } from './engine.ts';
+import { MONTH_LABELS, parseSearch, searchRanges, type ParsedQuery, type SearchFragment } from './query.ts';
+import type { AliasTable, Range } from './terms.ts';
 
-interface PagefindResultData {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-}
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<PagefindResultData>;
-}
-interface PagefindApi {
-  options(opts: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  /** A null term with filters lists every page the filters keep. */
-  search(term: string | null, opts?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
+export type { SortOrder };
 
 export interface SearchConfig {
   /** The site's base path ("/" or "/timeline/"). */
@@ -35,15 +23,16 @@ export interface SearchConfig {
   table: AliasTable;
 }
 
-export type SortOrder = 'relevance' | 'newest' | 'oldest';
 export interface SearchState {
   q: string;
   actor: string;
   outlet: string;
   year: string;
+  month: string;
+  person: string;
   sort: SortOrder;
 }
-const FILTER_KEYS = ['actor', 'outlet', 'year'] as const;
+const FILTER_KEYS = ['actor', 'outlet', 'year', 'month', 'person'] as const;
 const SORTS: SortOrder[] = ['relevance', 'newest', 'oldest'];
 
 export function stateFromUrl(search: string): SearchState {
@@ -54,6 +43,8 @@ export function stateFromUrl(search: string): SearchState {
     actor: p.get('actor') ?? '',
     outlet: p.get('outlet') ?? '',
     year: p.get('year') ?? '',
+    month: p.get('month') ?? '',
+    person: p.get('person') ?? '',
     sort: sort && SORTS.includes(sort) ? sort : 'relevance',
   };
 }
@@ -131,52 +122,26 @@ function excerpt(text: string, ranges: Range[]): Node[] {
   return nodes;
 }
 
-interface Found {
-  data: PagefindResultData;
-  score: number;
-}
+/** How many results are drawn at once (the rest behind a "more" button). */
+const PAGE = 20;
 
-/**
- * Run the query's units through Pagefind: each distinct term is one lookup; a unit matches a page when
- * any of its terms does; a page is a result when every unit matches. Score: the sum over units of the
- * best Pagefind score. Pagefind also answers near misses (a shorter prefix when a word has no match:
- * measured, بوريل finding كوريا), so every hit is checked against the page's own terms.
- */
-async function find(pf: PagefindApi, units: QueryUnit[], filters: Record<string, string>): Promise<Found[]> {
-  const terms = [...new Set(units.flatMap((u) => u.terms))];
-  const pages = new Map<string, Promise<{ data: PagefindResultData; terms: Set<string> }>>();
-  const page = (r: PagefindResult) => {
-    let p = pages.get(r.id);
-    if (!p) {
-      p = r.data().then((data) => ({ data, terms: new Set(data.content.split(' ')) }));
-      pages.set(r.id, p);
-    }
-    return p;
-  };
-  const byTerm = new Map<string, Map<string, number>>();
-  await Promise.all(
-    terms.map(async (term) => {
-      const res = await pf.search(term, { filters });
-      const hits = new Map<string, number>();
-      await Promise.all(
-        (res?.results ?? []).map(async (r) => {
-          if ((await page(r)).terms.has(term)) hits.set(r.id, r.score);
-        }),
-      );
-      byTerm.set(term, hits);
-    }),
-  );
-  let matched: Map<string, number> | undefined;
-  for (const unit of units) {
-    const unitScores = new Map<string, number>();
-    for (const term of unit.terms) {
-      for (const [id, score] of byTerm.get(term) ?? []) unitScores.set(id, Math.max(score, unitScores.get(id) ?? 0));
-    }
-    matched = matched
-      ? new Map([...matched].filter(([id]) => unitScores.has(id)).map(([id, score]) => [id, score + unitScores.get(id)!]))
-      : unitScores;
+/** The status line for an outcome. */
+export function statusText(q: string, o: Outcome, filtered: boolean, actors: number): string {
+  const within = filtered ? ' ضمن التصفية المختارة' : '';
+  const people =
+    actors === 0 ? '' : actors === 1 ? '، وصفحة شخص أو مكان' : actors === 2 ? '، وصفحتا شخصين أو مكانين' : `، و${numberFormat.format(actors)} صفحات أشخاص وأماكن`;
+  switch (o.mode) {
+    case 'all':
+      return `${resultCount(o.main.length)} عن «${q}»${within}${people}${o.forms.length ? `، و${resultCount(o.forms.length)} بصيغ أخرى للكلمات بعدها` : ''}.`;
+    case 'forms':
+      return `لا نتائج بالصيغة نفسها عن «${q}»${within}؛ ${resultCount(o.main.length)} بصيغ أخرى للكلمات أو بكلمات تبدأ بها${people}.`;
+    case 'partial':
+      return `لا خبر يجمع كل كلمات «${q}»${within}؛ ${resultCount(o.main.length)} فيها بعضها، الأكثر منها أولًا.`;
+    case 'filters':
+      return `${resultCount(o.main.length)} ضمن التصفية المختارة.`;
+    default:
+      return `لا نتائج عن «${q}»${within}${people}.`;
   }
-  return Promise.all([...(matched ?? [])].map(async ([id, score]) => ({ data: (await pages.get(id)!).data, score })));
 }
 
 export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
@@ -187,37 +152,44 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
   ) as Record<(typeof FILTER_KEYS)[number] | 'sort', HTMLSelectElement>;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const formsBox = root.querySelector<HTMLElement>('[data-search-forms]')!;
+  const formsList = formsBox.querySelector('ol')!;
+  const formsMore = formsBox.querySelector<HTMLButtonElement>('button')!;
+  const suggestBox = root.querySelector<HTMLElement>('[data-search-suggest]')!;
   const actorBox = root.querySelector<HTMLElement>('[data-search-actors]')!;
   const actorList = actorBox.querySelector('ul')!;
   const entriesBox = root.querySelector<HTMLElement>('[data-search-entries]')!;
   const actorName = new Map(config.table.actors.map((a) => [a.id, a.name_ar]));
 
   const pageTitle = document.title;
-  let pagefind: Promise<PagefindApi> | undefined;
-  const loadPagefind = () =>
-    (pagefind ??= (async () => {
-      const pf = (await import(/* @vite-ignore */ `${config.base}pagefind/pagefind.js`)) as PagefindApi;
-      // The index is small: searching on the main thread skips starting a worker and a second WebAssembly instance.
-      await pf.options({ noWorker: true });
-      await pf.init();
-      return pf;
-    })());
+  const engine = new SearchEngine(async (file) => {
+    const res = await fetch(`${config.base}search-data/${file}`);
+    if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
+    return res.json();
+  });
+  // Start fetching the manifest at once: every search needs it.
+  void engine.manifest().catch(() => undefined);
+
+  const label: Record<(typeof FILTER_KEYS)[number], (v: string) => string> = {
+    actor: (v) => actorName.get(v) ?? v,
+    outlet: (v) => v,
+    year: (v) => numberFormat.format(Number(v)),
+    month: (v) => MONTH_LABELS[v] ?? v,
+    person: (v) => v,
+  };
 
   async function fillFilters() {
-    const pf = await loadPagefind();
-    const available = await pf.filters();
-    const label: Record<string, (v: string) => string> = {
-      actor: (v) => actorName.get(v) ?? v,
-      outlet: (v) => v,
-      year: (v) => numberFormat.format(Number(v)),
-    };
+    const available = (await engine.manifest()).filters;
     for (const key of FILTER_KEYS) {
       const select = selects[key];
       const values = Object.keys(available[key] ?? {});
-      values.sort(key === 'year' ? (a, b) => b.localeCompare(a) : (a, b) => label[key]!(a).localeCompare(label[key]!(b), 'ar'));
+      values.sort(key === 'year' ? (a, b) => b.localeCompare(a) : key === 'month' ? (a, b) => a.localeCompare(b) : (a, b) => label[key](a).localeCompare(label[key](b), 'ar'));
+      const frag = document.createDocumentFragment();
       for (const v of values) {
-        if (![...select.options].some((o) => o.value === v)) select.append(el('option', { value: v }, label[key]!(v)));
+        if (![...select.options].some((o) => o.value === v)) frag.append(el('option', { value: v }, label[key](v)));
       }
+      select.append(frag);
     }
   }
 
@@ -225,21 +197,53 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
     input.value = state.q;
     for (const k of FILTER_KEYS) {
       const select = selects[k];
-      if (state[k] && ![...select.options].some((o) => o.value === state[k])) {
-        select.append(el('option', { value: state[k] }, k === 'actor' ? actorName.get(state[k]) ?? state[k] : state[k]));
-      }
+      if (state[k] && ![...select.options].some((o) => o.value === state[k])) select.append(el('option', { value: state[k] }, label[k](state[k])));
       select.value = state[k];
     }
     selects.sort.value = state.sort;
   }
 
   function readForm(): SearchState {
+    const v = (k: (typeof FILTER_KEYS)[number]) => selects[k].value;
     return {
       q: input.value.trim(),
-      actor: selects.actor.value,
-      outlet: selects.outlet.value,
-      year: selects.year.value,
+      actor: v('actor'),
+      outlet: v('outlet'),
+      year: v('year'),
+      month: v('month'),
+      person: v('person'),
       sort: (SORTS as string[]).includes(selects.sort.value) ? (selects.sort.value as SortOrder) : 'relevance',
+    };
+  }
+
+  function entryItem(hit: Hit, data: SearchFragment, parsed: ParsedQuery): HTMLLIElement {
+    const metaLine = el('p', { class: 'search-result-meta' });
+    if (data.date) metaLine.append(el('time', { datetime: data.date }, dateFormat.format(new Date(`${data.date}T00:00:00Z`))));
+    if (data.outlet) metaLine.append(el('span', { class: 'search-result-outlet' }, data.outlet));
+    const article = el(
+      'article',
+      {},
+      el('h3', {}, el('a', { href: config.base + data.url }, ...marked(data.title, searchRanges(data.title, parsed, config.table)))),
+      metaLine,
+      el('p', { class: 'search-result-excerpt' }, ...excerpt(data.text, searchRanges(data.text, parsed, config.table))),
+    );
+    if (hit.missing.length) article.append(el('p', { class: 'search-result-missing' }, `ليس فيه: ${hit.missing.map((w) => `«${w}»`).join('، ')}`));
+    return el('li', { class: 'search-result', 'data-source': data.source ?? '' }, article);
+  }
+
+  /** Draw hits[from, from+PAGE) into `into`, and the "more" button for the rest. */
+  async function drawPage(hits: Hit[], from: number, into: HTMLOListElement, button: HTMLButtonElement, parsed: ParsedQuery, replace: boolean) {
+    const slice = hits.slice(from, from + PAGE);
+    const data = await Promise.all(slice.map((h) => engine.fragment(h.n)));
+    const items = slice.map((h, i) => entryItem(h, data[i]!, parsed));
+    if (replace) into.replaceChildren(...items);
+    else into.append(...items);
+    const left = hits.length - from - slice.length;
+    button.hidden = left <= 0;
+    button.textContent = left > 0 ? `عرض المزيد (${resultCount(left)})` : '';
+    button.onclick = () => {
+      button.disabled = true;
+      void drawPage(hits, from + PAGE, into, button, parsed, false).finally(() => (button.disabled = false));
     };
   }
 
@@ -250,23 +254,35 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
     list.dataset.state = 'loading';
     list.dataset.query = state.q;
     list.setAttribute('aria-busy', 'true');
-    const units = parseQuery(state.q, config.table);
+    const parsed = parseSearch(state.q, config.table);
+    const marks: number[] = [performance.now() - started];
     const filters: Record<string, string> = {};
     for (const k of FILTER_KEYS) if (state[k]) filters[k] = state[k];
     const filtered = Object.keys(filters).length > 0;
-    let entries: Found[] = [];
-    let actors: Found[] = [];
+    let outcome: Outcome;
+    let actorData: SearchFragment[] = [];
     try {
-      if (units.length) {
-        const found = await find(await loadPagefind(), units, filters);
-        entries = found.filter((f) => f.data.meta.kind === 'entry');
-        actors = found.filter((f) => f.data.meta.kind === 'actor');
-      } else if (!state.q && filtered) {
-        // Filters alone: every entry they keep (actor pages carry no filters, so none is listed).
-        const res = await (await loadPagefind()).search(null, { filters });
-        entries = await Promise.all((res?.results ?? []).map(async (r) => ({ data: await r.data(), score: 0 })));
-        entries = entries.filter((f) => f.data.meta.kind === 'entry');
-      }
+      await engine.manifest();
+      marks.push(performance.now() - started);
+      outcome = await engine.search(parsed, filters, state.sort);
+      marks.push(performance.now() - started);
+      if (id !== runId) return;
+      // Both lists are filled before anything is swapped in, so results replace results in one step.
+      const mainItems = el('ol');
+      const formsItems = el('ol');
+      const o = outcome;
+      [actorData] = await Promise.all([
+        filtered ? [] : Promise.all(o.actors.map((h) => engine.fragment(h.n))),
+        drawPage(o.main, 0, mainItems, more, parsed, true),
+        drawPage(o.forms, 0, formsItems, formsMore, parsed, true),
+      ]);
+      marks.push(performance.now() - started);
+      if (id !== runId) return;
+      list.replaceChildren(...mainItems.childNodes);
+      formsList.replaceChildren(...formsItems.childNodes);
+      // Later pages go into the lists on the page.
+      more.onclick = outcome.main.length > PAGE ? () => { more.disabled = true; void drawPage(outcome.main, list.children.length, list, more, parsed, false).finally(() => (more.disabled = false)); } : null;
+      formsMore.onclick = outcome.forms.length > PAGE ? () => { formsMore.disabled = true; void drawPage(outcome.forms, formsList.children.length, formsList, formsMore, parsed, false).finally(() => (formsMore.disabled = false)); } : null;
     } catch (error) {
       if (id !== runId) return;
       console.error(error);
@@ -275,60 +291,43 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
       list.removeAttribute('aria-busy');
       return;
     }
-    if (id !== runId) return; // a newer search replaced this one
-    const byDate = (a: Found, b: Found) => (a.data.meta.date ?? '').localeCompare(b.data.meta.date ?? '');
-    if (state.sort === 'newest') entries.sort((a, b) => byDate(b, a) || b.score - a.score);
-    else if (state.sort === 'oldest') entries.sort((a, b) => byDate(a, b) || b.score - a.score);
-    else entries.sort((a, b) => b.score - a.score || byDate(b, a));
-    actors.sort((a, b) => b.score - a.score);
 
     actorList.replaceChildren(
-      ...actors.map(({ data }) => {
-        const [nameAr, nameEn, role] = (data.meta.text ?? '').split('\n');
+      ...actorData.map((data) => {
+        const [nameAr, nameEn, role] = data.text.split('\n');
         return el(
           'li',
-          { 'data-actor': data.meta.actor ?? '' },
-          el('a', { href: data.url }, nameAr ?? data.meta.title ?? ''),
+          { 'data-actor': data.actor ?? '' },
+          el('a', { href: config.base + data.url }, nameAr ?? data.title),
           nameEn ? el('span', { class: 'search-actor-latin', lang: 'en', dir: 'ltr' }, nameEn) : '',
           role ? el('span', { class: 'search-actor-role' }, role) : '',
         );
       }),
     );
-    actorBox.hidden = actors.length === 0;
+    actorBox.hidden = actorData.length === 0;
+    entriesBox.hidden = outcome.main.length === 0;
+    formsBox.hidden = outcome.forms.length === 0;
 
-    list.replaceChildren(
-      ...entries.map(({ data }) => {
-        const title = data.meta.title ?? '';
-        const text = data.meta.text ?? '';
-        const date = data.meta.date;
-        const metaLine = el('p', { class: 'search-result-meta' });
-        if (date) metaLine.append(el('time', { datetime: date }, data.meta.date_label ?? dateFormat.format(new Date(`${date}T00:00:00Z`))));
-        const outlet = data.meta.outlet_label ?? data.meta.outlet;
-        if (outlet) metaLine.append(el('span', { class: 'search-result-outlet' }, outlet));
-        return el(
-          'li',
-          { class: 'search-result', 'data-source': data.meta.source ?? '' },
-          el(
-            'article',
-            {},
-            el('h3', {}, el('a', { href: data.url }, ...marked(title, matchRanges(title, units, config.table)))),
-            metaLine,
-            el('p', { class: 'search-result-excerpt' }, ...excerpt(text, matchRanges(text, units, config.table))),
-          ),
-        );
-      }),
-    );
-
-    entriesBox.hidden = entries.length === 0;
-    if (!state.q && filtered) status.textContent = `${resultCount(entries.length)} ضمن التصفية المختارة.`;
-    else if (!state.q) status.textContent = 'اكتب كلمة أو اسمًا للبحث في الأخبار، أو اختر تصفية.';
-    else if (!units.length) status.textContent = `لم نجد في «${state.q}» كلمة يمكن البحث عنها.`;
-    else {
-      const people =
-        actors.length === 0 ? '' : actors.length === 1 ? '، وصفحة شخص أو مكان' : actors.length === 2 ? '، وصفحتا شخصين أو مكانين' : `، و${numberFormat.format(actors.length)} صفحات أشخاص وأماكن`;
-      status.textContent = `${resultCount(entries.length)} عن «${state.q}»${filtered ? ' ضمن التصفية المختارة' : ''}${people}.`;
+    suggestBox.replaceChildren();
+    for (const s of outcome.suggestions) {
+      const links = s.near.map((w) => {
+        const q = state.q.replace(s.word, w);
+        return el('a', { href: urlFromState({ ...state, q }), 'data-suggestion': w }, w);
+      });
+      const line = el('p', {}, `هل تقصد بدل «${s.word}»: `);
+      links.forEach((a, i) => line.append(...(i ? ['، ', a] : [a])));
+      line.append('؟');
+      suggestBox.append(line);
     }
+    suggestBox.hidden = outcome.suggestions.length === 0;
+
+    if (!state.q && !filtered) status.textContent = 'اكتب كلمة أو اسمًا أو شهرًا للبحث في الأخبار، أو اختر تصفية.';
+    else if (state.q && !parsed.units.length) status.textContent = `لم نجد في «${state.q}» كلمة يمكن البحث عنها.`;
+    else status.textContent = statusText(state.q, outcome, filtered, actorData.length);
     list.dataset.elapsedMs = String(Math.round(performance.now() - started));
+    // parse, manifest, search, results drawn (ms from reading the query): for the benchmark's breakdown.
+    list.dataset.timings = marks.map((m) => Math.round(m)).join(' ');
+    list.dataset.mode = outcome.mode;
     list.removeAttribute('aria-busy');
     list.dataset.state = 'done';
   }
@@ -348,6 +347,14 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
   for (const k of [...FILTER_KEYS, 'sort'] as const) {
     selects[k].addEventListener('change', () => submit(readForm(), true));
   }
+  suggestBox.addEventListener('click', (event) => {
+    const a = (event.target as HTMLElement).closest('a');
+    if (!a) return;
+    event.preventDefault();
+    const state = stateFromUrl(new URL(a.href).search);
+    showState(state);
+    submit(state, true);
+  });
   window.addEventListener('popstate', () => {
     const state = stateFromUrl(location.search);
     showState(state);
@@ -358,6 +365,11 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
   const initial = stateFromUrl(location.search);
   showState(initial);
   if (initial.q) document.title = `${initial.q} — ${pageTitle}`;
-  void fillFilters().catch(() => undefined);
+  void fillFilters()
+    .then(() => {
+      const now = stateFromUrl(location.search);
+      for (const k of FILTER_KEYS) selects[k].value = now[k];
+    })
+    .catch(() => undefined);
   void run(initial);
 }

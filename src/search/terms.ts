@@ -117,7 +117,7 @@ export function findMentions(words: Token[], table: AliasTable): ActorMention[] 
 }
 
 /** The terms one text word contributes to the index. */
-function termsOfWord(folded: string): string[] {
+export function termsOfWord(folded: string): string[] {
   return readingsOf(folded).flatMap((r) => (r.bare ? [stemTerm(r.stem), wordTerm(r.stem)] : [stemTerm(r.stem)]));
 }
 

@@ -8,13 +8,15 @@ describe('search page state in the URL', () => {
       actor: '',
       outlet: 'الأسبوع',
       year: '2024',
+      month: '',
+      person: '',
       sort: 'relevance',
     });
     expect(stateFromUrl('?q=x&sort=oldest').sort).toBe('oldest');
     expect(stateFromUrl('?q=x&sort=random').sort).toBe('relevance');
   });
   it('writes back only what is set, and round-trips', () => {
-    const state = { q: 'كيم جونغ أون', actor: 'kim-jong-un', outlet: '', year: '2023', sort: 'newest' as const };
+    const state = { q: 'كيم جونغ أون', actor: 'kim-jong-un', outlet: '', year: '2023', month: '09', person: '', sort: 'newest' as const };
     const url = urlFromState(state);
     expect(url).not.toContain('outlet');
     expect(stateFromUrl(url)).toEqual(state);

@@ -1,0 +1,267 @@
+/**
+ * The search's own static index, shared by the builder (src/search/index-build.ts, Node) and the search
+ * page (src/search/client.ts, browser): the term kinds, where a term lives (its bucket file), the
+ * postings encoding, and a query broken into units with three levels of match:
+ *   exact   the word's own readings (src/search/terms.ts: stem and word terms), an actor, a date;
+ *   light   the light stem (src/search/stem.ts: Snowball's Arabic stemmer): اتفاقية meets اتفاقيات;
+ *   begun   a query word of 3 letters or more begins a word of the text: بوت → بوتين.
+ * Browser-safe: imports only src/text/ and src/search/ modules that are.
+ */
+import { readingsOf, tokenize } from '../text/tokens.ts';
+import { lightStem } from './stem.ts';
+import { matchRanges, parseQuery, termsOfWord, type AliasTable, type QueryUnit, type Range } from './terms.ts';
+
+const END = '\u0640';
+
+/** A LIGHT term: a light stem (three tatweels, so it never equals a stem or word term). */
+export function lightTerm(stem: string): string {
+  return stem + END + END + END;
+}
+/** A special term: dates, filters. `ـ<kind>:<value>ــ`, spaces in the value as tatweel. */
+export function specialTerm(kind: string, value: string): string {
+  return `${END}${kind}:${value.replace(/\s+/g, END)}${END}${END}`;
+}
+export const dateTerm = (value: string) => specialTerm('d', value); // 2023, 2023-09
+export const monthTerm = (mm: string) => specialTerm('m', mm); // 09, any year
+export const filterTerm = (key: string, value: string) => specialTerm(`f${key}`, value);
+
+/** Whether a term is a WORD term (a bare reading: src/search/terms.ts wordTerm), and its stem. */
+export function wordOfTerm(term: string): string | null {
+  if (term.startsWith(END) || !term.endsWith(END + END) || term.endsWith(END + END + END)) return null;
+  return term.slice(0, -2);
+}
+
+/** The key that decides a term's bucket: its first 3 characters, or the whole of a special term. */
+export function termKey(term: string): string {
+  return term.startsWith(END) ? term : term.slice(0, 3);
+}
+/** FNV-1a, 32 bits: a key's bucket is hash(key) mod the bucket count. */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+export function bucketOf(key: string, buckets: number): number {
+  return hash32(key) % buckets;
+}
+
+/** Postings: sorted document numbers, delta-encoded in base 36, dot-separated. */
+export function encodePostings(ids: number[]): string {
+  let prev = 0;
+  return ids.map((id, i) => {
+    const d = i === 0 ? id : id - prev;
+    prev = id;
+    return d.toString(36);
+  }).join('.');
+}
+export function decodePostings(s: string): number[] {
+  if (!s) return [];
+  const out: number[] = [];
+  let prev = 0;
+  for (const part of s.split('.')) {
+    prev = out.length === 0 ? parseInt(part, 36) : prev + parseInt(part, 36);
+    out.push(prev);
+  }
+  return out;
+}
+
+/** The manifest (search-data/manifest.json): what the page needs before it fetches anything else. */
+export interface SearchManifest {
+  version: 1;
+  /** Build hash, added to every file's URL so a new build is never mixed with a cached old one. */
+  build: string;
+  /** Documents 0 … entries-1 are entries, oldest first (so the number sorts by date); then actor pages. */
+  entries: number;
+  docs: number;
+  buckets: number;
+  /** First letters that have a vocabulary file (v/<code point>.json), for suggestions. */
+  vocab: number[];
+  /** Filter values with their entry counts. */
+  filters: Record<string, Record<string, number>>;
+}
+
+/** One result's data (f/<n>.json). */
+export interface SearchFragment {
+  kind: 'entry' | 'actor';
+  url: string;
+  title: string;
+  /** The original text to cut the excerpt from (entries: the article text; actors: name, Latin name, role). */
+  text: string;
+  date?: string;
+  outlet?: string;
+  source?: string;
+  actor?: string;
+}
+
+export const MONTHS: Array<[mm: string, names: string[]]> = [
+  ['01', ['يناير', 'كانون الثاني', 'january', 'jan']],
+  ['02', ['فبراير', 'شباط', 'february', 'feb']],
+  ['03', ['مارس', 'آذار', 'march']],
+  ['04', ['أبريل', 'ابريل', 'إبريل', 'نيسان', 'april', 'apr']],
+  ['05', ['مايو', 'أيار', 'may']],
+  ['06', ['يونيو', 'يونيه', 'حزيران', 'june', 'jun']],
+  ['07', ['يوليو', 'يوليه', 'تموز', 'july', 'jul']],
+  ['08', ['أغسطس', 'آب', 'august', 'aug']],
+  ['09', ['سبتمبر', 'أيلول', 'september', 'sept', 'sep']],
+  ['10', ['أكتوبر', 'تشرين الأول', 'october', 'oct']],
+  ['11', ['نوفمبر', 'تشرين الثاني', 'november', 'nov']],
+  ['12', ['ديسمبر', 'كانون الأول', 'december', 'dec']],
+];
+/** Arabic month names as the site writes them, for the month filter. */
+export const MONTH_LABELS: Record<string, string> = Object.fromEntries(MONTHS.map(([mm, names]) => [mm, names[0]!]));
+
+const monthWords = new Map<string, string>();
+for (const [mm, names] of MONTHS) {
+  for (const n of names) monthWords.set(tokenize(n).map((t) => t.folded).join(' '), mm);
+}
+
+/** A part of a query with its three levels of match. */
+export interface SearchUnit {
+  kind: 'word' | 'actor' | 'date';
+  /** As the reader typed it. */
+  text: string;
+  exact: string[];
+  light: string[];
+  /** Bare readings (3 letters or more) that begin words of the text. */
+  begun: string[];
+}
+
+export interface ParsedQuery {
+  units: SearchUnit[];
+  /** The units as src/search/terms.ts sees them (for highlighting actor spellings). */
+  base: QueryUnit[];
+}
+
+const YEAR = /^(19|20)\d\d$/;
+
+/**
+ * Break a query into units: dates first (سبتمبر 2023، أيلول 2023، 9/2023، 2023-09، a month alone, a year),
+ * then actor spellings and words (src/search/terms.ts parseQuery), each with its light and begun forms.
+ */
+export function parseSearch(query: string, table: AliasTable): ParsedQuery {
+  const tokens = tokenize(query);
+  const units: SearchUnit[] = [];
+  const blank = new Set<number>();
+  const between = (i: number) => query.slice(tokens[i]!.end, tokens[i + 1]!.start);
+  for (let i = 0; i < tokens.length; i++) {
+    if (blank.has(i)) continue;
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    // 9/2023, 09-2023, 2023/9, 2023-09
+    if (next && /^\s*[/\-.]\s*$/.test(between(i))) {
+      const [a, b] = [t.folded, next.folded];
+      const mmYear: [string, string] | null = /^\d{1,2}$/.test(a) && YEAR.test(b) ? [a, b] : YEAR.test(a) && /^\d{1,2}$/.test(b) ? [b, a] : null;
+      if (mmYear && Number(mmYear[0]) >= 1 && Number(mmYear[0]) <= 12) {
+        const mm = mmYear[0].padStart(2, '0');
+        units.push({ kind: 'date', text: query.slice(t.start, next.end), exact: [dateTerm(`${mmYear[1]}-${mm}`)], light: [], begun: [] });
+        blank.add(i).add(i + 1);
+        continue;
+      }
+    }
+    // A month name (one or two words, with في / ب / ال before it), and the year after it when there is one.
+    let mm: string | undefined;
+    let last = i;
+    const two = next ? `${t.folded} ${next.folded}` : '';
+    if (two && monthWords.has(two)) {
+      mm = monthWords.get(two);
+      last = i + 1;
+    } else {
+      for (const r of readingsOf(t.folded)) {
+        mm = monthWords.get(r.stem);
+        if (mm) break;
+      }
+    }
+    if (mm) {
+      const y = tokens[last + 1];
+      if (y && YEAR.test(y.folded)) {
+        units.push({ kind: 'date', text: query.slice(t.start, y.end), exact: [dateTerm(`${y.folded}-${mm}`)], light: [], begun: [] });
+        for (let k = i; k <= last + 1; k++) blank.add(k);
+      } else {
+        units.push({ kind: 'date', text: query.slice(t.start, tokens[last]!.end), exact: [monthTerm(mm)], light: [], begun: [] });
+        for (let k = i; k <= last; k++) blank.add(k);
+      }
+    }
+  }
+  // The rest of the query, with the dates blanked out (offsets kept), goes through the actor and word parser.
+  let rest = query;
+  for (const i of blank) {
+    const t = tokens[i]!;
+    rest = rest.slice(0, t.start) + ' '.repeat(t.end - t.start) + rest.slice(t.end);
+  }
+  const base = parseQuery(rest, table);
+  for (const u of base) {
+    if (u.kind === 'actor') {
+      units.push({ kind: 'actor', text: u.text, exact: u.terms, light: [], begun: [] });
+      continue;
+    }
+    const folded = tokenize(u.text).map((t) => t.folded);
+    const readings = folded.flatMap((f) => readingsOf(f));
+    const exact = [...u.terms];
+    // A year is also the entries dated in it.
+    if (folded.length === 1 && YEAR.test(folded[0]!)) exact.push(dateTerm(folded[0]!));
+    const light = [...new Set(readings.map((r) => lightTerm(lightStem(r.stem))))].filter((t) => !exact.includes(t));
+    const begun = [...new Set(readings.filter((r) => r.bare && r.stem.length >= 3 && !/^\d+$/.test(r.stem)).map((r) => r.stem))];
+    units.push({ kind: 'word', text: u.text, exact, light, begun });
+  }
+  return { units, base };
+}
+
+/** Match levels, best first: a unit's level in a document is the best of its terms. */
+export const EXACT = 3;
+export const LIGHT = 2;
+export const BEGUN = 1;
+
+/** A unit's level for one document, given the document's terms (the rule the page applies to the index). */
+export function unitLevel(unit: SearchUnit, terms: Set<string>): number {
+  if (unit.exact.some((t) => terms.has(t))) return EXACT;
+  if (unit.light.some((t) => terms.has(t))) return LIGHT;
+  if (unit.begun.length) {
+    for (const t of terms) {
+      const w = wordOfTerm(t);
+      if (w && unit.begun.some((b) => w.length > b.length && w.startsWith(b))) return BEGUN;
+    }
+  }
+  return 0;
+}
+
+/** Every term one folded word of a text gives the index: its exact terms and the light stems of its readings. */
+export function wordIndexTerms(folded: string): string[] {
+  const out = termsOfWord(folded);
+  for (const r of readingsOf(folded)) out.push(lightTerm(lightStem(r.stem)));
+  return [...new Set(out)];
+}
+
+/**
+ * Where the query matches an original text, at any level, for <mark>: a word whose terms meet a unit's
+ * exact or light terms, or that a unit's begun form begins; an actor mention of a unit's actor.
+ */
+export function searchRanges(text: string, parsed: ParsedQuery, table: AliasTable): Range[] {
+  const words = tokenize(text);
+  const exact = new Set(parsed.units.flatMap((u) => u.exact));
+  const light = new Set(parsed.units.flatMap((u) => u.light));
+  // A light stem begins with its word's first two letters (after the article): stem only the words that could meet one.
+  const lightStarts = new Set([...light].map((t) => t.slice(0, 2)));
+  const begun = parsed.units.flatMap((u) => u.begun);
+  const ranges: Range[] = matchRanges(text, parsed.base, table);
+  for (const w of words) {
+    const readings = readingsOf(w.folded);
+    const hit =
+      termsOfWord(w.folded).some((t) => exact.has(t)) ||
+      readings.some((r) => lightStarts.has(r.stem.slice(0, 2)) && light.has(lightTerm(lightStem(r.stem))));
+    if (hit) ranges.push([w.start, w.end]);
+    else if (begun.length && readings.some((r) => r.bare && begun.some((b) => r.stem.length > b.length && r.stem.startsWith(b)))) {
+      ranges.push([w.start, w.end]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Range[] = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
