@@ -250,6 +250,16 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
     if (/[:：]/.test(gap)) return { ...r, stop: { kind: 'colon', at: prevEnd + gap.search(/[:：]/) } };
     if (p.speechQuotes.some((q) => q.open >= prevEnd && q.open < tok.start)) return { ...r, stop: { kind: 'quote', at: tok.start } };
     if (p.ends.some((e) => e > prevEnd && e <= tok.start)) return { ...r, stop: { kind: 'end', at: tok.start } };
+    // "(NATO)", "(KCNA)": a parenthesised aside after a name adds nothing to the subject.
+    if (/\($/.test(gap.trimEnd())) {
+      const close = text.indexOf(')', tok.start);
+      let k = j;
+      while (k < tokens.length && close !== -1 && tokens[k]!.end <= close) k++;
+      if (close !== -1 && k - j <= 6 && k > j && !p.ends.some((e) => e > tok.start && e <= close)) {
+        j = k;
+        continue;
+      }
+    }
     if (mode !== 'subject' && COMMA_OR_DASH.test(gap) && !(trigger.kind === 'relay' && r.speaker === null)) mode = 'subject';
 
     // Time words: "اليوم /الجمعة/", "الثلاثاء الماضي", "أمس", "في وقت سابق".
@@ -277,7 +287,7 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
         r.subjectEnd = mention.end; // apposition: "المتحدث باسم الكرملين دميتري بيسكوف"
       } else if (
         mode === 'subject' && r.speaker !== null && takesSubject && kind === 'person' &&
-        ctx.matcher.byId.get(r.speaker)?.kind !== 'person' && /^[\s"«»“”]*$/.test(gap)
+        ctx.matcher.byId.get(r.speaker)?.kind !== 'person' && /^[\s"«»“”()]*$/.test(gap)
       ) {
         // A body or country inside a person's title: "مساعد الكرملين يوري أوشاكوف", "زعيم كوريا … كيم جونغ أون".
         r.speaker = mention.actorId;
@@ -377,9 +387,20 @@ function findTriggers(p: Paragraph, lex: Lexicon): Trigger[] {
     const quote = p.speechQuotes[q];
     if (quote && tok.start > quote.open && tok.start < quote.close) continue;
     if (i > 0 && lex.nounAfter.has(tokens[i - 1]!.folded) && /^\s+$/.test(p.text.slice(tokens[i - 1]!.end, tok.start))) continue;
+    // A relay verb relays only with «عن» a few words on, before any punctuation ("نقلت السفن الجنود" moves them).
+    if (kind === 'relay' && !relaysFrom(p, i)) continue;
     triggers.push({ index: i, kind });
   }
   return triggers;
+}
+
+function relaysFrom(p: Paragraph, i: number): boolean {
+  const { text, tokens } = p;
+  for (let k = i + 1; k < tokens.length && k <= i + 7; k++) {
+    if (/[.,،:؛;]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return false;
+    if (tokens[k]!.folded === 'عن') return true;
+  }
+  return false;
 }
 
 /**

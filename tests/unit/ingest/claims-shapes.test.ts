@@ -106,4 +106,16 @@ describe('claims: what was said', () => {
   it('present tense for a position held: "وتقول كوريا الجنوبية إن …"', () => {
     expect(pairs(claims(['وتقول كوريا الجنوبية إن الصواريخ سقطت في البحر.']))).toEqual([['south-korea', 'الصواريخ سقطت في البحر']]);
   });
+
+  it('«نقل» with no «عن» after it moves things, it relays nothing: the statement goes on', () => {
+    expect(pairs(claims(['وقال بيسكوف إن سفنا روسية نقلت الجنود إلى الميناء الشرقي.']))).toEqual([['dmitry-peskov', 'سفنا روسية نقلت الجنود إلى الميناء الشرقي']]);
+  });
+
+  it('a parenthesised abbreviation in a title does not hide the person after it', () => {
+    expect(pairs(claims(['وأكد الأمين العام لحلف شمال الأطلسي (NATO) مارك روته أن الحلف موحد.'], `${NAMED} مارك روته`))).toEqual([['mark-rutte', 'الحلف موحد']]);
+  });
+
+  it('the speaker’s next act after a comma ends the statement: "…، منتقدا …"', () => {
+    expect(pairs(claims(['وقال بوتين إن بلاده ستدعم شركاءها، منتقدا سياسة العقوبات الغربية.']))).toEqual([['vladimir-putin', 'بلاده ستدعم شركاءها']]);
+  });
 });
