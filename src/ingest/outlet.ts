@@ -70,6 +70,13 @@ class Names {
   private prefixes: string[];
   private suffixes: string[];
 
+  private places = new Set<string>();
+  private persons = new Set<string>();
+  private sections: Set<string>;
+  private givenNames: Set<string>;
+  private sentenceWords: Set<string>;
+  private joiners: string[];
+
   constructor(private data: IngestData) {
     for (const o of data.outlets) {
       for (const n of [o.name_ar, o.name_en, ...o.names, ...o.markers]) {
@@ -82,6 +89,72 @@ class Names {
     this.siteWords = new Set(r.site_words.map(fold));
     this.prefixes = r.kind_prefixes.map(fold).filter(Boolean);
     this.suffixes = r.kind_suffixes.map(fold).filter(Boolean);
+    for (const p of r.places) this.places.add(fold(p));
+    for (const a of data.actors) {
+      const set = a.kind === 'place' ? this.places : a.kind === 'person' ? this.persons : null;
+      if (!set) continue;
+      for (const n of [a.name_ar, ...(a.variants ?? [])]) if (fold(n)) set.add(fold(n));
+    }
+    const sectionLabels = data.boilerplate.rules.find((x) => x.name === 'section_label')?.phrases ?? [];
+    this.sections = new Set([...r.section_words, ...sectionLabels].map(fold));
+    this.givenNames = new Set(r.given_names.map(fold));
+    this.sentenceWords = new Set(r.sentence_words.map(fold));
+    this.joiners = r.joiners.map(fold).filter(Boolean);
+    // A date's words (months, weekdays, "آخر تحديث") in a dateline are its date, not a name.
+    const d = data.dates;
+    const dateWords = [...Object.values(d.months).flat(), ...Object.values(d.weekdays).flat(), ...d.hijri_months];
+    for (const w of dateWords) this.dateWords.add(fold(w));
+    this.zones = Object.keys(d.zones).map(fold).flatMap((z) => [z, z.replace(/^ب/, '')]);
+    for (const l of [...d.update_labels, ...d.publication_labels, ...d.cms_publication_labels, ...d.today_markers]) this.dateLabels.add(fold(l));
+  }
+
+  private zones: string[] = [];
+  private dateWords = new Set<string>();
+  private dateLabels = new Set<string>();
+
+  /** A date's part: a month, a weekday, a date label. */
+  isDateWords(raw: string): boolean {
+    const f = fold(cleanName(raw));
+    if (this.dateLabels.has(f)) return true;
+    const w = f.split(' ');
+    return w.some((x) => this.dateWords.has(x) || this.dateWords.has(x.replace(/^ال/, ''))) || this.dateWords.has(f);
+  }
+
+  isPlace(raw: string): boolean {
+    const f = fold(cleanName(raw));
+    return this.places.has(f) || this.places.has(f.replace(/^ال/, ''));
+  }
+
+  /** "«X» ووكالات", "X و وكالات": the publisher without the generic source joined to it. */
+  dropJoinedGeneric(raw: string): string {
+    const w = raw.trim().split(/\s+/);
+    for (let n = 1; n < w.length; n++) {
+      const tail = w.slice(w.length - n);
+      const f = fold(tail.join(' '));
+      const joined = this.joiners.find((j) => f.startsWith(`${j} `) || (j.length === 1 && f.startsWith(j)));
+      if (!joined) continue;
+      const rest = f.startsWith(`${joined} `) ? f.slice(joined.length + 1) : f.slice(joined.length);
+      if (this.generic.has(rest)) return w.slice(0, w.length - n).join(' ');
+    }
+    return raw;
+  }
+
+  /**
+   * A run of words a shape gives as a site's name, when the data does not know it: 1–4 words, no
+   * digits, and not a place, a person, a section, a generic source or a sentence.
+   */
+  candidate(raw: string): Name | null {
+    const name = cleanName(this.dropJoinedGeneric(cleanName(raw)));
+    if (!name) return null;
+    if (this.known(name)) return this.resolve(name, false);
+    const f = fold(name);
+    const w = f.split(' ');
+    if (w.length > 4 || hasDigits(f) || /[.!?؟:؛]/u.test(name)) return null;
+    if (this.generic.has(f) || this.siteWords.has(f) || this.sections.has(f) || this.isPlace(name) || this.persons.has(f)) return null;
+    if (f.replace(/\s/g, '').length < 2 || this.zones.some((z) => z === f || z === `ب${f}` || f.startsWith(`${z} `))) return null;
+    if (this.isDateWords(name) || [...this.dateLabels].some((l) => f.startsWith(`${l} `))) return null;
+    if (w.some((x) => this.sentenceWords.has(x)) || this.givenNames.has(w[0]!) || (w[0]!.startsWith('عبد') && w.length > 1)) return null;
+    return this.resolve(name, true);
   }
 
   /** A known outlet by this exact name, also written with a leading «لـ» ("لليوم السابع"). */
@@ -138,6 +211,92 @@ const SEPARATORS = /\s*(?:[/|()[\]«»"“”:،,+]|[-–—]+|\.(?=\s|$))\s*/u;
 const parts = (line: string) => line.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
 
 const hasDigits = (s: string) => /[\d٠-٩]/u.test(s);
+
+/** A credit's or dateline's parts with the separator after each; a mark is a part in brackets or slashes. */
+interface Seg {
+  text: string;
+  before: string;
+  after: string;
+}
+const SEP_CAPTURE = /(\s*(?:[/|()[\]:،,+]|[-–—]+|(?<!\S)ـ+(?!\S)|\.(?=\s|$))+\s*)/u;
+function segmentsOf(text: string): Seg[] {
+  const bits = text.replace(/[«»"“”]/g, ' ').split(SEP_CAPTURE);
+  const out: Seg[] = [];
+  let before = '';
+  for (let i = 0; i < bits.length; i += 2) {
+    const t = bits[i]!.trim();
+    const after = bits[i + 1] ?? '';
+    if (t) {
+      out.push({ text: t, before, after });
+      before = after;
+    } else before += after;
+  }
+  return out;
+}
+const isMark = (s: Seg) => (/\(/.test(s.before) && /\)/.test(s.after)) || (/\//.test(s.before) && /\//.test(s.after));
+
+/**
+ * The names a dateline or credit gives: "city - Outlet", "city (Agency)", "Outlet/ city",
+ * "X - متابعات", "X / وكالات - city", "X مع أ ف ب", "city - «X» ووكالات:". Known names count wherever
+ * they stand; an unknown run of words only in the slot the shape keeps for the publisher (a mark; the
+ * part before "/"; after "city -"; before a generic source). `lead`: the text opens a paragraph, and
+ * the dateline ends where the sentence starts.
+ */
+function shapeNames(text: string, names: Names, speech: Set<string>, opts: { lead: boolean; unknown: boolean }): Name[] | null {
+  let segs = segmentsOf(text);
+  if (opts.lead) {
+    const walked: Seg[] = [];
+    let words = 0;
+    for (const seg of segs) {
+      const n = wordCount(seg.text);
+      if (n > (hasDigits(seg.text) ? 6 : 4) || seg.text.split(/\s+/).some((w) => speech.has(fold(w)) || speech.has(fold(w).replace(/^[وف]/, '')))) break;
+      words += n;
+      if (words > 10) break;
+      walked.push(seg);
+    }
+    // No sentence after it: the paragraph is no dateline.
+    if (walked.length === segs.length) return [];
+    segs = walked;
+  } else if (wordCount(text) > 8) return null;
+  // "X مع أ ف ب": the publisher and the agency it credits.
+  segs = segs.flatMap((seg) => {
+    const m = /^(.+?)\s+مع\s+(.+)$/u.exec(seg.text);
+    return m && names.known(m[2]!) ? [{ ...seg, text: m[1]!, after: '+' }, { ...seg, text: m[2]!, before: '+' }] : [seg];
+  });
+  type Cls = { seg: Seg; kind: 'known' | 'generic' | 'place' | 'date' | 'unknown' | 'other'; name?: Name };
+  const cls: Cls[] = segs.map((seg) => {
+    const t = names.dropJoinedGeneric(seg.text);
+    if (names.known(t)) return { seg, kind: 'known', name: names.resolve(t, false)! };
+    if (names.isGeneric(t) || names.isSiteWord(t)) return { seg, kind: 'generic' };
+    if (names.isPlace(t)) return { seg, kind: 'place' };
+    if (hasDigits(t) || names.isDateWords(t)) return { seg, kind: 'date' };
+    const c = opts.unknown ? names.candidate(t) : null;
+    return c ? { seg, kind: 'unknown', name: c } : { seg, kind: wordCount(t) > 3 ? 'other' : 'place' };
+  });
+  if (!opts.lead && cls.some((c) => c.kind === 'other')) return null;
+  // Which part may be an unknown publisher.
+  let slot: Cls | undefined;
+  const unknowns = cls.filter((c) => c.kind === 'unknown');
+  if (unknowns.length && (cls.length >= 2 || /\//.test(cls[0]!.seg.after))) {
+    const marks = unknowns.filter((c) => isMark(c.seg));
+    const first = cls[0]!;
+    // "المصدر: …", "Author, …", "رمز الخبر: …": the first part is a label, not a name.
+    const label = /[:،,]/.test(first.seg.after) && !/[-–—/]/.test(first.seg.after);
+    if (cls.some((c) => isMark(c.seg))) slot = marks[0];
+    else if (label) slot = cls.slice(1).find((c) => c.kind === 'unknown' && first.kind !== 'unknown');
+    else if (/\//.test(first.seg.after)) slot = first.kind === 'unknown' ? first : undefined;
+    else if (first.kind === 'unknown' && cls.slice(1).every((c) => c.kind !== 'unknown')) slot = first;
+    else slot = cls.slice(1).find((c) => c.kind === 'unknown');
+    // "city - Outlet" must have the city: a lone unknown after a known name is no second publisher.
+    if (slot && slot !== first && !['place', 'date', 'unknown', 'generic'].includes(first.kind)) slot = undefined;
+  }
+  const found: Name[] = [];
+  for (const c of cls) {
+    const n = c.kind === 'known' ? c.name : c === slot ? c.name : undefined;
+    if (n && !found.some((x) => sameOutlet(x, n))) found.push(n);
+  }
+  return found;
+}
 
 interface Signal {
   strength: number;
@@ -243,7 +402,13 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     if (hasDigits(t) || /[.!?؟:؛،,"»]$/u.test(t) || wordCount(t) > 6 || nameOnly(t)) return null;
     const next = lines.slice(1, 3).some((l) => nav.has(fold(l.text)));
     const aboveHeadline = !page.headline || page.headline.no > firstLine.no;
-    return next || (aboveHeadline && names.looksLikeSite(t)) ? names.resolve(t, true) : null;
+    if (next || (aboveHeadline && names.looksLikeSite(t))) return names.resolve(t, true);
+    // A name alone on the first line, above the headline ("X", "X | الصفحة الرئيسية"), that the
+    // furniture left or cut as the masthead.
+    const rule = ruleOf.get(firstLine.no);
+    if (!aboveHeadline || (rule && rule !== 'masthead')) return null;
+    const ps = parts(t).filter((p) => !names.isSiteWord(p));
+    return ps.length === 1 ? names.candidate(ps[0]!) : null;
   })();
   let boundary = Infinity;
   for (const l of lines) {
@@ -311,6 +476,11 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   // A photo credit ("صورة: أ.ف.ب", "صورة من: …/AP/…") names the photo's source, not the story's.
   const isPhotoCredit = (text: string) => afterLead(text, rules.photo_leads) !== null;
   const creditNames = (text: string, allowUnknown: boolean): Name[] | null => {
+    const siteByline = afterLead(text, rules.site_byline_leads);
+    if (siteByline !== null && allowUnknown) {
+      const n = names.candidate(siteByline);
+      return n ? [n] : null;
+    }
     const byline = afterLead(text, rules.byline_leads);
     if (byline !== null) {
       const p = cleanName(byline);
@@ -319,14 +489,9 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     }
     const ps = parts(text).filter((p) => !hasDigits(p) || names.known(p));
     if (!ps.length || wordCount(text) > 8) return null;
-    const found: Name[] = [];
-    for (const p of ps) {
-      if (names.kind(p) === 'generic') continue;
-      const n = names.known(p) ? names.resolve(p, false) : allowUnknown && names.looksLikeSite(p) ? names.resolve(p, true) : null;
-      if (n) found.push(n);
-      else if (wordCount(p) > 3) return null;
-    }
-    return found;
+    // A site's name alone under the headline ("صحيفة …", "… نيوز").
+    if (ps.length === 1 && allowUnknown && !names.known(ps[0]!) && names.looksLikeSite(ps[0]!)) return [names.resolve(ps[0]!, true)!].filter(Boolean);
+    return shapeNames(text, names, speech, { lead: false, unknown: allowUnknown });
   };
   for (const l of lines) {
     if (l.no <= mastheadNo || l.no >= firstParaNo) continue;
@@ -352,7 +517,12 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     }
     return found;
   };
-  if (firstPara) add(1, 'dateline', firstPara.text.split(/\s+/).slice(0, 14).join(' '), datelineNames(firstPara.text));
+  if (firstPara) {
+    const known = datelineNames(firstPara.text);
+    const shaped = shapeNames(firstPara.text, names, speech, { lead: true, unknown: true }) ?? [];
+    const merged = [...shaped, ...known.filter((k) => !shaped.some((x) => sameOutlet(x, k)))];
+    add(1, 'dateline', firstPara.text.split(/\s+/).slice(0, 14).join(' '), merged);
+  }
 
   // 1: marks closing the story: agency marks cut from a paragraph's end, short lines after the text.
   // "… انتهى الاجتماع. (يونهاب)": a mark after a sentence's stop, or alone; after a caption
