@@ -56,7 +56,22 @@ const PAGE_KINDS: Record<string, string> = {
   actor: `actors/${busiestActor.id}/`,
   about: 'about/',
   notfound: 'no-such-page/',
+  newest: 'newest/',
+  events: 'events/',
+  threads: 'threads/',
+  ...storyPageKinds(),
 };
+
+/** An event page and a thread page, when the build has them (read from dist/ at load). */
+function storyPageKinds(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const list = (dir: string) => (fs.existsSync(path.join(DIST, dir)) ? fs.readdirSync(path.join(DIST, dir)).filter((f) => f !== 'index.html') : []);
+  const event = list('events').includes('vostochny-summit-2023') ? 'vostochny-summit-2023' : list('events')[0];
+  const thread = list('threads')[0];
+  if (event) out.event = `events/${event}/`;
+  if (thread) out.thread = `threads/${thread}/`;
+  return out;
+}
 
 const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts', 'site');
 
@@ -106,57 +121,153 @@ describe('timeline page', () => {
     expect($('meta[name="description"]').attr('content')).toBeTruthy();
   });
 
-  it('shows every entry once, oldest first, as an <article> card linking to its page', async () => {
+  it('tells the story: every entry linked once, under its event or as its own card, items oldest first', async () => {
     const $ = await getHtml(site.url);
-    const hrefs = $('article.card h4 a')
+    const hrefs = $('ol.story a[href^="/entries/"]')
       .toArray()
       .map((a) => $(a).attr('href'));
-    expect(hrefs).toEqual(entries.map((e) => `/entries/${e.id}/`));
-    const dates = $('article.card time')
+    expect([...hrefs].sort()).toEqual(entries.map((e) => `/entries/${e.id}/`).sort());
+    const itemDates = $('li.story__item')
       .toArray()
-      .map((t) => $(t).attr('datetime'));
-    expect(dates).toEqual(entries.map((e) => e.data.date));
+      .map((li) => $(li).find('time').first().attr('datetime')!);
+    expect([...itemDates].sort()).toEqual(itemDates);
+    // Every event item links its event page and says how many sources covered it.
+    for (const item of $('article.event-item').toArray()) {
+      expect($(item).find('h4 a').attr('href')).toMatch(/^\/events\/[a-z0-9-]+\/$/);
+      expect($(item).find('.event-item__coverage').text()).toMatch(/^\s*غطّته /);
+    }
+    expect($('article.event-item--key').length, 'key events stand out').toBeGreaterThan(0);
   });
 
-  it('groups cards by year, then month, under headings', async () => {
+  it('groups items by year, then month, under headings with a space between month and year', async () => {
     const $ = await getHtml(site.url);
-    const years = [...new Set(entries.map((e) => e.data.date.slice(0, 4)))];
+    const years = [...new Set($('li.story__item').toArray().map((li) => $(li).find('time').first().attr('datetime')!.slice(0, 4)))];
     expect(
       $('section.year > h2')
         .toArray()
         .map((h) => $(h).attr('id')),
     ).toEqual(years.map((y) => `y-${y}`));
-    for (const e of entries) {
-      const card = $(`a[href="/entries/${e.id}/"]`).closest('article');
-      expect(card.closest('section.month').attr('aria-labelledby'), e.id).toBe(`m-${e.data.date.slice(0, 7)}`);
-      expect(card.closest('section.year').attr('aria-labelledby'), e.id).toBe(`y-${e.data.date.slice(0, 4)}`);
+    for (const li of $('li.story__item').toArray()) {
+      const date = $(li).find('time').first().attr('datetime')!;
+      expect($(li).closest('section.month').attr('aria-labelledby')).toBe(`m-${date.slice(0, 7)}`);
+    }
+    for (const h of $('.month__title').toArray()) expect($(h).text().trim()).toMatch(/^\p{Script=Arabic}+ \d{4}$/u);
+    for (const path of ['', 'newest/', `years/${firstEntry.data.date.slice(0, 4)}/`]) {
+      const html = await (await fetch(site.url + path)).text();
+      expect(html, path).not.toMatch(/\p{Script=Arabic}\d{4}/u);
     }
   });
 
-  it('puts date, outlet, headline, lede, people and the number of claims on each card', async () => {
+  it('shows the time between items («بعد 8 أشهر»), and newest first on /newest/, without a script', async () => {
+    const $ = await getHtml(site.url);
+    const gaps = $('.gap__label').toArray().map((g) => $(g).text().trim());
+    for (const g of gaps) expect(g).toMatch(/^بعد /);
+    if (entries.length > 1 && entries.at(-1)!.data.date.slice(0, 7) !== entries[0]!.data.date.slice(0, 7)) expect(gaps.length).toBeGreaterThan(0);
+    const $n = await getHtml(`${site.url}newest/`);
+    const dates = $n('li.story__item').toArray().map((li) => $n(li).find('time').first().attr('datetime')!);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    for (const g of $n('.gap__label').toArray()) expect($n(g).text().trim()).toMatch(/^قبل /);
+    expect($n('script')).toHaveLength(0);
+    expect($('a[href="/newest/"]')).not.toHaveLength(0);
+  });
+
+  it('puts date, outlet and headline of every entry on the timeline, and lede, people, claims on a card', async () => {
     const $ = await getHtml(site.url);
     for (const e of entries) {
-      const card = $(`a[href="/entries/${e.id}/"]`).closest('article');
-      const text = card.text().replace(/\s+/g, ' ');
+      const link = $(`ol.story a[href="/entries/${e.id}/"]`);
+      expect(link.text().trim(), e.id).toBe(e.data.title);
+      const card = link.closest('article.card');
+      const holder = card.length ? card : link.closest('li');
+      const text = holder.text().replace(/\s+/g, ' ');
       expect(text, e.id).toContain(arabicDate(e.data.date));
       expect(text, e.id).toContain(e.data.outlet ?? 'مصدر غير معروف');
-      expect(card.find('h4').text().trim(), e.id).toBe(e.data.title);
+      if (!card.length) continue;
       expect(card.find('.card__lede').text().length, e.id).toBeGreaterThan(20);
       expect(card.find('.card__claims').text().trim(), e.id).toBe(countOf(e.data.claims.length, CLAIMS));
       for (const id of e.data.actors) expect(text, `${e.id} ${id}`).toContain(actorById.get(id)!.name_ar);
     }
   });
 
-  it('has a page per year with that year’s entries only, in order', async () => {
+  it('has a page per year with that year’s entries only', async () => {
     const years = [...new Set(entries.map((e) => e.data.date.slice(0, 4)))];
     for (const year of years) {
       const $ = await getHtml(`${site.url}years/${year}/`);
       expect($('h1')).toHaveLength(1);
-      const hrefs = $('article.card h3 a')
+      const hrefs = $('ol.story a[href^="/entries/"]')
         .toArray()
         .map((a) => $(a).attr('href'));
-      expect(hrefs).toEqual(entries.filter((e) => e.data.date.startsWith(year)).map((e) => `/entries/${e.id}/`));
+      expect([...hrefs].sort()).toEqual(entries.filter((e) => e.data.date.startsWith(year)).map((e) => `/entries/${e.id}/`).sort());
     }
+  });
+});
+
+// ---------------------------------------------------------------- events, threads, people over time
+
+describe('the story pages', () => {
+  const eventIds = fs.readdirSync(path.join(DIST, 'events')).filter((f) => f !== 'index.html');
+
+  it('gives the Vostochny summit, the treaty signing and the minister’s visit their pages, when the seeds are built', async () => {
+    if (process.env.ENTRIES_DIR) return;
+    for (const id of ['vostochny-summit-2023', 'pyongyang-summit-2024', 'belousov-pyongyang-2024']) expect(eventIds).toContain(id);
+    const $ = await getHtml(`${site.url}events/vostochny-summit-2023/`);
+    expect($('h1').text()).toContain('فوستوشني');
+    const reported = $('#event-reports').parent().find('ol.coverage > li');
+    expect(reported.length).toBe(2);
+    expect($('.event__coverage').text().trim()).toBe('غطّته 3 مصادر');
+    const all = $('ol.coverage a[href^="/entries/"]').toArray().map((a) => $(a).attr('href'));
+    expect(all).toHaveLength(3);
+    const dates = reported.toArray().map((li) => $(li).find('time').first().attr('datetime')!);
+    expect([...dates].sort()).toEqual(dates);
+  });
+
+  it('links every entry page to its events, and each event page back to its entries', async () => {
+    for (const e of entries) {
+      const $ = await getHtml(`${site.url}entries/${e.id}/`);
+      const links = $('.entry__events a').toArray().map((a) => $(a).attr('href')!);
+      if (!process.env.ENTRIES_DIR) expect(links.length, e.id).toBeGreaterThan(0);
+      for (const href of links) {
+        const $e = await getHtml(site.url + href.slice(1));
+        expect($e(`ol.coverage a[href="/entries/${e.id}/"]`), `${href} → ${e.id}`).toHaveLength(1);
+      }
+    }
+  });
+
+  it('says beside the date when it is the event’s, not the publication’s', async () => {
+    for (const e of entries) {
+      const $ = await getHtml(`${site.url}entries/${e.id}/`);
+      const note = $('.facts .date-note').text();
+      if (e.data.published_at || e.data.date_basis.kind === 'stated') expect(note, e.id).toBe('');
+      else expect(note, e.id).toContain('تاريخ الحدث؛ تاريخ النشر غير مذكور'.split('؛')[0]!);
+    }
+  });
+
+  it('shows the agreements thread oldest first, every step linking a claim anchor that exists', async () => {
+    if (process.env.ENTRIES_DIR) return;
+    const $ = await getHtml(`${site.url}threads/agreements/`);
+    const steps = $('ol.thread__steps > li');
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    const dates = steps.toArray().map((li) => $(li).find('.step__head time').attr('datetime')!);
+    expect([...dates].sort()).toEqual(dates);
+    expect(steps.first().find('.stance').text()).toBe('نفي');
+    for (const li of steps.toArray()) {
+      const href = $(li).find('.claim__source a').attr('href')!;
+      const [page, anchor] = href.split('#');
+      const $e = await getHtml(site.url + page!.slice(1));
+      expect($e(`#${anchor}`), href).toHaveLength(1);
+      expect($e(`.entry__thread a[href="/threads/agreements/"]`), href).toHaveLength(1);
+      expect($(li).find('.claim__who').text().trim().length).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists a person’s statements oldest first, each with outlet, date and claim anchor, and their events', async () => {
+    if (process.env.ENTRIES_DIR) return;
+    const $ = await getHtml(`${site.url}actors/vladimir-putin/`);
+    const claims = $('#actor-claims').parent().find('ol.claims > li');
+    expect(claims.length).toBeGreaterThan(3);
+    const dates = claims.toArray().map((li) => $(li).find('.claim__who time').attr('datetime')!);
+    expect([...dates].sort()).toEqual(dates);
+    for (const li of claims.toArray()) expect($(li).find('.claim__source a').attr('href')).toMatch(/#claim-\d+$/);
+    expect($('#actor-events').parent().find('a[href="/events/vostochny-summit-2023/"]')).toHaveLength(1);
   });
 });
 
@@ -261,9 +372,11 @@ describe('actor pages', () => {
     const claimLinks = $('.claims--by-actor .claim__source a')
       .toArray()
       .map((x) => $(x).attr('href'));
-    const expected = entries.flatMap((e) =>
-      e.data.claims.flatMap((c, n) => (c.speaker === id ? [`/entries/${e.id}/#claim-${n + 1}`] : [])),
-    );
+    // Oldest first by the day each was said (the claim's own date, else its entry's); stable otherwise.
+    const expected = entries
+      .flatMap((e) => e.data.claims.flatMap((c, n) => (c.speaker === id ? [{ day: c.when?.date ?? e.data.date, href: `/entries/${e.id}/#claim-${n + 1}` }] : [])))
+      .sort((a, b) => a.day.localeCompare(b.day))
+      .map((c) => c.href);
     expect(claimLinks).toEqual(expected);
   });
 });
