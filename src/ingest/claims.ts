@@ -24,16 +24,17 @@ interface QuoteSpan {
 const QUOTE_PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“', '"': '"', '”': '”' };
 
 /** Pair quotation marks left to right; an unclosed mark opens nothing. */
+const QUOTE_MARKS = /["«“„”]/g;
 export function quoteSpans(text: string, isName: (content: string) => boolean): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const closer = QUOTE_PAIRS[text[i]!];
-    if (!closer) continue;
-    const close = text.indexOf(closer, i + 1);
+  QUOTE_MARKS.lastIndex = 0;
+  for (let m = QUOTE_MARKS.exec(text); m !== null; m = QUOTE_MARKS.exec(text)) {
+    const i = m.index;
+    const close = text.indexOf(QUOTE_PAIRS[m[0]]!, i + 1);
     if (close === -1) continue;
     const content = text.slice(i + 1, close);
     spans.push({ open: i, close, content, isName: isName(content) });
-    i = close;
+    QUOTE_MARKS.lastIndex = close + 1;
   }
   return spans;
 }
@@ -73,6 +74,8 @@ interface Lexicon {
   relativeDays: { tokens: string[]; days: number }[];
   contextOpeners: string[][];
   vague: string[][];
+  /** First words of the relative-day and vague-time phrases: most tokens are ruled out by one look-up. */
+  timeFirst: WordLexicon<true>;
 }
 
 const lexicons = new WeakMap<ClaimRules, Lexicon>();
@@ -108,6 +111,10 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
       .map(([w, days]) => ({ tokens: phraseTokens(w), days }))
       .sort((a, b) => b.tokens.length - a.tokens.length),
     vague: dates.vague_times.map(phraseTokens).sort((a, b) => b.length - a.length),
+    timeFirst: new WordLexicon(
+      [...Object.keys(dates.relative_days), ...dates.vague_times].map((w) => [phraseTokens(w)[0] ?? '', true] as const),
+      NAME_PREFIXES,
+    ),
     contextOpeners: rules.context_openers.map(phraseTokens),
   };
   lexicons.set(rules, lex);
@@ -141,8 +148,10 @@ function timePhraseAt(
   writtenOn: string | null,
 ): { when: NonNullable<Claim['when']>; last: number } | null {
   const wd = weekdays.get(j);
-  const rel = lex.relativeDays.find((r) => phraseAt(tokens, j, r.tokens, NAME_PREFIXES));
-  const vague = lex.vague.find((v) => phraseAt(tokens, j, v, NAME_PREFIXES));
+  const timeWord = lex.timeFirst.has(tokens[j]!.folded);
+  if (!wd && !timeWord) return null;
+  const rel = timeWord ? lex.relativeDays.find((r) => phraseAt(tokens, j, r.tokens, NAME_PREFIXES)) : undefined;
+  const vague = timeWord ? lex.vague.find((v) => phraseAt(tokens, j, v, NAME_PREFIXES)) : undefined;
   if (!wd && !rel && !vague) return null;
   const last = wd ? wd.last : j + (rel ? rel.tokens.length : vague!.length) - 1;
   let end = tokens[last]!.end;
