@@ -120,6 +120,16 @@ class Names {
     return w.some((x) => this.dateWords.has(x) || this.dateWords.has(x.replace(/^ال/, ''))) || this.dateWords.has(f);
   }
 
+  /** "لـ X", "لموقع X", "لصحيفة X": the name without the preposition (when the data does not know it). */
+  withoutLam(raw: string): string {
+    const t = raw.trim();
+    if (this.known(t)) return t;
+    const m = /^لـ\s*(.+)$/u.exec(t) ?? /^ل(\S+(?:\s.+)?)$/u.exec(t);
+    if (!m) return t;
+    const rest = m[1]!;
+    return t.startsWith('لـ') || this.prefixes.includes(fold(rest.split(/\s+/)[0]!)) ? rest : t;
+  }
+
   isPlace(raw: string): boolean {
     const f = fold(cleanName(raw));
     return this.places.has(f) || this.places.has(f.replace(/^ال/, ''));
@@ -395,7 +405,14 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     return { name: rs[0]!.name_ar, record: rs[0]! };
   };
   const nav = new Set(rules.navigation.map(fold));
-  const firstLine = lines[0];
+  // The masthead's line: the first line, or the first below a skip link, a date bar or a counter.
+  const chrome = new Set(rules.chrome_rules);
+  const firstLine =
+    lines.find((l) => {
+      const rule = ruleOf.get(l.no);
+      if (!rule || !chrome.has(rule)) return true;
+      return rule === 'ui_string' && /^[\x20-\x7e]+$/.test(l.text) && names.looksLikeSite(l.text);
+    }) ?? lines[0];
   const unknownMasthead = (() => {
     if (!firstLine || !page) return null;
     const t = firstLine.text;
@@ -406,7 +423,9 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     // A name alone on the first line, above the headline ("X", "X | الصفحة الرئيسية"), that the
     // furniture left or cut as the masthead.
     const rule = ruleOf.get(firstLine.no);
-    if (!aboveHeadline || (rule && rule !== 'masthead')) return null;
+    if (!aboveHeadline || (rule && !['masthead', 'section_label', 'ui_string'].includes(rule))) return null;
+    // Below a menu or a date bar, a section's name stands as often as the site's: only a site's shape.
+    if (firstLine !== lines[0] && !names.looksLikeSite(t)) return null;
     const ps = parts(t).filter((p) => !names.isSiteWord(p));
     return ps.length === 1 ? names.candidate(ps[0]!) : null;
   })();
@@ -453,7 +472,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
         .split(/\.(?=\s|$)|[|]/)
         .map((p) => cleanName(p))
         .filter(Boolean)
-        .map((p) => names.resolve(p, wordCount(p) <= 4))
+        .map((p) => names.resolve(names.withoutLam(p), wordCount(p) <= 4))
         .filter((n): n is Name => !!n);
       if (found.length) add(3, 'copyright_line', l, [found[0]!]);
       continue;

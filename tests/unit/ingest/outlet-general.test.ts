@@ -105,3 +105,29 @@ describe('what a shape gives is refused when it is no name', () => {
   });
 });
 
+describe('more mastheads and copyright lines', () => {
+  it('the masthead under a skip link or a date bar, cut as the masthead', () => {
+    expect(outletOf('تخطي إلى المحتوى', 'صحيفة الميزان', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'صحيفة الميزان' });
+    expect(outletOf('الثلاثاء 3 مارس 2024', 'صوت الساحل نيوز', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'صوت الساحل نيوز' });
+    // Below a menu, a bare name is as likely the section's.
+    expect(outletOf('اغلق القائمة', 'عرب وعالم', HEAD, LEAD, MORE).outlet).toBeNull();
+  });
+  it('a Latin masthead', () => {
+    expect(outletOf('Mizan News', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'Mizan News' });
+  });
+  it('copyright lines in their several orders', () => {
+    expect(outletOf(HEAD, LEAD, MORE, 'جميع الحقوق محفوظة © 2024 | صوت الساحل')).toMatchObject({ outlet: 'صوت الساحل' });
+    expect(outletOf(HEAD, LEAD, MORE, '© حقوق النشر 2024 الميزان')).toMatchObject({ outlet: 'الميزان' });
+    expect(outletOf(HEAD, LEAD, MORE, 'جميع الحقوق محفوظة لموقع الميزان')).toMatchObject({ outlet: 'موقع الميزان' });
+    expect(outletOf(HEAD, LEAD, MORE, 'Copyright © 2024 Mizan News. All rights reserved')).toMatchObject({ outlet: 'Mizan News' });
+  });
+  it('a closing line naming the agency: "- رويترز", "وكالة الأنباء الألمانية (د ب أ)"', () => {
+    expect(outletOf('الميزان', HEAD, LEAD, MORE, '- رويترز')).toMatchObject({ outlet: 'الميزان', via: 'رويترز' });
+    expect(outletOf('الميزان', HEAD, LEAD, MORE, 'د ب أ')).toMatchObject({ outlet: 'الميزان', via: 'وكالة الأنباء الألمانية' });
+  });
+  it('a byline and a dateline together: the byline\'s site, the dateline\'s agency', () => {
+    expect(outletOf(HEAD, 'صوت الساحل - متابعات', `الكويت (كونا) - ${LEAD}`, MORE)).toMatchObject({ outlet: 'صوت الساحل', via: 'وكالة الأنباء الكويتية' });
+    expect(outletOf(HEAD, `المنامة - «الميزان» ووكالات: ${LEAD}`, MORE, '(رويترز)')).toMatchObject({ outlet: 'الميزان', via: 'رويترز' });
+  });
+});
+
