@@ -143,6 +143,14 @@ for (const size of sizes) {
     const t0 = performance.now();
     const files = buildSearchIndex(generatedDocs(size), buildAliasTable(loadActors()));
     writeSearchIndex(files, path.join(folder, SEARCH_DATA_DIR));
+    // The search page inlines the index's manifest: give the copy the generated index's.
+    const pageFile = path.join(folder, 'search', 'index.html');
+    const html = fs.readFileSync(pageFile, 'utf8');
+    const block = /(<script type="application\/json" id="search-config">)([\s\S]*?)(<\/script>)/.exec(html);
+    if (!block) throw new Error(`${pageFile}: no search-config block`);
+    const config = JSON.parse(block[2]!) as Record<string, unknown>;
+    config.manifest = JSON.parse(files.get('manifest.json')!);
+    fs.writeFileSync(pageFile, html.replace(block[0], () => block[1] + JSON.stringify(config).replace(/</g, '\\u003c') + block[3]));
     const bytes = [...files.values()].reduce((a, c) => a + Buffer.byteLength(c), 0);
     console.log(`generated ${size} entries: index of ${files.size} files, ${(bytes / 1e6).toFixed(1)} MB, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     generated = true;

@@ -12,7 +12,7 @@
  * data-elapsed-ms how long it took from reading the query): the tests and `npm run bench:search` wait on it.
  */
 import { SearchEngine, type Hit, type Outcome, type SortOrder } from './engine.ts';
-import { MONTH_LABELS, parseSearch, searchRanges, type ParsedQuery, type SearchFragment } from './query.ts';
+import { MONTH_LABELS, parseSearch, searchRanges, type ParsedQuery, type SearchFragment, type SearchManifest } from './query.ts';
 import type { AliasTable, Range } from './terms.ts';
 
 export type { SortOrder };
@@ -21,6 +21,8 @@ export interface SearchConfig {
   /** The site's base path ("/" or "/timeline/"). */
   base: string;
   table: AliasTable;
+  /** The index's manifest, inlined by the page (src/search/SearchView.astro). */
+  manifest?: SearchManifest;
 }
 
 export interface SearchState {
@@ -167,8 +169,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
     const res = await fetch(`${config.base}search-data/${file}`);
     if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
     return res.json();
-  });
-  // Start fetching the manifest at once: every search needs it.
+  }, config.manifest);
+  // Without an inlined manifest, start fetching it at once: every search needs it.
   void engine.manifest().catch(() => undefined);
 
   const label: Record<(typeof FILTER_KEYS)[number], (v: string) => string> = {
@@ -186,9 +188,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
       const values = Object.keys(available[key] ?? {});
       values.sort(key === 'year' ? (a, b) => b.localeCompare(a) : key === 'month' ? (a, b) => a.localeCompare(b) : (a, b) => label[key](a).localeCompare(label[key](b), 'ar'));
       const frag = document.createDocumentFragment();
-      for (const v of values) {
-        if (![...select.options].some((o) => o.value === v)) frag.append(el('option', { value: v }, label[key](v)));
-      }
+      const have = new Set([...select.options].map((o) => o.value));
+      for (const v of values) if (!have.has(v)) frag.append(el('option', { value: v }, label[key](v)));
       select.append(frag);
     }
   }

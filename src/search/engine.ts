@@ -55,7 +55,9 @@ export class SearchEngine {
   private decoded = new Map<string, number[]>();
   private fragments = new Map<number, Promise<SearchFragment>>();
 
-  constructor(private readonly load: Loader) {}
+  constructor(private readonly load: Loader, manifest?: SearchManifest) {
+    if (manifest) this.manifestP = Promise.resolve(manifest);
+  }
 
   manifest(): Promise<SearchManifest> {
     return (this.manifestP ??= this.load('manifest.json') as Promise<SearchManifest>);

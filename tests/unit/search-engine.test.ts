@@ -1,0 +1,179 @@
+/**
+ * The search's own index and engine (src/search/query.ts, stem.ts, index-build.ts, engine.ts) on made-up
+ * entries and on the seed entries: words begun, light stemming, partial results, suggestions, dates,
+ * names of things (outlets, via, places' other names), unlinked people, filters, sort, postings.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { siteSearchDocs } from '../../src/integrations/search-index.ts';
+import { loadActors } from '../../src/search/actors-data.ts';
+import { SearchEngine, type Outcome } from '../../src/search/engine.ts';
+import { actorDocs, buildSearchIndex, markdownText, type SearchDoc } from '../../src/search/index-build.ts';
+import {
+  bucketOf, decodePostings, encodePostings, lightTerm, parseSearch, searchRanges, termKey, wordOfTerm,
+} from '../../src/search/query.ts';
+import { lightStem } from '../../src/search/stem.ts';
+import { buildAliasTable, stemTerm, wordTerm } from '../../src/search/terms.ts';
+import { foldArabic } from '../../src/text/normalize.ts';
+import { loadQueryCases } from '../support/search-run.ts';
+
+const actors = loadActors();
+const table = buildAliasTable(actors);
+
+function doc(name: string, text: string, more: Partial<SearchDoc> = {}): SearchDoc {
+  const date = more.date ?? '2024-01-01';
+  return {
+    kind: 'entry',
+    path: `entries/${name}/`,
+    title: name,
+    text,
+    extra: '',
+    date,
+    outlet: 'مصدر',
+    source: `${name}.txt`,
+    filters: { actor: [], year: [date.slice(0, 4)], month: [date.slice(5, 7)], person: [] },
+    ...more,
+  };
+}
+
+function engineFor(docs: SearchDoc[]) {
+  const files = buildSearchIndex([...docs, ...actorDocs(actors)], table);
+  return new SearchEngine(async (f) => JSON.parse(files.get(f.replace(/\?.*$/, '')) ?? '{}'));
+}
+
+async function names(engine: SearchEngine, hits: Outcome['main']): Promise<string[]> {
+  return Promise.all(hits.map(async (h) => (await engine.fragment(h.n)).title));
+}
+
+async function run(engine: SearchEngine, q: string, filters: Record<string, string> = {}, sort: 'relevance' | 'newest' | 'oldest' = 'relevance') {
+  const o = await engine.search(parseSearch(q, table), filters, sort);
+  return { o, main: await names(engine, o.main), forms: await names(engine, o.forms) };
+}
+
+const made = [
+  doc('a', 'وقع البلدان اتفاقية للتعاون في قمة الكرملين.', { date: '2023-09-13' }),
+  doc('b', 'ناقش الطرفان الاتفاقيات العسكرية مع بوتين.', { date: '2023-10-02' }),
+  doc('c', 'أكد المسؤولون أن الاتفاقيتين تدخلان حيز التنفيذ في جمهورية كوريا الشعبية الديمقراطية.', { date: '2024-06-19' }),
+  doc('d', 'تحدث الرئيس عن الشراكة الاستراتيجية الشاملة.', {
+    date: '2024-11-29',
+    extra: 'مركز ويبانغاه الإخباري\nوكالة تسنيم للأنباء\nTasnim\nسيرغي شويغو الصغير\nمستشار',
+    filters: { actor: [], year: ['2024'], month: ['11'], person: ['سيرغي شويغو الصغير'] },
+  }),
+];
+
+describe('light stemming (Snowball Arabic, on folded words)', () => {
+  it('lets singular, plural, dual and the article meet', () => {
+    const stems = ['اتفاقية', 'اتفاقيات', 'اتفاقيتين', 'الاتفاق', 'الاتفاقيات'].map((w) => lightStem(foldArabic(w)));
+    expect(new Set(stems).size).toBe(1);
+    expect(lightStem(foldArabic('مناورات'))).toBe(lightStem(foldArabic('مناورة')));
+  });
+  it('keeps the letters before a name (بوتين is not بـ + وتين) and leaves Latin and numbers alone', () => {
+    expect(lightStem('بوتين')).toBe('بوتين');
+    expect(lightStem('putin')).toBe('putin');
+    expect(lightStem('2023')).toBe('2023');
+  });
+});
+
+describe('index terms and files', () => {
+  it('encodes postings as deltas and back', () => {
+    for (const ids of [[], [0], [3, 4, 90, 1000, 123456]]) expect(decodePostings(encodePostings(ids))).toEqual(ids);
+  });
+  it('puts a word and every word it begins in one bucket', () => {
+    expect(bucketOf(termKey(wordTerm('بوتين')), 97)).toBe(bucketOf('بوت', 97));
+    expect(wordOfTerm(wordTerm('بوتين'))).toBe('بوتين');
+    expect(wordOfTerm(stemTerm('بوتين'))).toBeNull();
+    expect(wordOfTerm(lightTerm('بوتين'))).toBeNull();
+  });
+  it('reads Markdown bodies as plain text, a paragraph a line', () => {
+    expect(markdownText('فقرة **أولى** و[رابط](https://x)\n\n> اقتباس\n\n- بند')).toBe('فقرة أولى ورابط\nاقتباس\nبند');
+  });
+});
+
+describe('the engine on made-up entries', () => {
+  const engine = engineFor(made);
+
+  it('matches exact forms first, and other forms below them', async () => {
+    const r = await run(engine, 'اتفاقية');
+    expect(r.o.mode).toBe('all');
+    expect(r.main).toEqual(['a']);
+    expect(r.forms.sort()).toEqual(['b', 'c']);
+  });
+  it('finds other forms when no entry has the exact one', async () => {
+    const r = await run(engine, 'اتفاقياتنا');
+    expect(r.o.mode).toBe('forms');
+    expect(r.main.sort()).toEqual(['a', 'b', 'c']);
+  });
+  it('finds the words a query word begins (3 letters or more), below exact matches', async () => {
+    const r = await run(engine, 'بوت');
+    expect(r.o.mode).toBe('forms');
+    expect(r.main).toEqual(['b']);
+    expect((await run(engine, 'بو')).main).toEqual([]);
+  });
+  it('lists the entries holding most of the words when none holds all, and says which they lack', async () => {
+    const r = await run(engine, 'معاهدة الشراكة الاستراتيجية');
+    expect(r.o.mode).toBe('partial');
+    expect(r.main).toEqual(['d']);
+    expect(r.o.main[0]!.missing).toEqual(['معاهدة']);
+  });
+  it('suggests the nearest words of the index when nothing matches', async () => {
+    const r = await run(engine, 'بوتيين');
+    expect(r.o.mode).toBe('none');
+    expect(r.o.suggestions[0]!.near[0]).toBe('بوتين');
+    expect((await run(engine, 'xqzw')).o.suggestions).toEqual([]);
+  });
+  it('finds a month with or without its year, in Arabic, Levantine or digits, and a year', async () => {
+    for (const q of ['سبتمبر 2023', 'أيلول 2023', '9/2023', '2023-09', 'في سبتمبر 2023']) expect((await run(engine, q)).main, q).toEqual(['a']);
+    expect((await run(engine, 'نوفمبر')).main).toEqual(['d']);
+    expect((await run(engine, 'تشرين الثاني')).main).toEqual(['d']);
+    expect((await run(engine, '2024')).main.sort()).toEqual(['c', 'd']);
+  });
+  it('finds a place by its other names, and an outlet or via by name, Arabic or Latin', async () => {
+    expect((await run(engine, 'كوريا الشمالية')).main).toEqual(['c']);
+    expect((await run(engine, 'North Korea')).main).toEqual(['c']);
+    expect((await run(engine, 'DPRK')).main).toEqual(['c']);
+    expect((await run(engine, 'تسنيم')).main).toEqual(['d']);
+    expect((await run(engine, 'Tasnim')).main).toEqual(['d']);
+  });
+  it('finds and filters unlinked people', async () => {
+    expect((await run(engine, 'شويغو الصغير')).main).toEqual(['d']);
+    expect((await run(engine, '', { person: 'سيرغي شويغو الصغير' })).main).toEqual(['d']);
+  });
+  it('filters by year and month, lists a filter alone, and sorts by date', async () => {
+    expect((await run(engine, '', { year: '2023' }, 'oldest')).main).toEqual(['a', 'b']);
+    expect((await run(engine, '', { year: '2023', month: '10' })).main).toEqual(['b']);
+    expect((await run(engine, 'اتفاقياتنا', {}, 'newest')).main).toEqual(['c', 'b', 'a']);
+    expect((await run(engine, 'اتفاقياتنا', {}, 'oldest')).main).toEqual(['a', 'b', 'c']);
+  });
+  it('marks every level of match in the original text', () => {
+    const text = 'وقعت الاتفاقيات مع بوتين';
+    const ranges = searchRanges(text, parseSearch('اتفاقية بوت', table), table);
+    expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['الاتفاقيات', 'بوتين']);
+  });
+});
+
+describe('the engine on the seed entries', () => {
+  const docs = siteSearchDocs(path.resolve(import.meta.dirname, '../../content/entries'));
+  const files = buildSearchIndex(docs, table);
+  const engine = new SearchEngine(async (f) => JSON.parse(files.get(f.replace(/\?.*$/, ''))!));
+
+  it('returns exactly the expected entries of both query sets', async () => {
+    for (const c of loadQueryCases()) {
+      const o = await engine.search(parseSearch(c.query, table), {}, 'relevance');
+      const found = (await Promise.all(o.main.map(async (h) => (await engine.fragment(h.n)).source ?? ''))).sort();
+      expect(found, `${c.file}:${c.line} ${c.query}`).toEqual(c.expected);
+    }
+  });
+  it('meets the issue: بوت, اتفاقية, partial, dates, names, typos, outlets', async () => {
+    const count = async (q: string) => (await engine.search(parseSearch(q, table), {}, 'relevance')).main.length;
+    expect(await count('بوت')).toBe(5);
+    const agreements = await engine.search(parseSearch('اتفاقية', table), {}, 'relevance');
+    expect(agreements.main.length + agreements.forms.length).toBe(5);
+    expect((await engine.search(parseSearch('معاهدة الشراكة الاستراتيجية', table), {}, 'relevance')).mode).toBe('partial');
+    expect(await count('سبتمبر 2023')).toBe(2);
+    expect(await count('كوريا الديمقراطية')).toBe(5);
+    expect(await count('North Korea')).toBe(5);
+    expect((await engine.search(parseSearch('بوتيين', table), {}, 'relevance')).suggestions[0]!.near).toContain('بوتين');
+    expect(await count('البوابة نيوز')).toBe(1);
+    expect(await count('تسنيم')).toBe(1);
+  });
+});
