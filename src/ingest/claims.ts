@@ -69,6 +69,7 @@ interface Lexicon {
   nounAfter: WordLexicon<true>;
   anonymous: Set<string>;
   relatives: Set<string>;
+  documents: Set<string>;
   auxiliaries: WordLexicon<true>;
   tails: string[][];
   relativeDays: { tokens: string[]; days: number }[];
@@ -105,6 +106,7 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
     nounAfter: words(rules.noun_after, ['', 'و']),
     anonymous: set(rules.anonymous_heads),
     relatives: set(rules.relatives),
+    documents: set(rules.document_subjects),
     auxiliaries: words(rules.auxiliaries, VERB_PREFIXES),
     tails: rules.statement_tails.map(phraseTokens).filter((t) => t.length > 0),
     relativeDays: Object.entries(dates.relative_days)
@@ -239,6 +241,8 @@ interface AfterVerb {
   reportedBy?: string;
   /** The subject is someone not named ("مصدر دبلوماسي"). */
   anonymous?: boolean;
+  /** The subject is a document ("وأكد البيان أن …"). */
+  document?: boolean;
 }
 
 /**
@@ -318,6 +322,9 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
     } else if (mode === 'subject' && r.speaker === null && r.unknownWords === 0 && takesSubject && lex.anonymous.has(w)) {
       // "قال مصدر دبلوماسي", "قال أحد مساعدي بوتين": someone not named; a name after it is not the speaker.
       return { ...r, unknownWords: r.unknownWords + 1, stop: { kind: 'content', at: tok.start }, anonymous: true };
+    } else if (mode === 'subject' && r.speaker === null && r.unknownWords === 0 && takesSubject && lex.documents.has(w)) {
+      r.document = true; // "وأضاف البيان": the body whose statement it is
+      r.subjectEnd = tok.end;
     } else if (mode !== 'relay' && lex.relay.has(w)) {
       mode = 'relay';
     } else if (mode === 'subject' && lex.contentPrepositions.has(w) && (r.speaker !== null || r.unknownWords === 0)) {
@@ -530,6 +537,12 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
         state.last = null;
         return;
       }
+      if (after.document && after.unknownWords === 0) {
+        // "وأكد البيان أن …": the statement of the body that spoke last.
+        const last = state.last ? ctx.matcher.byId.get(state.last) : undefined;
+        if (last?.kind !== 'organisation') return;
+        after.speaker = last.id;
+      }
       // "وذكرت الوزارة أن …": a body named earlier, referred back to by the first word of its name.
       const back = after.unknownWords === 1 ? anaphor(p, trigger.index + 1, ctx, state) : null;
       if (back) {
@@ -553,6 +566,7 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
     }
     if (!after.speaker) return;
     state.last = after.speaker;
+
 
     let statement: { text: string; kind: Claim['kind']; afterComplementizer?: boolean } | null = null;
     if (after.stop.kind === 'content' && lex.objectVerbs.has(verb.folded)) {

@@ -118,4 +118,12 @@ describe('claims: what was said', () => {
   it('the speaker’s next act after a comma ends the statement: "…، منتقدا …"', () => {
     expect(pairs(claims(['وقال بوتين إن بلاده ستدعم شركاءها، منتقدا سياسة العقوبات الغربية.']))).toEqual([['vladimir-putin', 'بلاده ستدعم شركاءها']]);
   });
+
+  it('"وأكد البيان أن …": the body that spoke last; after a person, no one', () => {
+    expect(pairs(claims(['وقال الكرملين في بيان إن الزيارة ستتم الشهر المقبل.', 'وأكد البيان أن الجانبين سيوقعان اتفاقا.']))).toEqual([
+      ['kremlin', 'الزيارة ستتم الشهر المقبل'],
+      ['kremlin', 'الجانبين سيوقعان اتفاقا'],
+    ]);
+    expect(pairs(claims(['وقال بيسكوف إن الزيارة ستتم الشهر المقبل.', 'وأكد البيان أن الجانبين سيوقعان اتفاقا.']))).toEqual([['dmitry-peskov', 'الزيارة ستتم الشهر المقبل']]);
+  });
 });
