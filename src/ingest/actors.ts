@@ -305,7 +305,10 @@ export function withPeople(matcher: ActorMatcher, people: Person[]): ActorMatche
   const extra: Actor[] = people.map((p) => {
     const words = p.name.split(/[\s\-]+/).filter(Boolean);
     const short = [...new Set([words[0]!, words[words.length - 1]!])].filter((w) => tokenize(w)[0] && tokenize(w)[0]!.folded.length >= 3);
-    return { id: p.name, kind: 'person', name_ar: p.name, name_en: p.name, variants: [], latin: [], short, titles: [] };
+    // The role as the article wrote it before the name names them too, whatever is inside it
+    // ("مدير مكتب الأمن القومي في الرئاسة … تشانغ هو-جين": the «في» there opens no circumstance).
+    const variants = p.role ? [`${p.role} ${p.name}`] : [];
+    return { id: p.name, kind: 'person', name_ar: p.name, name_en: p.name, variants, latin: [], short, titles: [] };
   });
   return new ActorMatcher(extra, matcher);
 }

@@ -126,4 +126,16 @@ describe('claims: what was said', () => {
     ]);
     expect(pairs(claims(['وقال بيسكوف إن الزيارة ستتم الشهر المقبل.', 'وأكد البيان أن الجانبين سيوقعان اتفاقا.']))).toEqual([['dmitry-peskov', 'الزيارة ستتم الشهر المقبل']]);
   });
+
+  it('an unlinked person’s role as written names them, with the «في» inside it', async () => {
+    const { findPeople, withPeople } = await import('../../../src/ingest/actors.ts');
+    const { claimStopWords } = await import('../../../src/ingest/claims.ts');
+    const { matcher, data } = projectIngestor();
+    const texts = ['وقال مدير مكتب الأمن في الرئاسة الفنلندية "ماتي كورهونن" في إفادة صحفية إن الحكومة قلقة.'];
+    const people = findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims));
+    expect(people.map((p) => p.name)).toEqual(['ماتي كورهونن']);
+    const speakers = withPeople(matcher, people);
+    const c = findClaims(texts, { matcher: speakers, named: speakers.namedInFull(texts.join('\n')), rules: data.claims, dates: data.dates, writtenOn: null });
+    expect(pairs(c)).toEqual([['ماتي كورهونن', 'الحكومة قلقة']]);
+  });
 });
