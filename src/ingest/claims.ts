@@ -49,6 +49,8 @@ interface ClaimContext {
   dates: DateRules;
   /** The day of writing, when known from the text (stated or inferred), for "الثلاثاء الماضي". */
   writtenOn: string | null;
+  /** The printed headline, for a quotation headline ("كيم: …"); none when the title was derived. */
+  headline?: string | null;
 }
 
 /** Every word list as a hash look-up (O(1) per token, with its proclitics), built once per rules object. */
@@ -653,9 +655,38 @@ function attributions(p: Paragraph, lex: Lexicon): { at: number; claim: Claim }[
   return out;
 }
 
+/**
+ * "كيم: المعاهدة ذات طابع سلمي", "لافروف في بيونغ يانغ: …": a headline that opens with a person or body
+ * and a colon quotes them. Between the name and the colon only a circumstance ("في بيونغ يانغ") or the
+ * one spoken to ("لشويغو") may stand; a verb there ("روته يؤكد …: …") or a place as the name makes no claim.
+ * The quotation runs to the end or to a "..", which joins a second headline.
+ */
+function headlineClaim(headline: string, ctx: ClaimContext): Claim | null {
+  const lex = lexiconFor(ctx.rules, ctx.dates);
+  const colon = headline.search(/[:：]/);
+  if (colon === -1) return null;
+  const p = prepare(headline.slice(0, colon), ctx);
+  const m = p.mentions[0];
+  if (!m || m.first !== 0 || m.prefix !== '' || ctx.matcher.byId.get(m.actorId)!.kind === 'place') return null;
+  const between = p.tokens.slice(m.last + 1);
+  if (between.length > 4) return null;
+  if (between.length > 0) {
+    const addressee = p.mentions.find((x) => x.first === m.last + 1 && /ل/.test(x.prefix) && x.last === p.tokens.length - 1);
+    if (!addressee && !lex.circumstance.has(between[0]!.folded)) return null;
+    if (between.some((t) => lex.triggers.has(t.folded))) return null;
+  }
+  let words = headline.slice(colon + 1).split(/\.\.|…/)[0]!.trim();
+  words = words.replace(/^["«“„](.*)["»”]$/u, '$1');
+  words = trimClaimText(words, lex);
+  if (tokenize(words).length < 2) return null;
+  return { speaker: m.actorId, text: words, kind: 'direct' };
+}
+
 export function findClaims(paragraphs: string[], ctx: ClaimContext): Claim[] {
   const state: State = { last: null, bodies: [] };
   const all: Claim[] = [];
+  const fromHeadline = ctx.headline ? headlineClaim(ctx.headline, ctx) : null;
+  if (fromHeadline) all.push(fromHeadline);
   let previous: Claim[] = [];
   for (const text of paragraphs) {
     const p = prepare(text, ctx);

@@ -81,7 +81,7 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
   const speakers = withPeople(matcher, people);
   const claims = findClaims(
     paragraphs.map((p) => p.text),
-    { matcher: speakers, named: people.length ? speakers.namedInFull(texts.join('\n')) : named, rules: data.claims, dates: data.dates, writtenOn: dated.writtenOn },
+    { matcher: speakers, named: people.length ? speakers.namedInFull(texts.join('\n')) : named, rules: data.claims, dates: data.dates, writtenOn: dated.writtenOn, headline: title.derived ? null : title.text },
   );
 
   const candidate = {

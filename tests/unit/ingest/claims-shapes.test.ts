@@ -139,3 +139,21 @@ describe('claims: what was said', () => {
     expect(pairs(c)).toEqual([['ماتي كورهونن', 'الحكومة قلقة']]);
   });
 });
+
+describe('claims: a quotation headline', () => {
+  const withHeadline = (headline: string, paragraphs: string[] = ['وصل الوفد إلى العاصمة صباح اليوم.']) => {
+    const { matcher, data } = projectIngestor();
+    const named = matcher.namedInFull([NAMED, headline, ...paragraphs].join('\n'));
+    return findClaims(paragraphs, { matcher, named, rules: data.claims, dates: data.dates, writtenOn: null, headline });
+  };
+
+  it('"X: …" and "X في مكان: …" quote X, to the end or to a «..»', () => {
+    expect(withHeadline('لافروف: علاقاتنا مع الجيران تتطور')).toEqual([{ speaker: 'sergei-lavrov', text: 'علاقاتنا مع الجيران تتطور', kind: 'direct' }]);
+    expect(pairs(withHeadline('لافروف في موسكو: سندعم الحلفاء.. وبوتين يستقبل الوفد'))).toEqual([['sergei-lavrov', 'سندعم الحلفاء']]);
+  });
+
+  it('no claim when a verb stands before the colon, or a place is the name', () => {
+    expect(withHeadline('لافروف يستقبل الوفد في موسكو: علاقاتنا تتطور')).toEqual([]);
+    expect(withHeadline('موسكو: علاقاتنا مع الجيران تتطور')).toEqual([]);
+  });
+});
