@@ -171,7 +171,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
     return res.json();
   }, config.manifest);
   // Without an inlined manifest, start fetching it at once: every search needs it.
-  void engine.manifest().catch(() => undefined);
+  void engine.prefetch().catch(() => undefined);
 
   const label: Record<(typeof FILTER_KEYS)[number], (v: string) => string> = {
     actor: (v) => actorName.get(v) ?? v,

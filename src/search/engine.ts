@@ -98,10 +98,24 @@ export class SearchEngine {
     return out;
   }
 
+  private all?: Promise<SearchFragment[]>;
+
+  /** Start loading what results will need before there are any (the one fragments file of a small site). */
+  async prefetch(): Promise<void> {
+    const m = await this.manifest();
+    if (m.fragments === 'one') this.all ??= this.load(`f/all.json?v=${m.build}`) as Promise<SearchFragment[]>;
+  }
+
   fragment(n: number): Promise<SearchFragment> {
     let f = this.fragments.get(n);
     if (!f) {
-      f = this.manifest().then((m) => this.load(`f/${n}.json?v=${m.build}`) as Promise<SearchFragment>);
+      f = this.manifest().then(async (m) => {
+        if (m.fragments === 'one') {
+          this.all ??= this.load(`f/all.json?v=${m.build}`) as Promise<SearchFragment[]>;
+          return (await this.all)[n]!;
+        }
+        return this.load(`f/${n}.json?v=${m.build}`) as Promise<SearchFragment>;
+      });
       this.fragments.set(n, f);
     }
     return f;

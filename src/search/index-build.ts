@@ -161,6 +161,8 @@ export function docTerms(doc: SearchDoc, table: AliasTable): { terms: Set<string
 
 /** Aim for buckets of about this many bytes (a query fetches one per distinct key). */
 const BUCKET_BYTES = 24_000;
+/** Up to this size (UTF-16 bytes, about twice the UTF-8 size of Arabic), all fragments go in one file. */
+const ONE_FILE_BYTES = 160_000;
 
 /**
  * Build the index files for `docs` (entries first; they are numbered oldest first). Returns the files as
@@ -180,6 +182,7 @@ export function buildSearchIndex(docs: SearchDoc[], table: AliasTable): Map<stri
   const filters: Record<string, Record<string, number>> = { actor: {}, outlet: {}, year: {}, month: {}, person: {} };
   const vocab = new Map<string, { written: Map<string, number>; docs: number }>();
   const files = new Map<string, string>();
+  const fragments: SearchFragment[] = [];
   ordered.forEach((doc, n) => {
     const { terms, mentioned } = docTerms(doc, table);
     if (doc.kind === 'entry') {
@@ -218,8 +221,13 @@ export function buildSearchIndex(docs: SearchDoc[], table: AliasTable): Map<stri
       ...(doc.source ? { source: doc.source } : {}),
       ...(doc.actor ? { actor: doc.actor } : {}),
     };
-    files.set(`f/${n}.json`, JSON.stringify(frag));
+    fragments.push(frag);
   });
+  // A small site's fragments are one file (one request for every result); a large one's, one file each.
+  const fragmentBytes = fragments.reduce((a, f) => a + JSON.stringify(f).length * 2, 0);
+  const oneFile = fragmentBytes <= ONE_FILE_BYTES;
+  if (oneFile) files.set('f/all.json', JSON.stringify(fragments));
+  else fragments.forEach((f, n) => files.set(`f/${n}.json`, JSON.stringify(f)));
   for (const [, names] of table.spellings) {
     for (const w of names) if (w.length >= 3 && /^[\u0621-\u064A]+$/.test(w) && !vocab.has(w)) vocab.set(w, { written: new Map(), docs: 0 });
   }
@@ -250,6 +258,7 @@ export function buildSearchIndex(docs: SearchDoc[], table: AliasTable): Map<stri
     entries: entries.length,
     docs: ordered.length,
     buckets,
+    fragments: oneFile ? 'one' : 'each',
     vocab: [...byLetter.keys()].sort((a, b) => a - b),
     filters,
   };

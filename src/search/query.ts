@@ -77,6 +77,8 @@ export interface SearchManifest {
   entries: number;
   docs: number;
   buckets: number;
+  /** "one": every fragment in f/all.json (a small site); "each": f/<n>.json. */
+  fragments: 'one' | 'each';
   /** First letters that have a vocabulary file (v/<code point>.json), for suggestions. */
   vocab: number[];
   /** Filter values with their entry counts. */

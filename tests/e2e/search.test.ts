@@ -127,6 +127,52 @@ describe('results', () => {
     expect(r.status).toContain('لا نتائج');
   });
 
+  it('find the words a query word begins, and say the forms are not exact', async () => {
+    const r = await runQuery(page, site.url, 'بوت');
+    expect([...r.sources].sort()).toEqual([...entries.keys()].sort());
+    expect(r.status).toContain('بصيغ أخرى');
+  });
+
+  it('list other forms of a word below the exact ones', async () => {
+    const r = await runQuery(page, site.url, 'اتفاقية');
+    expect([...r.sources].sort()).toEqual(cases.find((c) => c.query === 'اتفاقية')!.expected);
+    const forms = await page.$$eval('[data-search-forms] li', (lis) => lis.map((li) => li.getAttribute('data-source') ?? ''));
+    expect([...r.sources, ...forms].sort()).toEqual([...entries.keys()].sort());
+    expect(await page.locator('[data-search-forms]').isVisible()).toBe(true);
+  });
+
+  it('list the entries holding most of the words when none holds all, and say what each lacks', async () => {
+    const r = await runQuery(page, site.url, 'معاهدة الشراكة الاستراتيجية');
+    expect(r.sources.length).toBeGreaterThan(0);
+    expect(r.status).toContain('لا خبر يجمع');
+    const lacks = await page.$$eval('.search-result-missing', (ps) => ps.map((p) => p.textContent ?? ''));
+    expect(lacks.length).toBe(r.sources.length);
+  });
+
+  it('suggest the nearest words of the index as links when nothing matches', async () => {
+    await runQuery(page, site.url, 'بوتيين');
+    const links = await page.$$eval('[data-search-suggest] a', (as) => as.map((a) => a.textContent ?? ''));
+    expect(links).toContain('بوتين');
+    await page.click('[data-search-suggest] a[data-suggestion="بوتين"]');
+    const r = await readResults(page);
+    expect([...r.sources].sort()).toEqual(cases.find((c) => c.query === 'بـوتـين')!.expected);
+  });
+
+  it('find a month with or without its year, and filter by month', async () => {
+    const sept2023 = [...entries.values()].filter((e) => e.date.startsWith('2023-09')).map((e) => e.source).sort();
+    for (const q of ['سبتمبر 2023', 'أيلول 2023', '9/2023']) expect([...(await runQuery(page, site.url, q)).sources].sort(), q).toEqual(sept2023);
+    const r = await runQuery(page, site.url, '', { month: '09', year: '2023' });
+    expect([...r.sources].sort()).toEqual(sept2023);
+    expect(await page.$eval('select[name="month"]', (s) => (s as HTMLSelectElement).value)).toBe('09');
+  });
+
+  it('find an outlet or a via by name, and places by their other names', async () => {
+    const byOutlet = (name: string) => [...entries.values()].filter((e) => e.outlet === name).map((e) => e.source).sort();
+    expect([...(await runQuery(page, site.url, 'البوابة نيوز')).sources].sort()).toEqual(byOutlet('البوابة نيوز'));
+    expect((await runQuery(page, site.url, 'تسنيم')).sources.length).toBe(1);
+    expect((await runQuery(page, site.url, 'كوريا الديمقراطية')).sources.length).toBe(entries.size);
+  });
+
   it('never turn a query into markup', async () => {
     const r = await runQuery(page, site.url, '<img src=x onerror=alert(1)> بوتين');
     // No entry holds every word: the entries that hold بوتين are listed as partial results, and say so.
