@@ -125,7 +125,7 @@ function excerpt(text: string, ranges: Range[]): Node[] {
 }
 
 /** How many results are drawn at once (the rest behind a "more" button). */
-const PAGE = 20;
+const PAGE = 10;
 
 /** The status line for an outcome. */
 export function statusText(q: string, o: Outcome, filtered: boolean, actors: number): string {

@@ -89,7 +89,7 @@ export class SearchEngine {
 
   /** Documents with a word that `prefix` begins (and is not): the "words begun" level. */
   async begun(prefix: string): Promise<Set<number>> {
-    const b = await this.bucket(prefix.slice(0, 3));
+    const b = await this.bucket(termKey(prefix));
     const out = new Set<number>();
     for (const [term, raw] of Object.entries(b)) {
       const w = wordOfTerm(term);

@@ -31,9 +31,18 @@ export function wordOfTerm(term: string): string | null {
   return term.slice(0, -2);
 }
 
-/** The key that decides a term's bucket: its first 3 characters, or the whole of a special term. */
+/**
+ * The key that decides a term's bucket: its first 3 characters (5 after the article ال, which so many words
+ * begin with), or the whole of a special term. A word begun by a query word (3 letters or more; 5 with ال)
+ * has the query word's key, so it is in the one bucket that query word fetches.
+ */
 export function termKey(term: string): string {
-  return term.startsWith(END) ? term : term.slice(0, 3);
+  if (term.startsWith(END)) return term;
+  return term.slice(0, term.startsWith('ال') ? 5 : 3);
+}
+/** The shortest query word whose begun words are looked up (ال counts twice: its words are too many). */
+export function canBegin(prefix: string): boolean {
+  return prefix.length >= (prefix.startsWith('ال') ? 5 : 3) && !/^\d+$/.test(prefix);
 }
 /** FNV-1a, 32 bits: a key's bucket is hash(key) mod the bucket count. */
 export function hash32(s: string): number {
@@ -205,7 +214,7 @@ export function parseSearch(query: string, table: AliasTable): ParsedQuery {
     // A year is also the entries dated in it.
     if (folded.length === 1 && YEAR.test(folded[0]!)) exact.push(dateTerm(folded[0]!));
     const light = [...new Set(readings.map((r) => lightTerm(lightStem(r.stem))))].filter((t) => !exact.includes(t));
-    const begun = [...new Set(readings.filter((r) => r.bare && r.stem.length >= 3 && !/^\d+$/.test(r.stem)).map((r) => r.stem))];
+    const begun = [...new Set(readings.filter((r) => r.bare && canBegin(r.stem)).map((r) => r.stem))];
     units.push({ kind: 'word', text: u.text, exact, light, begun });
   }
   return { units, base };
