@@ -343,8 +343,12 @@ function afterLead(line: string, leads: string[]): string | null {
   return null;
 }
 
+// The outlet names and word lists, folded once per data set (not once per article).
+const namesByData = new WeakMap<IngestData, Names>();
+
 export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Page): OutletFinding {
-  const names = new Names(data);
+  let names = namesByData.get(data);
+  if (!names) namesByData.set(data, (names = new Names(data)));
   const rules = data.outletRules;
   const lines: Line[] =
     page?.lines.filter((l) => l.text !== '') ??
