@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import { foldArabic, toAsciiDigits } from '../text/normalize.ts';
 import type { DateRules, DatedEvent } from './data.ts';
-import { NAME_PREFIXES, WordLexicon, phraseTokens, tokenMatches, tokenize, type Token } from '../text/tokens.ts';
+import { NAME_PREFIXES, WordLexicon, phraseTokens, tokenMatches, tokenize, wordCount, type Token } from '../text/tokens.ts';
 
 export interface ParsedDate {
   /** YYYY-MM-DD */
@@ -367,6 +367,9 @@ const HAS_DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
 export function readDateLine(line: string, rules: DateRules): DateLine | null {
   // Cheap refusals first (most lines of a page): no digit, or far too many words for a stamp and its few neighbours.
   if (!HAS_DIGIT.test(line) || line.length > 400) return null;
+  // A stamp is a dozen words at most (label, weekday, date, time, am/pm, zone) beside its few neighbours
+  // (an embedded post's attribution, the longest, has twelve): a longer line is a sentence.
+  if (wordCount(line) > 12 + Math.max(12, rules.date_line_max_other_words)) return null;
   const scan = scanLine(line, rules);
   if (scan.broken || scan.stamps.length === 0 || scan.inSentence) return null;
   const embed = EMBED_HANDLE.test(line) && scan.otherWords.length <= 12;
