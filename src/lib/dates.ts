@@ -16,9 +16,25 @@ export function parseDay(iso: string): DateTime {
   return day;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and a build formats the same few
+// hundred days over and over (every card, every claim): formatters are made once per pattern, and each
+// (pattern, day) is formatted once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatted = new Map<string, string>();
+
 function format(iso: string, options: Intl.DateTimeFormatOptions, calendar?: string): string {
-  const locale = `${GREGORIAN_LOCALE}-u-nu-latn${calendar ? `-ca-${calendar}` : ''}`;
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options }).format(parseDay(iso).toJSDate());
+  const key = `${calendar ?? ''}|${Object.keys(options).join(',')}|${iso}`;
+  const done = formatted.get(key);
+  if (done !== undefined) return done;
+  const pattern = key.slice(0, key.lastIndexOf('|'));
+  let formatter = formatters.get(pattern);
+  if (!formatter) {
+    const locale = `${GREGORIAN_LOCALE}-u-nu-latn${calendar ? `-ca-${calendar}` : ''}`;
+    formatters.set(pattern, (formatter = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options })));
+  }
+  const text = formatter.format(parseDay(iso).toJSDate());
+  formatted.set(key, text);
+  return text;
 }
 
 /** "15 سبتمبر 2023" */

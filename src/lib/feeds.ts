@@ -57,14 +57,20 @@ export function entryTimestamp(entry: ExportEntry): string {
   return `${entry.data.date}T00:00:00Z`;
 }
 
-/** Entries newest first, as feed readers expect. */
+/**
+ * How many entries a feed carries, the newest: a reader polls the feed for what is new, and a feed of every
+ * entry (with its HTML) would grow with the corpus, megabytes at 10,000 entries. timeline.json has them all.
+ */
+export const FEED_MAX_ENTRIES = 50;
+
+/** The newest FEED_MAX_ENTRIES entries, newest first, as feed readers expect. */
 function newestFirst<T extends ExportEntry>(entries: readonly T[]): T[] {
-  return sortEntries(entries).reverse();
+  return sortEntries(entries).reverse().slice(0, FEED_MAX_ENTRIES);
 }
 
 export function buildAtomFeed(site: SiteInfo, entries: readonly FeedEntry[], actorName: (id: string) => string): string {
   const sorted = newestFirst(entries);
-  const updated = sorted.map(entryTimestamp).sort().at(-1) ?? '1970-01-01T00:00:00Z';
+  const updated = entries.map(entryTimestamp).sort().at(-1) ?? '1970-01-01T00:00:00Z';
   const feed = el('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'ar' }, [
     el('id', undefined, site.home),
     el('title', { type: 'text' }, site.title),
@@ -102,7 +108,7 @@ function rfc822(timestamp: string): string {
 
 export function buildRssFeed(site: SiteInfo, entries: readonly FeedEntry[], actorName: (id: string) => string): string {
   const sorted = newestFirst(entries);
-  const newest = sorted.map(entryTimestamp).sort().at(-1);
+  const newest = entries.map(entryTimestamp).sort().at(-1);
   const rss = el('rss', { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom' }, [
     el('channel', undefined, [
       el('title', undefined, site.title),

@@ -3,9 +3,9 @@
  * with their absolute URLs and ledes, the actors, and the site's own description. Astro-only (it imports
  * astro:content); the builders in exports.ts and feeds.ts stay pure.
  */
-import { getCollection } from 'astro:content';
 import type { Actor } from './entry-schema.ts';
-import { ledeFromMarkdown, type SiteInfo } from './exports.ts';
+import type { SiteInfo } from './exports.ts';
+import { siteData } from './site-data.ts';
 import type { FeedEntry } from './feeds.ts';
 import { SITE_DESCRIPTION, SITE_TITLE } from './site-meta.ts';
 
@@ -35,17 +35,28 @@ export interface PublishData {
   actorName: (id: string) => string;
 }
 
-export async function loadPublishData(site: URL | string | undefined): Promise<PublishData> {
+const loaded = new Map<string, Promise<PublishData>>();
+
+/**
+ * Once per build (per home URL), from site-data's entries, whose ledes are parsed once: the two feeds and
+ * three exports would otherwise each parse every entry's Markdown again.
+ */
+export function loadPublishData(site: URL | string | undefined): Promise<PublishData> {
   const info = siteInfo(site);
-  const [entries, actors] = await Promise.all([getCollection('entries'), getCollection('actors')]);
-  const actorList: Actor[] = actors.map((actor) => ({ ...actor.data, id: actor.id }));
+  let data = loaded.get(info.home);
+  if (!data) loaded.set(info.home, (data = load(info)));
+  return data;
+}
+
+async function load(info: SiteInfo): Promise<PublishData> {
+  const { entries, actorList } = await siteData();
   const names = new Map(actorList.map((actor) => [actor.id, actor.name_ar]));
   return {
     site: info,
     entries: entries.map((entry) => ({
       id: entry.id,
       url: new URL(entryPath(entry.id), info.home).href,
-      summary: ledeFromMarkdown(entry.body ?? ''),
+      summary: entry.lede,
       html: entry.rendered?.html,
       data: entry.data,
     })),

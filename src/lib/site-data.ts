@@ -6,9 +6,9 @@
  * to an entry or claim that does not exist.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { speakerIds, type Actor } from './entry-schema.ts';
+import { speakerIds, type Actor, type Claim } from './entry-schema.ts';
 import { ledeFromMarkdown, type StoryExport } from './exports.ts';
-import { sortEntries } from './timeline.ts';
+import { groupByYearMonth, sortEntries, yearPages, type YearGroup, type YearPage } from './timeline.ts';
 import { indexEvents, linkedEvents, type EventIndex, type SiteEvent } from './events.ts';
 import { resolveThreads, type ResolvedThread } from './threads.ts';
 
@@ -23,6 +23,23 @@ export interface SiteData {
   /** The events an entry reports or refers to: the ones with a page. */
   eventPages: SiteEvent[];
   threads: ResolvedThread<EntryRecord>[];
+  /** The entries grouped by year and month (the year index every timeline page shows). */
+  years: YearGroup<EntryRecord>[];
+  /** The year pages, each year split into pages of YEAR_PAGE_SIZE. */
+  yearPageList: YearPage<EntryRecord>[];
+  /** Each entry's place in the timeline: its index in `entries` and the page of its year it falls on. */
+  positions: Map<string, { index: number; yearPage: number }>;
+  /** Per actor id: the entries that name or quote it, in timeline order. */
+  entriesOfActor: Map<string, EntryRecord[]>;
+  /** Per actor id: the claims it made, oldest first by the day each was said. */
+  claimsOfActor: Map<string, ActorClaim[]>;
+}
+
+export interface ActorClaim {
+  entry: EntryRecord;
+  claim: Claim;
+  /** 1-based: the claim's anchor on its entry page (#claim-n). */
+  n: number;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -64,7 +81,43 @@ async function load(): Promise<SiteData> {
     entries,
   );
   if (problems.length) throw new Error(problems.join('\n'));
-  return { entries, actors, actorList, events, eventPages: linkedEvents(events), threads };
+  // Everything a page would otherwise find by scanning every entry, computed once here: with N entries
+  // and a page per entry, a scan per page is N² work.
+  const yearPageList = yearPages(entries);
+  const positions = new Map<string, { index: number; yearPage: number }>();
+  entries.forEach((e, index) => positions.set(e.id, { index, yearPage: 1 }));
+  for (const page of yearPageList) for (const m of page.groups) for (const e of m.entries) positions.get(e.id)!.yearPage = page.page;
+  const entriesOfActor = new Map<string, EntryRecord[]>();
+  const claimsOfActor = new Map<string, ActorClaim[]>();
+  for (const entry of entries) {
+    for (const id of entryActorIds(entry)) {
+      const list = entriesOfActor.get(id);
+      if (list) list.push(entry);
+      else entriesOfActor.set(id, [entry]);
+    }
+    entry.data.claims.forEach((claim, i) => {
+      const list = claimsOfActor.get(claim.speaker);
+      const item = { entry, claim, n: i + 1 };
+      if (list) list.push(item);
+      else claimsOfActor.set(claim.speaker, [item]);
+    });
+  }
+  // Oldest first by the day each was said (its own date when the text gives one), then as the entries run.
+  const claimDay = (c: ActorClaim) => c.claim.when?.date ?? c.entry.data.date;
+  for (const list of claimsOfActor.values()) list.sort((a, b) => claimDay(a).localeCompare(claimDay(b)));
+  return {
+    entries,
+    actors,
+    actorList,
+    events,
+    eventPages: linkedEvents(events),
+    threads,
+    years: groupByYearMonth(entries),
+    yearPageList,
+    positions,
+    entriesOfActor,
+    claimsOfActor,
+  };
 }
 
 /**

@@ -53,6 +53,24 @@ export function groupByYearMonth<T extends Dated>(sorted: readonly T[]): YearGro
 
 /** How many entries one page of a year shows; a year with more is split into numbered pages. */
 export const YEAR_PAGE_SIZE = 100;
+/** How many items a list on a person's or an event's page shows; a longer list continues on /<id>/2/, … */
+export const LIST_PAGE_SIZE = 50;
+
+/** The number of pages lists of these lengths take at `size` per page (at least 1). */
+export function listPageCount(lengths: readonly number[], size = LIST_PAGE_SIZE): number {
+  return Math.max(1, ...lengths.map((n) => Math.ceil(n / size)));
+}
+
+/** Page `page` (1-based) of a list. */
+export function listPage<T>(list: readonly T[], page: number, size = LIST_PAGE_SIZE): T[] {
+  return list.slice((page - 1) * size, page * size);
+}
+
+/** The site path of page `page` of a paged page: "actors/x/", "actors/x/2/". */
+export function pagedPath(prefix: string, page = 1): string {
+  return page === 1 ? `${prefix}/` : `${prefix}/${page}/`;
+}
+
 /** The home page lists every entry up to this many; beyond it, only the index of years and months. */
 export const HOME_MAX_ENTRIES = 100;
 
@@ -82,19 +100,40 @@ export function yearPath(year: number, page = 1): string {
   return page === 1 ? `years/${year}/` : `years/${year}/${page}/`;
 }
 
+/**
+ * Per sorted array (and page size): every entry's page of its year and its index, computed in one pass the
+ * first time an array is asked about, so a build that asks for each of N entries does N, not N², work.
+ * (The arrays are the build's own, never mutated once sorted.)
+ */
+const placesCache = new WeakMap<readonly Dated[], Map<number, Map<string, { index: number; page: number }>>>();
+function placesOf(sorted: readonly Dated[], size: number): Map<string, { index: number; page: number }> {
+  let bySize = placesCache.get(sorted);
+  if (!bySize) placesCache.set(sorted, (bySize = new Map()));
+  let places = bySize.get(size);
+  if (!places) {
+    places = new Map();
+    let year = '';
+    let inYear = 0;
+    sorted.forEach((e, index) => {
+      const y = e.data.date.slice(0, 4);
+      if (y !== year) [year, inYear] = [y, 0];
+      places!.set(e.id, { index, page: Math.floor(inYear++ / size) + 1 });
+    });
+    bySize.set(size, places);
+  }
+  return places;
+}
+
 /** The page of its year an entry falls on. */
 export function pageOfEntry<T extends Dated>(sorted: readonly T[], id: string, size = YEAR_PAGE_SIZE): number {
-  const entry = sorted.find((e) => e.id === id);
-  if (!entry) return 1;
-  const sameYear = sorted.filter((e) => e.data.date.slice(0, 4) === entry.data.date.slice(0, 4));
-  return Math.floor(sameYear.findIndex((e) => e.id === id) / size) + 1;
+  return placesOf(sorted, size).get(id)?.page ?? 1;
 }
 
 /** The neighbours of an entry in timeline order. */
 export function neighbours<T extends Dated>(sorted: readonly T[], id: string): { older?: T; newer?: T } {
-  const i = sorted.findIndex((e) => e.id === id);
-  if (i < 0) return {};
-  return { older: sorted[i - 1], newer: sorted[i + 1] };
+  const place = placesOf(sorted, YEAR_PAGE_SIZE).get(id);
+  if (!place) return {};
+  return { older: sorted[place.index - 1], newer: sorted[place.index + 1] };
 }
 
 /** A lede cut to about `max` characters at a word boundary, with an ellipsis when cut. */

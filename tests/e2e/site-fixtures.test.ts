@@ -13,7 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
 import { DIST, ROOT, buildSite, serve, type Served } from '../support/site.ts';
 import { formatNuMessages, nuErrors, validateHtml } from '../support/checks.ts';
-import { HOME_MAX_ENTRIES, YEAR_PAGE_SIZE } from '../../src/lib/timeline.ts';
+import { HOME_MAX_ENTRIES, LIST_PAGE_SIZE, YEAR_PAGE_SIZE } from '../../src/lib/timeline.ts';
+import { FEED_MAX_ENTRIES } from '../../src/lib/feeds.ts';
+import { gzipSync } from 'node:zlib';
+import { filesIn } from '../support/link-check.ts';
 import { measurePage } from '../../scripts/measure-weight.ts';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'entries');
@@ -173,6 +176,54 @@ describe(`a corpus of ${SCALE_COUNT} entries`, () => {
       expect(year(`a[href="/entries/${id}/"]`), `${id} on ${back.pathname}`).toHaveLength(1);
       expect(year(`#${back.hash.slice(1)}`)).toHaveLength(1);
     }
+  });
+
+  it("splits a person's entries and claims into pages of bounded size that together hold each once", async () => {
+    const seenEntries: string[] = [];
+    const seenClaims: string[] = [];
+    let $ = await load(`${site.url}actors/dmitry-peskov/`);
+    const pageLinks = $('.pager a')
+      .toArray()
+      .map((a) => $(a).attr('href')!);
+    expect(pageLinks).toHaveLength(Math.ceil(SCALE_COUNT / LIST_PAGE_SIZE));
+    for (const [n, href] of pageLinks.entries()) {
+      $ = n === 0 ? $ : await load(new URL(href, site.url).href);
+      expect($(`.pager a[aria-current="page"]`).attr('href')).toBe(href);
+      expect($('h1').text()).toContain('دميتري بيسكوف');
+      const cards = $('#actor-entries ~ ol article.card h3 a')
+        .toArray()
+        .map((a) => $(a).attr('href')!);
+      const claims = $('.claims--by-actor .claim__source a')
+        .toArray()
+        .map((a) => $(a).attr('href')!);
+      expect(cards.length).toBeGreaterThan(0);
+      expect(cards.length).toBeLessThanOrEqual(LIST_PAGE_SIZE);
+      expect(claims.length).toBeLessThanOrEqual(LIST_PAGE_SIZE);
+      seenEntries.push(...cards);
+      seenClaims.push(...claims);
+    }
+    const ids = fs
+      .readdirSync(SCALE_ENTRIES)
+      .map((f) => f.replace(/\.md$/, ''))
+      .sort();
+    expect(seenEntries).toEqual(ids.map((id) => `/entries/${id}/`));
+    expect(seenClaims).toEqual(ids.map((id) => `/entries/${id}/#claim-1`));
+  });
+
+  it('keeps the feeds to the newest entries', () => {
+    const atom = fs.readFileSync(path.join(SCALE_DIST, 'feed.xml'), 'utf8');
+    const rss = fs.readFileSync(path.join(SCALE_DIST, 'rss.xml'), 'utf8');
+    expect(atom.match(/<entry>/g)).toHaveLength(FEED_MAX_ENTRIES);
+    expect(rss.match(/<item>/g)).toHaveLength(FEED_MAX_ENTRIES);
+    expect(atom).toContain(`/entries/scale-${String(SCALE_COUNT - 1).padStart(5, '0')}/`);
+  });
+
+  it('has no page over 100 KB of gzipped HTML', () => {
+    const heavy = filesIn(SCALE_DIST)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => ({ f, kb: gzipSync(fs.readFileSync(path.join(SCALE_DIST, f))).length / 1024 }))
+      .filter(({ kb }) => kb > 100);
+    expect(heavy).toEqual([]);
   });
 
   it('keeps the heaviest timeline page within a bounded weight', () => {
