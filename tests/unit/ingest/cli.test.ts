@@ -110,8 +110,9 @@ describe('a good run', () => {
       outlet_basis: { kind: 'stated', rule: 'agency_mark' },
       actors: ['vladimir-putin', 'kim-jong-un', 'dmitry-peskov'],
     });
-    expect(fm.claims.map((c) => [c.speaker, c.kind])).toEqual([['dmitry-peskov', 'reported'], ['dmitry-peskov', 'reported']]);
-    expect(fm.claims[0]!.when).toEqual({ text: 'اليوم الأحد', date: '2024-03-03' });
+    // The quotation headline («الكرملين: …»), Peskov's statement and the quotation inside it, «وأضاف».
+    expect(fm.claims.map((c) => [c.speaker, c.kind])).toEqual([['kremlin', 'direct'], ['dmitry-peskov', 'reported'], ['dmitry-peskov', 'direct'], ['dmitry-peskov', 'reported']]);
+    expect(fm.claims[1]!.when).toEqual({ text: 'اليوم الأحد', date: '2024-03-03' });
     expect(fm.removed.map((x) => x.rule)).toEqual(['section_label', 'date_line', 'agency_mark', 'tag_line', 'comment_counter', 'read_also_tail', 'read_also_tail']);
     expect(body).toContain('## اتصالات متواصلة');
     expect(body).toContain('وكان الزعيم كيم جونغ أون'); // Persian letters made Arabic
