@@ -79,6 +79,8 @@ interface DateGrammar {
   sentenceWords: Set<string>;
   token: RegExp;
   monthRe: string;
+  /** Separators of all-numeric dates that are always day first (20.06.2024). */
+  dayFirstSeparators: Set<string>;
 }
 
 const grammars = new WeakMap<DateRules, DateGrammar>();
@@ -139,7 +141,7 @@ function grammarFor(rules: DateRules): DateGrammar {
   ];
   const token = new RegExp(parts.join('|'), 'gu');
   const sentenceWords = new Set(rules.sentence_words.map((w) => foldArabic(w)));
-  const g: DateGrammar = { month, weekday, labels, zones, am, pm, sentenceWords, token, monthRe: M };
+  const g: DateGrammar = { month, weekday, labels, zones, am, pm, sentenceWords, token, monthRe: M, dayFirstSeparators: new Set(rules.day_first_separators) };
   grammars.set(rules, g);
   return g;
 }
@@ -178,7 +180,7 @@ function readDateToken(gr: Groups, g: DateGrammar): Omit<ParsedDate, 'time'> | n
       // A second number above 12 can only be a day: m/d/y.
       [mo, d] = [d, mo];
       form = `numeric m${s}d${s}y`;
-    } else if (mo <= 12 && d <= 12 && mo !== d && y >= 1900) {
+    } else if (mo <= 12 && d <= 12 && mo !== d && y >= 1900 && !g.dayFirstSeparators.has(s)) {
       const dm = isoOf(y, mo, d);
       const md = isoOf(y, d, mo);
       if (dm && md) {

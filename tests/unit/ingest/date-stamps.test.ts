@@ -194,3 +194,13 @@ describe('the page’s date through the whole ingest', () => {
     expect(e.frontmatter.date_basis).toMatchObject({ kind: 'stated', line: 'الاثنين 14 مارس 2022 - 04:30 م بتوقيت مكة' });
   });
 });
+
+describe('dotted numeric dates', () => {
+  it('are day first, even when both numbers could be a month', async () => {
+    const { readDateLine } = await import('../../../src/ingest/date.ts');
+    const { projectIngestor } = await import('./helpers.ts');
+    const rules = projectIngestor().data.dates;
+    expect(readDateLine('Ekleme: 04.03.2023 20:26:00 / Güncelleme: 05.03.2023 10:00:00 / Arapça', rules)?.date).toBe('2023-03-04');
+    expect(readDateLine('04/03/2023', rules)?.readings).toEqual(['2023-03-04', '2023-04-03']);
+  });
+});
