@@ -54,7 +54,22 @@ export function readingsOf(folded: string): WordReading[] {
  * Split a text into word tokens with their offsets. A written word whose folding gives several words
  * (a ligature) gives several tokens with the same span.
  */
+// Every stage of the ingest reads the same paragraphs (names, dates, people, claims): each text is
+// tokenized once and the token list shared. Callers must treat the list as read-only.
+const TOKENS_MEMO_LIMIT = 512;
+let tokensMemo = new Map<string, Token[]>();
+
 export function tokenize(text: string): Token[] {
+  let memo = tokensMemo.get(text);
+  if (memo === undefined) {
+    if (tokensMemo.size >= TOKENS_MEMO_LIMIT) tokensMemo = new Map();
+    memo = tokenizeUncached(text);
+    tokensMemo.set(text, memo);
+  }
+  return memo;
+}
+
+function tokenizeUncached(text: string): Token[] {
   const out: Token[] = [];
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
