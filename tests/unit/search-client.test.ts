@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultCount, stateFromUrl, urlFromState } from '../../src/search/client.ts';
+import { resultCount, stateFromUrl, statusText, urlFromState } from '../../src/search/client.ts';
 
 describe('search page state in the URL', () => {
   it('reads q, filters and sort, with relevance by default and unknown sorts ignored', () => {
@@ -36,5 +36,19 @@ describe('result counts in Arabic', () => {
     [103, '103 نتائج'],
   ])('%i → %s', (n, text) => {
     expect(resultCount(n)).toBe(text);
+  });
+});
+
+describe('the status line says which tier the results are', () => {
+  const hit = (n: number) => ({ n, score: 3, matched: 1, missing: [] });
+  const none = { main: [], forms: [], actors: [], suggestions: [] };
+  it.each([
+    [{ ...none, mode: 'all' as const, main: [hit(0), hit(1)], forms: [hit(2)] }, ['نتيجتان عن «اتفاقية»', 'نتيجة واحدة بصيغ أخرى']],
+    [{ ...none, mode: 'forms' as const, main: [hit(0)] }, ['لا نتائج بالصيغة نفسها', 'بصيغ أخرى']],
+    [{ ...none, mode: 'partial' as const, main: [hit(0)] }, ['لا خبر يجمع كل كلمات']],
+    [{ ...none, mode: 'none' as const }, ['لا نتائج عن «اتفاقية»']],
+  ])('%#', (outcome, parts) => {
+    const text = statusText('اتفاقية', outcome, false, 0);
+    for (const p of parts) expect(text).toContain(p);
   });
 });
