@@ -164,6 +164,7 @@ for (const size of sizes) {
   const pageMs: number[] = [];
   const wallMs: number[] = [];
   const bytes: number[] = [];
+  const marks: number[][] = [];
   let worstShift = 0;
   try {
     const page = await browser.newPage();
@@ -188,7 +189,9 @@ for (const size of sizes) {
           .filter((e) => e.name.includes('/search-data/') || e.name.includes('/pagefind/'))
           .reduce((a, e) => a + (e as PerformanceResourceTiming).encodedBodySize, 0),
         shift: (window as unknown as { __shift?: number }).__shift ?? 0,
+        timings: document.querySelector('[data-search-results]')?.getAttribute('data-timings') ?? '',
       }));
+      if (measured.timings) marks.push(measured.timings.split(' ').map(Number));
       bytes.push(measured.bytes);
       worstShift = Math.max(worstShift, measured.shift);
       exact += isExact ? 1 : 0;
@@ -223,6 +226,9 @@ for (const size of sizes) {
     `navigation→drawn:   median ${median(wallMs).toFixed(0)} ms, worst ${Math.max(...wallMs).toFixed(0)} ms`,
     `bytes per query:    median ${(median(bytes) / 1000).toFixed(0)} KB, worst ${(Math.max(...bytes) / 1000).toFixed(0)} KB (search files, uncompressed, as if uncached)`,
     `layout shift:       worst ${worstShift.toFixed(3)} per page load`,
+    ...(marks.length
+      ? [`in the page:        median ms from reading the query to: parsed ${median(marks.map((m) => m[0] ?? 0))}, searched ${median(marks.map((m) => m[2] ?? 0))}, drawn ${median(marks.map((m) => m[3] ?? 0))}`]
+      : []),
   ];
   summary.push(lines.join('\n'));
   if (!generated && exact !== cases.length) allExact = false;
