@@ -170,12 +170,12 @@ console.log(`bench:build on ${count} generated articles (${os.availableParalleli
 
 const project = await projectBuild();
 const projectSize = sizeOf(out);
-console.log(`  project full build:   ${sec(project.ms)} (ingest ${sec(project.parts[0]!.ms)}, astro + search index ${sec(project.parts[1]!.ms)}), peak ${gb(project.peak)}; ${projectSize.pages} pages, ${projectSize.files} files, ${mb(projectSize.bytes)}`);
+console.log(`  project full build:   ${sec(project.ms)} (ingest ${sec(project.parts[0]!.ms)} ${gb(project.parts[0]!.peak)}, astro + search index ${sec(project.parts[1]!.ms)} ${gb(project.parts[1]!.peak)}), peak ${gb(project.peak)}; ${projectSize.pages} pages, ${projectSize.files} files, ${mb(projectSize.bytes)}`);
 let reference: Awaited<ReturnType<typeof referenceBuild>> | undefined;
 if (!skipReference) {
   reference = await referenceBuild();
   const refSize = sizeOf(refOut);
-  console.log(`  reference full build: ${sec(reference.ms)} (astro ${sec(reference.parts[0]!.ms)}, pagefind ${sec(reference.parts[1]!.ms)}), peak ${gb(reference.peak)}; ${refSize.pages} pages, ${refSize.files} files, ${mb(refSize.bytes)}`);
+  console.log(`  reference full build: ${sec(reference.ms)} (astro ${sec(reference.parts[0]!.ms)} ${gb(reference.parts[0]!.peak)}, pagefind ${sec(reference.parts[1]!.ms)} ${gb(reference.parts[1]!.peak)}), peak ${gb(reference.peak)}; ${refSize.pages} pages, ${refSize.files} files, ${mb(refSize.bytes)}`);
 }
 
 // ---- one more article, built again by both ----
