@@ -128,7 +128,8 @@ describe('claim threads (content/threads.yaml)', () => {
 
   it('finds a renumbered claim by its words, and reports a missing one', () => {
     const entry = bySeed('002');
-    const shifted = { ...entry, data: { ...entry.data, claims: [entry.data.claims[1]!, ...entry.data.claims] } };
+    const other = { speaker: 'vladimir-putin', text: 'كلام آخر لا علاقة له بالخيط', kind: 'reported' as const };
+    const shifted = { ...entry, data: { ...entry.data, claims: [other, ...entry.data.claims] } };
     const step = threads[0]!.steps.find((s) => s.source === entry.data.source)!;
     const r = resolveThreads([{ id: 't', question: 'q', steps: [step] }], [shifted]);
     expect(r.threads[0]!.steps[0]!.n).toBe(step.claim + 1);

@@ -49,18 +49,19 @@ describe('actors by every variant', () => {
 
 describe('actors of each seed', () => {
   it('000', () => {
-    expect(seedEntry('000').frontmatter).toMatchObject({ actors: ['dmitry-peskov', 'vladimir-putin', 'kim-jong-un'], places: ['pyongyang', 'vostochny-cosmodrome'], organisations: ['kremlin'] });
+    expect(seedEntry('000').frontmatter).toMatchObject({ actors: ['dmitry-peskov', 'vladimir-putin', 'kim-jong-un'], places: ['moscow', 'pyongyang', 'russia', 'north-korea', 'vostochny-cosmodrome'], organisations: ['kremlin'] });
   });
   it('001', () => {
     const fm = seedEntry('001').frontmatter;
     expect(fm.actors).toEqual(['kim-jong-un', 'dmitry-peskov', 'vladimir-putin', 'alexander-kozlov', 'andrei-rudenko']);
-    expect(fm.places).toEqual(['vostochny-cosmodrome', 'khasan', 'primorsky-krai', 'pyongyang']);
-    expect(fm.organisations).toEqual(['kremlin', 'tass', 'interfax']);
+    expect(fm.places).toEqual(['moscow', 'russia', 'north-korea', 'vostochny-cosmodrome', 'khasan', 'primorsky-krai', 'south-korea', 'united-states', 'seoul', 'washington', 'ukraine', 'pyongyang']);
+    expect(fm.organisations).toEqual(['kremlin', 'tass', 'united-nations', 'interfax']);
   });
   it('002: Borrell and Biden are only in the removed read-also story', () => {
     const fm = seedEntry('002').frontmatter;
     expect(fm.actors).toEqual(['vladimir-putin', 'kim-jong-un', 'dmitry-peskov']);
-    expect(fm.places).toEqual(['vostochny-cosmodrome', 'komsomolsk-on-amur', 'knevichi-airfield']);
+    expect(fm.places).toEqual(['russia', 'north-korea', 'vostochny-cosmodrome', 'komsomolsk-on-amur', 'knevichi-airfield']);
+    expect(fm.actors).not.toContain('joe-biden');
   });
   it('003: Kim Jong Il as well as Kim Jong Un', () => {
     expect(seedEntry('003').frontmatter.actors).toEqual(['vladimir-putin', 'kim-jong-un', 'kim-jong-il', 'dmitry-peskov']);

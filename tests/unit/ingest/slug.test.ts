@@ -23,7 +23,7 @@ describe('entry slugs', () => {
   });
 
   it('an override’s slug wins', () => {
-    const e = entryFromText('عنوان\nتاريخ النشر: 2024-01-05\nنص الخبر.', 'x.txt', 'slug: my-entry\n');
+    const e = entryFromText('عنوان الخبر الأول\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن الأمور على ما يرام.', 'x.txt', 'slug: my-entry\n');
     expect(e.slug).toBe('2024-01-05-my-entry');
   });
 });
