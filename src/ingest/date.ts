@@ -152,8 +152,11 @@ function isoOf(y: number, m: number, d: number): string | null {
 }
 
 /** The day of the build, UTC: no page was published after it. */
+// The day of the build: a date after it is in the future. Read once per process (a run does not span days
+// in any way that matters, and the clock was read per date line before).
+let today: string | null = null;
 function buildDay(): string {
-  return DateTime.utc().toISODate()!;
+  return (today ??= DateTime.utc().toISODate()!);
 }
 
 type Groups = Record<string, string | undefined>;

@@ -88,10 +88,16 @@ export function phraseTokens(phrase: string): string[] {
 const COUNTED_WORD_RE = /(?!\u0640)[\p{L}\p{N}][\p{L}\p{N}\p{M}\u0640\p{Cf}]*/gu;
 
 /** Count words the way an editor would: runs of letters or digits (no folding needed to count them). */
+let countMemo = new Map<string, number>();
+
 export function wordCount(text: string): number {
+  let n = countMemo.get(text);
+  if (n !== undefined) return n;
   COUNTED_WORD_RE.lastIndex = 0;
-  let n = 0;
+  n = 0;
   while (COUNTED_WORD_RE.exec(text) !== null) n++;
+  if (countMemo.size >= TOKENS_MEMO_LIMIT * 4) countMemo = new Map();
+  countMemo.set(text, n);
   return n;
 }
 
