@@ -26,10 +26,10 @@ writeArticles(seeds, count);
 // (one per core) each worker's own start-up, measured as workers building one article each.
 const workers = Math.min(os.availableParallelism(), Math.floor(count / 200));
 const t0 = performance.now();
-createIngestor(content);
+const { data } = createIngestor(content);
 if (workers >= 2) {
   const one = { name: 'x.txt', path: 'x.txt', bytes: new TextEncoder().encode(generateArticle(random(1), 0)) };
-  await buildInWorkers(Array.from({ length: workers }, () => one), content, workers);
+  await buildInWorkers(Array.from({ length: workers }, () => one), data, workers);
 }
 const startup = performance.now() - t0;
 

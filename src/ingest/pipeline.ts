@@ -41,7 +41,11 @@ export interface Ingestor {
 }
 
 export function createIngestor(contentDir: string): Ingestor {
-  const data = loadIngestData(contentDir);
+  return ingestorFromData(loadIngestData(contentDir));
+}
+
+/** An ingestor from data already loaded and validated (the incremental cache keeps it as JSON). */
+export function ingestorFromData(data: IngestData): Ingestor {
   return { data, matcher: new ActorMatcher(data.actors) };
 }
 

@@ -100,4 +100,21 @@ describe('ingestDirectory', () => {
     fs.rmSync(path.join(p.entries, third.entries[0]!.file));
     expect(p.run().written).toEqual([third.entries[0]!.file]);
   });
+
+  it('builds every article again when a data file changes, and reads the data from the cache when none did', () => {
+    const { seeds, entries } = tempProject('data');
+    const content = path.join(path.dirname(entries), 'content');
+    fs.cpSync(CONTENT, content, { recursive: true, filter: (src) => !src.includes(`${path.sep}entries`) });
+    fs.writeFileSync(path.join(seeds, 'a.txt'), article('عنوان أول'));
+    const cacheFile = path.join(path.dirname(entries), 'cache.json');
+    const run = () => ingestDirectory(seeds, content, entries, { cacheFile });
+    expect(run().entries[0]!.cached).toBe(false);
+    expect(fs.existsSync(`${cacheFile}.data.json`)).toBe(true);
+    expect(run().entries[0]!.cached).toBe(true);
+    fs.appendFileSync(path.join(content, 'actors.yaml'), '\n# an editor comment\n');
+    expect(run().entries[0]!.cached).toBe(false);
+    // A broken data file is refused even though every article is cached.
+    fs.writeFileSync(path.join(content, 'rules', 'dates.yaml'), 'months: [not, a, table]\n');
+    expect(() => run()).toThrow(/dates\.yaml/);
+  });
 });
