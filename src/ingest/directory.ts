@@ -59,6 +59,8 @@ export interface IngestOptions {
 
 interface CachedSeed {
   key: string;
+  /** The seed's and its override's size and mtime when `key` was computed. */
+  stamp?: string;
   /** What the built entry needs for naming, duplicates and the report; or the problems that refused it. */
   slug?: string;
   textHash?: string;
@@ -142,19 +144,22 @@ function sourceOf(file: string): string | null {
 }
 
 /** Read a file the ingest was asked to read; every failure names the file. */
-function readInside(file: string, root: string): Buffer {
+function statInside(file: string, rootReal: string): { real: string; st: fs.Stats } {
   let real: string;
   try {
     real = fs.realpathSync(file);
   } catch {
     throw new IngestError(file, 'cannot be read: it is a link to a file that does not exist');
   }
-  const rootReal = fs.realpathSync(root);
   if (real !== rootReal && !real.startsWith(rootReal + path.sep)) {
     throw new IngestError(file, `is a link to a file outside the seeds folder (${real}); copy the article into seeds/ instead`);
   }
   const st = fs.statSync(real);
   if (!st.isFile()) throw new IngestError(file, 'is not a file (a folder, or a link to one)');
+  return { real, st };
+}
+
+function readReal(file: string, real: string): Buffer {
   try {
     return fs.readFileSync(real);
   } catch (err) {
@@ -191,7 +196,19 @@ interface Plan {
   getIngestor: () => Ingestor;
   refused: Refusal[];
   /** Every readable seed in name order, with its cache record when unchanged. */
-  seeds: { name: string; seed: SeedInput; key: string; cached: CachedSeed | null }[];
+  seeds: { name: string; seed: SeedInput; key: string; stamp: string; cached: CachedSeed | null }[];
+}
+
+/** A seed read only if something asks for its bytes (a cached article whose entry file must be written again). */
+function lazySeed(read: () => SeedInput): SeedInput {
+  let seed: SeedInput | null = null;
+  const get = () => (seed ??= read());
+  return {
+    get name() { return get().name; },
+    get path() { return get().path; },
+    get bytes() { return get().bytes; },
+    get override() { return get().override; },
+  } as SeedInput;
 }
 
 /** Read seeds/ and the cache: what is there, and what must be built. */
@@ -233,24 +250,33 @@ function plan(seedsDir: string, contentDir: string, options: IngestOptions): Pla
     if (!stems.has(stem)) refused.push({ source: n, problems: [`${path.join(seedsDir, n)}: override without a seed (no ${n.replace(OVERRIDE_RE, '.txt')})`] });
   }
   const seeds: Plan['seeds'] = [];
+  const rootReal = fs.realpathSync(seedsDir);
   for (const name of seedNames) {
     const seedPath = path.join(seedsDir, name);
     const overrideName = overrides.get(name.replace(SEED_RE, '').toLowerCase());
     const overridePath = overrideName ? path.join(seedsDir, overrideName) : null;
-    let bytes: Buffer;
-    let overrideText: string | null = null;
     try {
-      bytes = readInside(seedPath, seedsDir);
-      if (overridePath) overrideText = readInside(overridePath, seedsDir).toString('utf8');
+      const seedFile = statInside(seedPath, rootReal);
+      const overrideFile = overridePath ? statInside(overridePath, rootReal) : null;
+      // Size and modification time of the seed and its override: unchanged, the article is not even read.
+      const stamp = [seedFile.st.size, seedFile.st.mtimeMs, overrideFile?.st.size ?? '', overrideFile?.st.mtimeMs ?? ''].join(':');
+      const record = cache.seeds[name];
+      const read = (): SeedInput => {
+        const bytes = readReal(seedPath, seedFile.real);
+        const overrideText = overridePath && overrideFile ? readReal(overridePath, overrideFile.real).toString('utf8') : null;
+        return { name, path: seedPath, bytes, ...(overridePath && overrideText !== null ? { override: { path: overridePath, text: overrideText } } : {}) };
+      };
+      if (record && record.stamp === stamp) {
+        seeds.push({ name, seed: lazySeed(read), key: record.key, stamp, cached: record });
+        continue;
+      }
+      const seed = read();
+      const seedKey = sha(seed.bytes, seed.override?.text ?? '');
+      seeds.push({ name, seed, key: seedKey, stamp, cached: record && record.key === seedKey ? record : null });
     } catch (err) {
       if (!(err instanceof IngestError)) throw err;
       refused.push({ source: name, problems: [err.message] });
-      continue;
     }
-    const seedKey = sha(bytes, overrideText ?? '');
-    const seed: SeedInput = { name, path: seedPath, bytes, ...(overridePath && overrideText !== null ? { override: { path: overridePath, text: overrideText } } : {}) };
-    const record = cache.seeds[name];
-    seeds.push({ name, seed, key: seedKey, cached: record && record.key === seedKey ? record : null });
   }
   return { cacheFile, key, cache, getIngestor, refused, seeds };
 }
@@ -297,12 +323,12 @@ function finish(p: Plan, results: Map<string, BuildResult>, entriesDir: string):
   const duplicates: IngestReport['duplicates'] = [];
   const byText = new Map<string, string>();
   const nextSeeds: Record<string, CachedSeed> = {};
-  for (const { name, seed, key: seedKey, cached } of p.seeds) {
+  for (const { name, seed, key: seedKey, stamp, cached } of p.seeds) {
     let record: CachedSeed;
     let entry: Entry | null = null;
-    if (cached) record = cached;
+    if (cached) record = { ...cached, stamp };
     else {
-      record = { key: seedKey };
+      record = { key: seedKey, stamp };
       const r = results.get(name)!;
       if (r.entry) {
         entry = r.entry;
