@@ -14,8 +14,8 @@
  * of the build whose search index is rebuilt from 10,000 entries generated from the real ones: their
  * sentences shuffled, dates spread over 2010–2025, outlets, unlinked people and made-up names added, so
  * the vocabulary grows as a real corpus's would). At 10,000 the expected sets do not apply: it prints the
- * timings, the bytes each query fetched from search-data/ (encoded body sizes, as if nothing were cached)
- * and the largest layout shift. `--size 5` or `--size 10000` runs one size.
+ * timings, the bytes each query fetched from pagefind/ and search-data/ (encoded body sizes, as if nothing
+ * were cached: Pagefind's script, WebAssembly, metadata, index chunks, fragments) and the largest layout shift. `--size 5` or `--size 10000` runs one size.
  *
  * npm run bench:search -- --baseline  measures Pagefind ALONE on the same pages, for comparison: a copy of
  * the build indexed by Pagefind's own HTML indexing (data-pagefind-body, lang="ar", its Arabic stemmer),
@@ -31,20 +31,25 @@ import { recordsFromBuild } from '../src/integrations/search-index.ts';
 import * as pagefind from 'pagefind';
 import os from 'node:os';
 import type { Page } from 'playwright-core';
-import { siteSearchDocs, SEARCH_DATA_DIR } from '../src/integrations/search-index.ts';
-import { buildSearchIndex, writeSearchIndex, type SearchDoc } from '../src/search/index-build.ts';
+import { PAGEFIND_DIR, siteSearchDocs, SEARCH_DATA_DIR } from '../src/integrations/search-index.ts';
+import { buildSearchRecords, writeSearchIndex, type SearchDoc } from '../src/search/index-build.ts';
 import { buildAliasTable } from '../src/search/terms.ts';
 import { loadActors } from '../src/search/actors-data.ts';
 import YAML from 'yaml';
 
 const dist = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist');
-if (!fs.existsSync(path.join(dist, 'search', 'index.html')) || !fs.existsSync(path.join(dist, 'search-data', 'manifest.json'))) {
+if (
+  !fs.existsSync(path.join(dist, 'search', 'index.html')) ||
+  !fs.existsSync(path.join(dist, 'search-data', 'manifest.json')) ||
+  !fs.existsSync(path.join(dist, 'pagefind', 'pagefind.js'))
+) {
   console.log(`${path.relative(ROOT, dist)}/ has no built search page: running npm run build first`);
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, OUT_DIR: dist } });
 }
 
 const baseline = process.argv.includes('--baseline');
-// The baseline measures Pagefind on its own index of the built pages (dist/pagefind/ is not the site's).
+// The baseline measures Pagefind alone: a copy of the build whose dist/pagefind/ is replaced by Pagefind's own
+// index of the built HTML.
 let served = dist;
 let run: (page: Page, siteUrl: string, query: string) => Promise<DrawnResults & { wallMs: number }> = runQuery;
 if (baseline) {
@@ -141,18 +146,21 @@ for (const size of sizes) {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), `search-${size}-`));
     fs.cpSync(dist, folder, { recursive: true });
     const t0 = performance.now();
-    const files = buildSearchIndex(generatedDocs(size), buildAliasTable(loadActors()));
-    writeSearchIndex(files, path.join(folder, SEARCH_DATA_DIR));
+    const built = buildSearchRecords(generatedDocs(size), buildAliasTable(loadActors()));
+    await writeSearchIndex(built, folder, { pagefind: PAGEFIND_DIR, data: SEARCH_DATA_DIR });
     // The search page inlines the index's manifest: give the copy the generated index's.
     const pageFile = path.join(folder, 'search', 'index.html');
     const html = fs.readFileSync(pageFile, 'utf8');
     const block = /(<script type="application\/json" id="search-config">)([\s\S]*?)(<\/script>)/.exec(html);
     if (!block) throw new Error(`${pageFile}: no search-config block`);
     const config = JSON.parse(block[2]!) as Record<string, unknown>;
-    config.manifest = JSON.parse(files.get('manifest.json')!);
+    config.manifest = built.manifest;
     fs.writeFileSync(pageFile, html.replace(block[0], () => block[1] + JSON.stringify(config).replace(/</g, '\\u003c') + block[3]));
-    const bytes = [...files.values()].reduce((a, c) => a + Buffer.byteLength(c), 0);
-    console.log(`generated ${size} entries: index of ${files.size} files, ${(bytes / 1e6).toFixed(1)} MB, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const indexFiles = [PAGEFIND_DIR, SEARCH_DATA_DIR].flatMap((d) =>
+      fs.readdirSync(path.join(folder, d), { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => path.join(f.parentPath, f.name)),
+    );
+    const bytes = indexFiles.reduce((a, f) => a + fs.statSync(f).size, 0);
+    console.log(`generated ${size} entries: Pagefind index and vocabulary of ${indexFiles.length} files, ${(bytes / 1e6).toFixed(1)} MB, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     generated = true;
   }
   const site = await serve(folder);

@@ -1,10 +1,11 @@
 /**
- * Builds the search index after `astro build`, so `npm run build` yields dist/search-data/: from the
- * entries' data files, content/actors.yaml and content/outlets.yaml (src/search/index-build.ts), with the
- * same tokenizer, alias table and stemmer the search page uses in the browser.
+ * Builds the search index after `astro build`, so `npm run build` yields dist/pagefind/ (the Pagefind
+ * bundle) and dist/search-data/ (manifest, vocabulary for suggestions): Pagefind custom records built from
+ * the entries' data files, content/actors.yaml and content/outlets.yaml (src/search/index-build.ts), with
+ * the same tokenizer, alias table and stemmer the search page uses in the browser.
  *
- * recordsFromBuild / writeIndex (Pagefind custom records from built pages) remain for
- * `npm run bench:search -- --baseline` and the records tests; the site no longer uses them.
+ * recordsFromBuild / writeIndex (Pagefind custom records from built pages) remain for the records tests
+ * and the e2e comparison; the site does not use them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,10 +15,11 @@ import * as pagefind from 'pagefind';
 import { loadActors } from '../search/actors-data.ts';
 import { recordFromPage, type SearchRecord } from '../search/records.ts';
 import { buildAliasTable } from '../search/terms.ts';
-import { actorDocs, buildSearchIndex, entryDocs, writeSearchIndex, type SearchDoc } from '../search/index-build.ts';
+import { actorDocs, buildSearchRecords, entryDocs, writeSearchIndex, type SearchDoc } from '../search/index-build.ts';
 
-/** Where the index goes in the build folder (the search page fetches it from <base>search-data/). */
+/** Where the manifest and vocabulary go in the build folder (beside the Pagefind bundle, <base>pagefind/). */
 export const SEARCH_DATA_DIR = 'search-data';
+export const PAGEFIND_DIR = 'pagefind';
 
 function htmlFiles(dir: string): string[] {
   return fs
@@ -72,9 +74,12 @@ export default function searchIndex(): AstroIntegration {
         const docs = siteSearchDocs();
         const entries = docs.filter((d) => d.kind === 'entry').length;
         if (!entries) logger.warn('no entries: the search index is empty');
-        const files = buildSearchIndex(docs, buildAliasTable(loadActors()));
-        writeSearchIndex(files, path.join(outDir, SEARCH_DATA_DIR));
-        logger.info(`search index: ${entries} entries, ${docs.length - entries} actor pages, ${files.size} files → ${SEARCH_DATA_DIR}/`);
+        const t0 = performance.now();
+        const built = buildSearchRecords(docs, buildAliasTable(loadActors()));
+        await writeSearchIndex(built, outDir, { pagefind: PAGEFIND_DIR, data: SEARCH_DATA_DIR });
+        logger.info(
+          `search index: ${entries} entries, ${docs.length - entries} actor pages → Pagefind records in ${PAGEFIND_DIR}/, vocabulary in ${SEARCH_DATA_DIR}/ (${Math.round(performance.now() - t0)} ms)`,
+        );
       },
     },
   };

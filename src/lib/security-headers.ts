@@ -40,8 +40,9 @@ export const CSP_DIRECTIVES: Directives = {
 
 /**
  * The search page's policy: the reading policy plus what Pagefind needs, there only: its WebAssembly
- * ('wasm-unsafe-eval', never 'unsafe-eval') and fetch() of its index from the site (connect-src). It runs
- * without a worker (src/search/client.ts: noWorker), so no worker-src.
+ * ('wasm-unsafe-eval', never 'unsafe-eval') and fetch() of its index and of the vocabulary for
+ * suggestions from the site (connect-src). pagefind.js is a script of the site's own origin (script-src
+ * 'self'). It runs without a worker (src/search/pagefind-backend.ts: noWorker), so no worker-src.
  */
 export const SEARCH_CSP_DIRECTIVES: Directives = {
   ...CSP_DIRECTIVES,

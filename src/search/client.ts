@@ -1,10 +1,10 @@
 /**
  * The search page in the browser (bundled by Astro into an external file: no inline script, so it runs
  * under the site's Content-Security-Policy). Reads the state from the URL
- * (?q=&actor=&outlet=&year=&month=&person=&sort=), runs it through the site's static index
- * (src/search/engine.ts over dist/search-data/, built from the entries' data by src/search/index-build.ts)
- * with the project's own tokenizer, alias table and stemmer, and draws results with excerpts cut from the
- * ORIGINAL text. Everything a source says reaches the page as text nodes, never as markup.
+ * (?q=&actor=&outlet=&year=&month=&person=&sort=), breaks the query into terms with the project's own
+ * tokenizer, alias table and stemmer, asks Pagefind for each (src/search/pagefind-backend.ts: pagefind.js
+ * over dist/pagefind/, records built from the entries' data by src/search/index-build.ts), makes tiers of
+ * the answers (src/search/engine.ts) and draws results with excerpts cut from the ORIGINAL text. Everything a source says reaches the page as text nodes, never as markup.
  *
  * Results are drawn a page at a time (fragments fetched for those only); while a new search runs the old
  * results stay in place (aria-busy), and the areas results arrive in keep their size, so nothing jumps.
@@ -12,6 +12,7 @@
  * data-elapsed-ms how long it took from reading the query): the tests and `npm run bench:search` wait on it.
  */
 import { SearchEngine, type Hit, type Outcome, type SortOrder } from './engine.ts';
+import { pagefindBackend } from './pagefind-backend.ts';
 import { MONTH_LABELS, parseSearch, searchRanges, type ParsedQuery, type SearchFragment, type SearchManifest } from './query.ts';
 import type { AliasTable, Range } from './terms.ts';
 
@@ -22,7 +23,7 @@ export interface SearchConfig {
   base: string;
   table: AliasTable;
   /** The index's manifest, inlined by the page (src/search/SearchView.astro). */
-  manifest?: SearchManifest;
+  manifest: SearchManifest;
 }
 
 export interface SearchState {
@@ -165,12 +166,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
   const actorName = new Map(config.table.actors.map((a) => [a.id, a.name_ar]));
 
   const pageTitle = document.title;
-  const engine = new SearchEngine(async (file) => {
-    const res = await fetch(`${config.base}search-data/${file}`);
-    if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
-    return res.json();
-  }, config.manifest);
-  // Without an inlined manifest, start fetching it at once: every search needs it.
+  const engine = new SearchEngine(pagefindBackend(config.base, config.manifest), config.manifest);
+  // Start Pagefind (its script, WebAssembly and metadata) at once: every search needs it.
   void engine.prefetch().catch(() => undefined);
 
   const label: Record<(typeof FILTER_KEYS)[number], (v: string) => string> = {
@@ -182,7 +179,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
   };
 
   async function fillFilters() {
-    const available = (await engine.manifest()).filters;
+    const available = engine.manifest().filters;
     for (const key of FILTER_KEYS) {
       const select = selects[key];
       const values = Object.keys(available[key] ?? {});
@@ -263,7 +260,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
     let outcome: Outcome;
     let actorData: SearchFragment[] = [];
     try {
-      await engine.manifest();
+      await engine.prefetch();
       marks.push(performance.now() - started);
       outcome = await engine.search(parsed, filters, state.sort);
       marks.push(performance.now() - started);
@@ -326,7 +323,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
     else if (state.q && !parsed.units.length) status.textContent = `لم نجد في «${state.q}» كلمة يمكن البحث عنها.`;
     else status.textContent = statusText(state.q, outcome, filtered, actorData.length);
     list.dataset.elapsedMs = String(Math.round(performance.now() - started));
-    // parse, manifest, search, results drawn (ms from reading the query): for the benchmark's breakdown.
+    // parse, Pagefind ready, search, results drawn (ms from reading the query): for the benchmark's breakdown.
     list.dataset.timings = marks.map((m) => Math.round(m)).join(' ');
     list.dataset.mode = outcome.mode;
     list.removeAttribute('aria-busy');

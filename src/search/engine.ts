@@ -1,8 +1,8 @@
 /**
- * The search itself, over the static index of src/search/index-build.ts: fetches only the buckets a
- * query's terms live in, the filters' postings and, for the results drawn, their fragments.
- * `load` fetches one index file (relative to search-data/) as parsed JSON: fetch() in the browser, the
- * file system or a Map in tests. Browser-safe.
+ * The search itself, on top of Pagefind's answers: a SearchBackend says which documents hold a term
+ * (src/search/pagefind-backend.ts: one Pagefind search per term, in the browser; src/search/index-build.ts
+ * memoryBackend: the same records in memory, for tests), which ones the filters keep, and what a result
+ * shows; this file makes tiers of them. Browser-safe.
  *
  * Results come in tiers, so a reader never meets a dead end and exact forms always come first:
  *   all      every unit matches exactly (the word's own readings, an actor, a date) — the main list;
@@ -14,11 +14,26 @@
 import { editDistance } from '../text/distance.ts';
 import { foldArabic } from '../text/normalize.ts';
 import {
-  BEGUN, bucketOf, decodePostings, EXACT, filterTerm, LIGHT, termKey, wordOfTerm,
+  BEGUN, EXACT, LIGHT, prefixTerm,
   type ParsedQuery, type SearchFragment, type SearchManifest, type SearchUnit,
 } from './query.ts';
 
-export type Loader = (file: string) => Promise<unknown>;
+/**
+ * Where the engine's answers come from. Documents are numbered as the index numbers them (their sort key
+ * `n`): entries 0 … entries-1, oldest first, then actor pages.
+ */
+export interface SearchBackend {
+  /** The documents whose record holds `term` (an exact term: src/search/terms.ts). */
+  docs(term: string): Promise<number[]>;
+  /** The documents every filter keeps (filter name → value). */
+  keep(filters: Record<string, string>): Promise<number[]>;
+  /** What document n shows. */
+  fragment(n: number): Promise<SearchFragment>;
+  /** The vocabulary for suggestions of words beginning with the letter `cp`: [folded, as written, entries]. */
+  vocab(cp: number): Promise<Array<[string, string, number]>>;
+  /** Start loading what every search needs (optional). */
+  prefetch?(): Promise<void>;
+}
 
 export interface Hit {
   n: number;
@@ -50,73 +65,41 @@ export interface Outcome {
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
 export class SearchEngine {
-  private manifestP?: Promise<SearchManifest>;
-  private buckets = new Map<number, Promise<Record<string, string>>>();
-  private decoded = new Map<string, number[]>();
+  private terms = new Map<string, Promise<number[]>>();
   private fragments = new Map<number, Promise<SearchFragment>>();
 
-  constructor(private readonly load: Loader, manifest?: SearchManifest) {
-    if (manifest) this.manifestP = Promise.resolve(manifest);
+  constructor(private readonly backend: SearchBackend, private readonly index: SearchManifest) {}
+
+  manifest(): SearchManifest {
+    return this.index;
   }
 
-  manifest(): Promise<SearchManifest> {
-    return (this.manifestP ??= this.load('manifest.json') as Promise<SearchManifest>);
-  }
-
-  private async bucket(key: string): Promise<Record<string, string>> {
-    const m = await this.manifest();
-    const n = bucketOf(key, m.buckets);
-    let b = this.buckets.get(n);
-    if (!b) {
-      b = this.load(`b/${n}.json?v=${m.build}`) as Promise<Record<string, string>>;
-      this.buckets.set(n, b);
+  /** The documents holding a term (each term asked once per page). */
+  postings(term: string): Promise<number[]> {
+    let p = this.terms.get(term);
+    if (!p) {
+      p = this.backend.docs(term);
+      this.terms.set(term, p);
+      p.catch(() => this.terms.delete(term));
     }
-    return b;
-  }
-
-  private decode(term: string, raw: string | undefined): number[] {
-    let ids = this.decoded.get(term);
-    if (!ids) {
-      ids = decodePostings(raw ?? '');
-      this.decoded.set(term, ids);
-    }
-    return ids;
-  }
-
-  async postings(term: string): Promise<number[]> {
-    return this.decode(term, (await this.bucket(termKey(term)))[term]);
+    return p;
   }
 
   /** Documents with a word that `prefix` begins (and is not): the "words begun" level. */
   async begun(prefix: string): Promise<Set<number>> {
-    const b = await this.bucket(termKey(prefix));
-    const out = new Set<number>();
-    for (const [term, raw] of Object.entries(b)) {
-      const w = wordOfTerm(term);
-      if (w && w.length > prefix.length && w.startsWith(prefix)) for (const n of this.decode(term, raw)) out.add(n);
-    }
-    return out;
+    return new Set(await this.postings(prefixTerm(prefix)));
   }
 
-  private all?: Promise<SearchFragment[]>;
-
-  /** Start loading what results will need before there are any (the one fragments file of a small site). */
   async prefetch(): Promise<void> {
-    const m = await this.manifest();
-    if (m.fragments === 'one') this.all ??= this.load(`f/all.json?v=${m.build}`) as Promise<SearchFragment[]>;
+    await this.backend.prefetch?.();
   }
 
   fragment(n: number): Promise<SearchFragment> {
     let f = this.fragments.get(n);
     if (!f) {
-      f = this.manifest().then(async (m) => {
-        if (m.fragments === 'one') {
-          this.all ??= this.load(`f/all.json?v=${m.build}`) as Promise<SearchFragment[]>;
-          return (await this.all)[n]!;
-        }
-        return this.load(`f/${n}.json?v=${m.build}`) as Promise<SearchFragment>;
-      });
+      f = this.backend.fragment(n);
       this.fragments.set(n, f);
+      f.catch(() => this.fragments.delete(n));
     }
     return f;
   }
@@ -140,19 +123,13 @@ export class SearchEngine {
 
   /** The entries every filter keeps (null: no filter). */
   private async filtered(filters: Record<string, string>): Promise<Set<number> | null> {
-    const keys = Object.entries(filters).filter(([, v]) => v);
-    if (!keys.length) return null;
-    const lists = await Promise.all(keys.map(([k, v]) => this.postings(filterTerm(k, v))));
-    let keep = new Set(lists[0]);
-    for (const l of lists.slice(1)) {
-      const s = new Set(l);
-      keep = new Set([...keep].filter((n) => s.has(n)));
-    }
-    return keep;
+    const used = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
+    if (!Object.keys(used).length) return null;
+    return new Set(await this.backend.keep(used));
   }
 
   async search(parsed: ParsedQuery, filters: Record<string, string>, sort: SortOrder): Promise<Outcome> {
-    const m = await this.manifest();
+    const m = this.index;
     const [keep, perUnit] = await Promise.all([this.filtered(filters), Promise.all(parsed.units.map((u) => this.levels(u)))]);
     const outcome: Outcome = { mode: 'none', main: [], forms: [], actors: [], suggestions: [] };
     const order = (list: Hit[]) =>
@@ -212,14 +189,14 @@ export class SearchEngine {
 
   /** Words of the index nearest each unit's word (edit distance on folded forms, at most a third of its length). */
   async suggest(units: SearchUnit[], limit = 3): Promise<Suggestion[]> {
-    const m = await this.manifest();
+    const m = this.index;
     const out: Suggestion[] = [];
     for (const u of units) {
       const word = foldArabic(u.text).replace(/\s+/g, '');
       if (word.length < 3) continue;
       const cp = word.codePointAt(0)!;
       if (!m.vocab.includes(cp)) continue;
-      const list = (await this.load(`v/${cp}.json?v=${m.build}`)) as Array<[string, string, number]>;
+      const list = await this.backend.vocab(cp);
       const max = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
       const near = list
         .map(([folded, written, docs]) => ({ written, docs, d: editDistance(word, folded, max) }))

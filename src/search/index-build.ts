@@ -1,15 +1,15 @@
 /**
- * The search index, built from the entries' DATA (content/entries/*.md: frontmatter and article text),
+ * The search records, built from the entries' DATA (content/entries/*.md: frontmatter and article text),
  * content/actors.yaml and content/outlets.yaml, with the shared tokenizer and name matcher (src/text/) —
- * never from built HTML. Node only.
+ * never from built HTML — and written as a Pagefind index through its Node API. Node only.
  *
- * Output (search-data/ in the build folder):
- *   manifest.json   counts, bucket count, filter values with counts, vocabulary letters, build hash;
- *   b/<n>.json      bucket n: { term: postings } for every term whose key (src/search/query.ts termKey)
- *                   hashes to n, so a word and every word it begins share one file;
- *   f/<n>.json      document n's fragment: what a result shows (title, date, outlet, text for the excerpt);
- *   v/<cp>.json     words of the index's vocabulary that begin with the letter cp: [folded, as written, count],
- *                   for "did you mean" (fetched only when nothing matches).
+ * Output (in the build folder):
+ *   pagefind/       the Pagefind bundle: one custom record per entry and per actor page (content: the
+ *                   document's terms; filters; sort key n; meta: what a result shows);
+ *   search-data/    manifest.json (counts, filter values with counts, vocabulary letters, build hash; also
+ *                   inlined in the search page) and v/<cp>.json: words of the index's vocabulary that begin
+ *                   with the letter cp, [folded, as written, count], for "did you mean" (fetched only when
+ *                   nothing matches).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -18,10 +18,12 @@ import matter from 'gray-matter';
 import { remark } from 'remark';
 import YAML from 'yaml';
 import { readingsOf, tokenize } from '../text/tokens.ts';
-import {
-  bucketOf, dateTerm, encodePostings, filterTerm, monthTerm, termKey, wordIndexTerms,
-  type SearchFragment, type SearchManifest,
-} from './query.ts';
+import * as pagefind from 'pagefind';
+import type { CustomRecord } from 'pagefind';
+import type { SearchBackend } from './engine.ts';
+import { fragmentOfMeta } from './pagefind-backend.ts';
+import { dateTerm, monthTerm, wordIndexTerms, type SearchManifest } from './query.ts';
+import { INDEX_LANGUAGE } from './records.ts';
 import { actorTerm, findMentions, type ActorSpellings, type AliasTable } from './terms.ts';
 
 /** One searchable document, before indexing. */
@@ -159,40 +161,42 @@ export function docTerms(doc: SearchDoc, table: AliasTable): { terms: Set<string
   return { terms, mentioned: [...mentioned] };
 }
 
-/** Aim for buckets of about this many bytes (a query fetches one per distinct key). */
-const BUCKET_BYTES = 24_000;
-/** Up to this size (UTF-16 bytes, about twice the UTF-8 size of Arabic), all fragments go in one file. */
-const ONE_FILE_BYTES = 160_000;
+/** Pagefind's language for the records: not "ar", so Pagefind adds no stemming of its own (src/search/records.ts). */
+export const RECORD_LANGUAGE = INDEX_LANGUAGE;
+
+/** What the build writes: Pagefind records, the manifest the page inlines, the vocabulary files. */
+export interface BuiltSearch {
+  records: CustomRecord[];
+  manifest: SearchManifest;
+  /** search-data/ files: v/<cp>.json (the vocabulary for suggestions) and manifest.json. */
+  files: Map<string, string>;
+}
 
 /**
- * Build the index files for `docs` (entries first; they are numbered oldest first). Returns the files as
- * path → content, relative to search-data/.
+ * The Pagefind records of `docs` (entries first, numbered oldest first; then actor pages): content is the
+ * document's terms (docTerms: exact, light, prefix, actor and date terms, each once), filters come from
+ * the frontmatter (and the actors the text names), the sort key `n` is the document's number, and meta
+ * holds what a result shows, the original text included (excerpts are cut from it).
  */
-export function buildSearchIndex(docs: SearchDoc[], table: AliasTable): Map<string, string> {
+export function buildSearchRecords(docs: SearchDoc[], table: AliasTable): BuiltSearch {
   const entries = docs
     .filter((d) => d.kind === 'entry')
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.path.localeCompare(b.path));
   const ordered = [...entries, ...docs.filter((d) => d.kind === 'actor')];
-  const postings = new Map<string, number[]>();
-  const add = (term: string, n: number) => {
-    const list = postings.get(term);
-    if (!list) postings.set(term, [n]);
-    else if (list.at(-1) !== n) list.push(n);
-  };
+  const width = String(ordered.length).length;
   const filters: Record<string, Record<string, number>> = { actor: {}, outlet: {}, year: {}, month: {}, person: {} };
   const vocab = new Map<string, { written: Map<string, number>; docs: number }>();
   const files = new Map<string, string>();
-  const fragments: SearchFragment[] = [];
+  const records: CustomRecord[] = [];
   ordered.forEach((doc, n) => {
     const { terms, mentioned } = docTerms(doc, table);
+    let recordFilters: Record<string, string[]> = {};
     if (doc.kind === 'entry') {
-      const f = { ...doc.filters, actor: [...new Set([...(doc.filters.actor ?? []), ...mentioned])] };
-      for (const [key, values] of Object.entries(f)) {
-        for (const v of values) {
-          terms.add(filterTerm(key, v));
-          (filters[key] ??= {})[v] = ((filters[key] ??= {})[v] ?? 0) + 1;
-        }
+      recordFilters = { ...doc.filters, actor: [...new Set([...(doc.filters.actor ?? []), ...mentioned])] };
+      for (const [key, values] of Object.entries(recordFilters)) {
+        for (const v of values) (filters[key] ??= {})[v] = ((filters[key] ??= {})[v] ?? 0) + 1;
       }
+      for (const [key, values] of Object.entries(recordFilters)) if (!values.length) delete recordFilters[key];
       // The vocabulary of suggestions: words as the texts write them.
       const seen = new Set<string>();
       for (const w of tokenize(`${doc.title}\n${doc.text}\n${doc.extra}`)) {
@@ -210,38 +214,23 @@ export function buildSearchIndex(docs: SearchDoc[], table: AliasTable): Map<stri
         }
       }
     }
-    for (const t of terms) add(t, n);
-    const frag: SearchFragment = {
-      kind: doc.kind,
-      url: doc.path,
-      title: doc.title,
-      text: doc.text,
-      ...(doc.date ? { date: doc.date } : {}),
-      ...(doc.outlet ? { outlet: doc.outlet } : {}),
-      ...(doc.source ? { source: doc.source } : {}),
-      ...(doc.actor ? { actor: doc.actor } : {}),
-    };
-    fragments.push(frag);
+    const meta: Record<string, string> = { kind: doc.kind, path: doc.path, title: doc.title, text: doc.text };
+    if (doc.date) meta.date = doc.date;
+    if (doc.outlet) meta.outlet = doc.outlet;
+    if (doc.source) meta.source = doc.source;
+    if (doc.actor) meta.actor = doc.actor;
+    records.push({
+      url: `/${doc.path}`,
+      content: [...terms].join(' '),
+      language: RECORD_LANGUAGE,
+      meta,
+      filters: recordFilters,
+      sort: { n: String(n).padStart(width, '0') },
+    });
   });
-  // A small site's fragments are one file (one request for every result); a large one's, one file each.
-  const fragmentBytes = fragments.reduce((a, f) => a + JSON.stringify(f).length * 2, 0);
-  const oneFile = fragmentBytes <= ONE_FILE_BYTES;
-  if (oneFile) files.set('f/all.json', JSON.stringify(fragments));
-  else fragments.forEach((f, n) => files.set(`f/${n}.json`, JSON.stringify(f)));
   for (const [, names] of table.spellings) {
     for (const w of names) if (w.length >= 3 && /^[\u0621-\u064A]+$/.test(w) && !vocab.has(w)) vocab.set(w, { written: new Map(), docs: 0 });
   }
-
-  // Buckets: terms grouped by key, keys spread over enough buckets to keep each small.
-  let bytes = 0;
-  for (const [t, ids] of postings) bytes += t.length * 2 + ids.length * 2 + 6;
-  const buckets = Math.max(1, Math.ceil(bytes / BUCKET_BYTES));
-  const byBucket: Array<Record<string, string>> = Array.from({ length: buckets }, () => ({}));
-  for (const [t, ids] of [...postings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    byBucket[bucketOf(termKey(t), buckets)]![t] = encodePostings(ids);
-  }
-  byBucket.forEach((b, i) => files.set(`b/${i}.json`, JSON.stringify(b)));
-
   const byLetter = new Map<number, Array<[string, string, number]>>();
   for (const [stem, v] of vocab) {
     const written = [...v.written].sort((a, b) => b[1] - a[1])[0]?.[0] ?? stem;
@@ -251,24 +240,65 @@ export function buildSearchIndex(docs: SearchDoc[], table: AliasTable): Map<stri
   for (const [cp, list] of byLetter) files.set(`v/${cp}.json`, JSON.stringify(list.sort((a, b) => b[2] - a[2])));
 
   const build = crypto.createHash('sha256');
+  for (const r of records) build.update(JSON.stringify(r));
   for (const [p, c] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) build.update(p).update(c);
   const manifest: SearchManifest = {
-    version: 1,
+    version: 2,
     build: build.digest('hex').slice(0, 12),
     entries: entries.length,
     docs: ordered.length,
-    buckets,
-    fragments: oneFile ? 'one' : 'each',
     vocab: [...byLetter.keys()].sort((a, b) => a - b),
     filters,
   };
   files.set('manifest.json', JSON.stringify(manifest));
-  return files;
+  return { records, manifest, files };
 }
 
-/** Write the index files into `outDir` (replacing what was there). */
-export function writeSearchIndex(files: Map<string, string>, outDir: string): void {
-  fs.rmSync(outDir, { recursive: true, force: true });
-  for (const sub of ['b', 'f', 'v']) fs.mkdirSync(path.join(outDir, sub), { recursive: true });
-  for (const [p, c] of files) fs.writeFileSync(path.join(outDir, p), c);
+/**
+ * Write the search into the build folder `outDir`: the Pagefind bundle (pagefind/, through Pagefind's
+ * Node API: createIndex, addCustomRecord, writeFiles) and search-data/ (vocabulary, manifest), replacing
+ * what was there.
+ */
+export async function writeSearchIndex(built: BuiltSearch, outDir: string, dirs = { pagefind: 'pagefind', data: 'search-data' }): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  try {
+    // In batches: the records go to Pagefind's service over a pipe, many at a time.
+    for (let i = 0; i < built.records.length; i += 64) {
+      await Promise.all(
+        built.records.slice(i, i + 64).map(async (record) => {
+          const res = await index.addCustomRecord(record);
+          if (res.errors.length) throw new Error(`Pagefind could not index ${record.url}: ${res.errors.join('; ')}`);
+        }),
+      );
+    }
+    const bundle = path.join(outDir, dirs.pagefind);
+    fs.rmSync(bundle, { recursive: true, force: true });
+    const res = await index.writeFiles({ outputPath: bundle });
+    if (res.errors.length) throw new Error(`Pagefind could not write ${bundle}: ${res.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  const data = path.join(outDir, dirs.data);
+  fs.rmSync(data, { recursive: true, force: true });
+  fs.mkdirSync(path.join(data, 'v'), { recursive: true });
+  for (const [p, c] of built.files) fs.writeFileSync(path.join(data, p), c);
+}
+
+/**
+ * The same records answered in memory, the way Pagefind answers them (a term: the records whose content
+ * holds it; filters: every one must hold): for tests of the engine without a browser. Node or browser.
+ */
+export function memoryBackend(built: BuiltSearch): SearchBackend {
+  const byTerm = new Map<string, number[]>();
+  built.records.forEach((r, n) => {
+    for (const t of r.content.split(' ')) (byTerm.get(t) ?? byTerm.set(t, []).get(t)!).push(n);
+  });
+  return {
+    docs: async (term) => byTerm.get(term) ?? [],
+    keep: async (filters) =>
+      built.records.flatMap((r, n) => (Object.entries(filters).every(([k, v]) => r.filters?.[k]?.includes(v)) ? [n] : [])),
+    fragment: async (n) => fragmentOfMeta(built.records[n]!.meta!),
+    vocab: async (cp) => JSON.parse(built.files.get(`v/${cp}.json`) ?? '[]'),
+  };
 }

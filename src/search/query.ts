@@ -1,102 +1,67 @@
 /**
- * The search's own static index, shared by the builder (src/search/index-build.ts, Node) and the search
- * page (src/search/client.ts, browser): the term kinds, where a term lives (its bucket file), the
- * postings encoding, and a query broken into units with three levels of match:
+ * The search's terms and query units, shared by the record builder (src/search/index-build.ts, Node) and
+ * the search page (src/search/client.ts, browser): the term kinds Pagefind indexes (src/search/terms.ts
+ * for their shape), the manifest the page inlines, and a query broken into units with three levels of match:
  *   exact   the word's own readings (src/search/terms.ts: stem and word terms), an actor, a date;
  *   light   the light stem (src/search/stem.ts: Snowball's Arabic stemmer): اتفاقية meets اتفاقيات;
- *   begun   a query word of 3 letters or more begins a word of the text: بوت → بوتين.
+ *   begun   a query word of 3 letters or more begins a word of the text: بوت → بوتين (a PREFIX term).
  * Browser-safe: imports only src/text/ and src/search/ modules that are.
  */
 import { readingsOf, tokenize } from '../text/tokens.ts';
 import { lightStem } from './stem.ts';
-import { matchRanges, parseQuery, termsOfWord, type AliasTable, type QueryUnit, type Range } from './terms.ts';
+import { END, matchRanges, parseQuery, termsOfWord, type AliasTable, type QueryUnit, type Range } from './terms.ts';
 
-const END = '\u0640';
-
-/** A LIGHT term: a light stem (three tatweels, so it never equals a stem or word term). */
+/** A LIGHT term: a light stem. */
 export function lightTerm(stem: string): string {
-  return stem + END + END + END;
+  return `${stem}${END}l`;
 }
-/** A special term: dates, filters. `ـ<kind>:<value>ــ`, spaces in the value as tatweel. */
-export function specialTerm(kind: string, value: string): string {
-  return `${END}${kind}:${value.replace(/\s+/g, END)}${END}${END}`;
+/** A PREFIX term: the text has a word (a bare reading) that `prefix` begins and is not. */
+export function prefixTerm(prefix: string): string {
+  return `${prefix}${END}p`;
 }
-export const dateTerm = (value: string) => specialTerm('d', value); // 2023, 2023-09
-export const monthTerm = (mm: string) => specialTerm('m', mm); // 09, any year
-export const filterTerm = (key: string, value: string) => specialTerm(`f${key}`, value);
+/** A DATE term: a year (2023) or a year and month (2023-09, written 2023ء09). */
+export const dateTerm = (value: string) => `${value.replace(/-/g, '\u0621')}${END}d`;
+/** A MONTH term: the month of any year (09). */
+export const monthTerm = (mm: string) => `${mm}${END}m`;
 
 /** Whether a term is a WORD term (a bare reading: src/search/terms.ts wordTerm), and its stem. */
 export function wordOfTerm(term: string): string | null {
-  if (term.startsWith(END) || !term.endsWith(END + END) || term.endsWith(END + END + END)) return null;
-  return term.slice(0, -2);
+  return term.endsWith(`${END}w`) ? term.slice(0, -2) : null;
 }
 
-/**
- * The key that decides a term's bucket: its first 3 characters (5 after the article ال, which so many words
- * begin with), or the whole of a special term. A word begun by a query word (3 letters or more; 5 with ال)
- * has the query word's key, so it is in the one bucket that query word fetches.
- */
-export function termKey(term: string): string {
-  if (term.startsWith(END)) return term;
-  return term.slice(0, term.startsWith('ال') ? 5 : 3);
-}
 /** The shortest query word whose begun words are looked up (ال counts twice: its words are too many). */
 export function canBegin(prefix: string): boolean {
   return prefix.length >= (prefix.startsWith('ال') ? 5 : 3) && !/^\d+$/.test(prefix);
 }
-/** FNV-1a, 32 bits: a key's bucket is hash(key) mod the bucket count. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-export function bucketOf(key: string, buckets: number): number {
-  return hash32(key) % buckets;
-}
 
-/** Postings: sorted document numbers, delta-encoded in base 36, dot-separated. */
-export function encodePostings(ids: number[]): string {
-  let prev = 0;
-  return ids.map((id, i) => {
-    const d = i === 0 ? id : id - prev;
-    prev = id;
-    return d.toString(36);
-  }).join('.');
-}
-export function decodePostings(s: string): number[] {
-  if (!s) return [];
-  const out: number[] = [];
-  let prev = 0;
-  for (const part of s.split('.')) {
-    prev = out.length === 0 ? parseInt(part, 36) : prev + parseInt(part, 36);
-    out.push(prev);
+/** The prefixes of a bare reading that the "words begun" level finds it by (canBegin, shorter than it). */
+export function prefixesOf(stem: string): string[] {
+  const out: string[] = [];
+  for (let k = 3; k < stem.length; k++) {
+    const p = stem.slice(0, k);
+    if (canBegin(p)) out.push(p);
   }
   return out;
 }
 
-/** The manifest (search-data/manifest.json): what the page needs before it fetches anything else. */
+/** The manifest, inlined in the search page: what it needs before it asks Pagefind anything. */
 export interface SearchManifest {
-  version: 1;
-  /** Build hash, added to every file's URL so a new build is never mixed with a cached old one. */
+  version: 2;
+  /** Build hash, added to the vocabulary files' URLs so a new build is never mixed with a cached old one. */
   build: string;
-  /** Documents 0 … entries-1 are entries, oldest first (so the number sorts by date); then actor pages. */
+  /** Documents 0 … entries-1 are entries, oldest first (their Pagefind sort key `n`); then actor pages. */
   entries: number;
   docs: number;
-  buckets: number;
-  /** "one": every fragment in f/all.json (a small site); "each": f/<n>.json. */
-  fragments: 'one' | 'each';
-  /** First letters that have a vocabulary file (v/<code point>.json), for suggestions. */
+  /** First letters that have a vocabulary file (search-data/v/<code point>.json), for suggestions. */
   vocab: number[];
-  /** Filter values with their entry counts. */
+  /** Filter values with their entry counts (the same as Pagefind's filters). */
   filters: Record<string, Record<string, number>>;
 }
 
-/** One result's data (f/<n>.json). */
+/** What a result shows: a Pagefind record's meta. */
 export interface SearchFragment {
   kind: 'entry' | 'actor';
+  /** Site path without the base ("entries/x/"). */
   url: string;
   title: string;
   /** The original text to cut the excerpt from (entries: the article text; actors: name, Latin name, role). */
@@ -225,23 +190,24 @@ export const EXACT = 3;
 export const LIGHT = 2;
 export const BEGUN = 1;
 
-/** A unit's level for one document, given the document's terms (the rule the page applies to the index). */
+/** A unit's level for one document, given the document's terms (the rule the page applies to Pagefind's answers). */
 export function unitLevel(unit: SearchUnit, terms: Set<string>): number {
   if (unit.exact.some((t) => terms.has(t))) return EXACT;
   if (unit.light.some((t) => terms.has(t))) return LIGHT;
-  if (unit.begun.length) {
-    for (const t of terms) {
-      const w = wordOfTerm(t);
-      if (w && unit.begun.some((b) => w.length > b.length && w.startsWith(b))) return BEGUN;
-    }
-  }
+  if (unit.begun.some((b) => terms.has(prefixTerm(b)))) return BEGUN;
   return 0;
 }
 
-/** Every term one folded word of a text gives the index: its exact terms and the light stems of its readings. */
+/**
+ * Every term one folded word of a text gives the index: its exact terms, the light stems of its readings
+ * and, for its bare readings, the prefixes a query word may begin it with.
+ */
 export function wordIndexTerms(folded: string): string[] {
   const out = termsOfWord(folded);
-  for (const r of readingsOf(folded)) out.push(lightTerm(lightStem(r.stem)));
+  for (const r of readingsOf(folded)) {
+    out.push(lightTerm(lightStem(r.stem)));
+    if (r.bare && !/^\d+$/.test(r.stem)) for (const p of prefixesOf(r.stem)) out.push(prefixTerm(p));
+  }
   return [...new Set(out)];
 }
 

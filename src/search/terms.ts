@@ -6,30 +6,30 @@
  *
  * Pagefind matches index words by prefix and stems Arabic its own way (measured: القمة, والكرملين and
  * قمته do not meet, and تاس finds تأسيس). So the index holds TERMS, not words, in a form where
- * Pagefind's matching can only be exact:
- *   - every term ends in tatweel (ـ), which folding removes from words, so no term is a prefix of another;
- *   - STEM terms  `<stem>ـ`  : every reading of every word (وبيونج → وبيونج, بيونج, يونج);
- *   - WORD terms  `<stem>ــ` : only the bare readings (the word itself, or without its article);
- *   - ACTOR terms `ـ<id>ــ`  : one per mention of a person, place or organisation, in any spelling
- *     that content/actors.yaml lists (Arabic variants, Latin names), multi-word spellings included.
- * A query word looks up the STEM terms of its bare readings (the text may add ال و ب …) and the WORD
- * terms of its other readings (the reader may have typed a letter the text does not have), so بيان
- * never meets كيان through their shared يان.
+ * Pagefind's prefix matching can only be exact: `<payload>ـ<kind>`, a payload that never holds a tatweel
+ * (ـ, which folding removes from words), then a tatweel and one letter for the kind. No term is then a
+ * prefix of another (measured in Pagefind 1.6: بوتـs finds neither بوتـw nor بوتينـs):
+ *   - STEM terms  `<stem>ـs` : every reading of every word (وبيونج → وبيونج, بيونج, يونج);
+ *   - WORD terms  `<stem>ـw` : only the bare readings (the word itself, or without its article);
+ *   - ACTOR terms `<id>ـa`   : one per mention of a person, place or organisation, in any spelling
+ *     that content/actors.yaml lists (Arabic variants, Latin names), multi-word spellings included; the
+ *     id's hyphens written as ء (kim-jong-un → kimءjongءunـa), so no id's term begins another's.
+ * (src/search/query.ts adds light, prefix and date terms of the same shape.)
  */
 import { NameIndex } from '../text/names.ts';
 import { readingsOf, tokenize, type Token } from '../text/tokens.ts';
 
-/** The terminator that makes Pagefind's prefix matching exact (tatweel: never left in a folded word). */
-const END = '\u0640';
+/** The separator before a term's kind (tatweel: never left in a folded word). */
+export const END = '\u0640';
 
 export function stemTerm(stem: string): string {
-  return stem + END;
+  return `${stem}${END}s`;
 }
 export function wordTerm(stem: string): string {
-  return stem + END + END;
+  return `${stem}${END}w`;
 }
 export function actorTerm(id: string): string {
-  return END + id.replace(/-/g, END) + END + END;
+  return `${id.replace(/-/g, '\u0621')}${END}a`;
 }
 
 /** The actor data the search needs, as generated at build time from content/actors.yaml. */

@@ -1,19 +1,21 @@
 /**
- * The search's own index and engine (src/search/query.ts, stem.ts, index-build.ts, engine.ts) on made-up
+ * The search's records and engine (src/search/query.ts, stem.ts, index-build.ts, engine.ts) on made-up
  * entries and on the seed entries: words begun, light stemming, partial results, suggestions, dates,
- * names of things (outlets, via, places' other names), unlinked people, filters, sort, postings.
+ * names of things (outlets, via, places' other names), unlinked people, filters, sort, the terms' shape.
+ * The records are answered in memory the way Pagefind answers them (memoryBackend); the e2e tests run
+ * the same queries through Pagefind itself.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteSearchDocs } from '../../src/integrations/search-index.ts';
 import { loadActors } from '../../src/search/actors-data.ts';
 import { SearchEngine, type Outcome } from '../../src/search/engine.ts';
-import { actorDocs, buildSearchIndex, markdownText, type SearchDoc } from '../../src/search/index-build.ts';
+import { actorDocs, buildSearchRecords, markdownText, memoryBackend, type SearchDoc } from '../../src/search/index-build.ts';
 import {
-  bucketOf, decodePostings, encodePostings, lightTerm, parseSearch, searchRanges, termKey, wordOfTerm,
+  dateTerm, lightTerm, monthTerm, parseSearch, prefixTerm, searchRanges, wordIndexTerms, wordOfTerm,
 } from '../../src/search/query.ts';
 import { lightStem } from '../../src/search/stem.ts';
-import { buildAliasTable, stemTerm, wordTerm } from '../../src/search/terms.ts';
+import { actorTerm, buildAliasTable, stemTerm, wordTerm } from '../../src/search/terms.ts';
 import { foldArabic } from '../../src/text/normalize.ts';
 import { loadQueryCases } from '../support/search-run.ts';
 
@@ -37,8 +39,8 @@ function doc(name: string, text: string, more: Partial<SearchDoc> = {}): SearchD
 }
 
 function engineFor(docs: SearchDoc[]) {
-  const files = buildSearchIndex([...docs, ...actorDocs(actors)], table);
-  return new SearchEngine(async (f) => JSON.parse(files.get(f.replace(/\?.*$/, '')) ?? '{}'));
+  const built = buildSearchRecords([...docs, ...actorDocs(actors)], table);
+  return new SearchEngine(memoryBackend(built), built.manifest);
 }
 
 async function names(engine: SearchEngine, hits: Outcome['main']): Promise<string[]> {
@@ -74,16 +76,34 @@ describe('light stemming (Snowball Arabic, on folded words)', () => {
   });
 });
 
-describe('index terms and files', () => {
-  it('encodes postings as deltas and back', () => {
-    for (const ids of [[], [0], [3, 4, 90, 1000, 123456]]) expect(decodePostings(encodePostings(ids))).toEqual(ids);
+describe('index terms and records', () => {
+  it('gives terms no other term begins (Pagefind matches by prefix)', () => {
+    const terms = [
+      stemTerm('بوت'), wordTerm('بوت'), lightTerm('بوت'), prefixTerm('بوت'), stemTerm('بوتين'), wordTerm('بوتين'),
+      actorTerm('kim'), actorTerm('kim-jong-un'), dateTerm('2023'), dateTerm('2023-09'), monthTerm('09'),
+    ];
+    for (const a of terms) for (const b of terms) if (a !== b) expect(b.startsWith(a), `${a} begins ${b}`).toBe(false);
+    for (const t of terms) expect(t).not.toMatch(/\s/);
   });
-  it('puts a word and every word it begins in one bucket', () => {
-    expect(bucketOf(termKey(wordTerm('بوتين')), 97)).toBe(bucketOf(termKey('بوت'), 97));
-    expect(termKey(wordTerm('الاسبوع'))).toBe(termKey('الاسب'));
+  it('gives a word its prefix terms, 3 letters on (5 with ال)', () => {
+    const terms = wordIndexTerms('الاسبوع');
+    expect(terms).toContain(prefixTerm('الاسب'));
+    expect(terms).not.toContain(prefixTerm('الا'));
+    expect(terms).toContain(prefixTerm('اسب'));
+    expect(terms).not.toContain(prefixTerm('الاسبوع'));
     expect(wordOfTerm(wordTerm('بوتين'))).toBe('بوتين');
     expect(wordOfTerm(stemTerm('بوتين'))).toBeNull();
     expect(wordOfTerm(lightTerm('بوتين'))).toBeNull();
+  });
+  it('builds one Pagefind record per document: terms as content, filters, sort key n, meta', () => {
+    const built = buildSearchRecords([...made, ...actorDocs(actors)], table);
+    expect(built.records.map((r) => r.meta!.title).slice(0, 4)).toEqual(['a', 'b', 'c', 'd']);
+    expect(built.records.map((r) => r.sort!.n)).toEqual(built.records.map((_, i) => String(i).padStart(String(built.records.length).length, '0')));
+    const d = built.records[3]!;
+    expect(d.filters).toMatchObject({ year: ['2024'], month: ['11'], person: ['سيرغي شويغو الصغير'] });
+    expect(d.content.split(' ')).toContain(dateTerm('2024-11'));
+    expect(d.meta!.text).toBe(made[3]!.text);
+    expect(built.manifest.entries).toBe(4);
   });
   it('reads Markdown bodies as plain text, a paragraph a line', () => {
     expect(markdownText('فقرة **أولى** و[رابط](https://x)\n\n> اقتباس\n\n- بند')).toBe('فقرة أولى ورابط\nاقتباس\nبند');
@@ -154,8 +174,8 @@ describe('the engine on made-up entries', () => {
 
 describe('the engine on the seed entries', () => {
   const docs = siteSearchDocs(path.resolve(import.meta.dirname, '../../content/entries'));
-  const files = buildSearchIndex(docs, table);
-  const engine = new SearchEngine(async (f) => JSON.parse(files.get(f.replace(/\?.*$/, ''))!));
+  const built = buildSearchRecords(docs, table);
+  const engine = new SearchEngine(memoryBackend(built), built.manifest);
 
   it('returns exactly the expected entries of both query sets', async () => {
     for (const c of loadQueryCases()) {

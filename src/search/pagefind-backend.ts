@@ -1,0 +1,89 @@
+/**
+ * The search engine's answers from Pagefind, in the browser (src/search/engine.ts SearchBackend): the
+ * site's Pagefind bundle (<base>pagefind/, written by src/integrations/search-index.ts from the records
+ * of src/search/index-build.ts) through Pagefind's own browser API, pagefind.js, loaded by the search
+ * page only. Browser-safe.
+ *
+ * - A term is one `pagefind.search('"term"')`: quoted, Pagefind's exact search, without the typo
+ *   tolerance it otherwise adds (measured in 1.6: وتيينـw found وتينـs); and every term ends in a tatweel
+ *   and a kind letter (src/search/terms.ts), so no term begins another even where Pagefind matches by prefix.
+ * - Documents are numbered by the records' sort key `n` (entries oldest first, then actor pages): one
+ *   `pagefind.search(null, { sort: { n: 'asc' } })`, answered from the index's metadata, gives every
+ *   record's Pagefind id in that order.
+ * - Filters are Pagefind's own (`search(null, { filters })`); a result's data is its record's meta.
+ * - Suggestions read the vocabulary files beside the bundle (<base>search-data/v/), which Pagefind does
+ *   not expose.
+ */
+import type { SearchBackend } from './engine.ts';
+import type { SearchFragment, SearchManifest } from './query.ts';
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<{ url: string; meta: Record<string, string> }>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+}
+export interface PagefindApi {
+  options(opts: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(
+    term: string | null,
+    opts?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<PagefindResponse | null>;
+}
+
+/** A record's meta as a result (src/search/index-build.ts recordOf writes it). */
+export function fragmentOfMeta(meta: Record<string, string>): SearchFragment {
+  const f: SearchFragment = { kind: meta.kind === 'actor' ? 'actor' : 'entry', url: meta.path ?? '', title: meta.title ?? '', text: meta.text ?? '' };
+  for (const k of ['date', 'outlet', 'source', 'actor'] as const) if (meta[k]) f[k] = meta[k];
+  return f;
+}
+
+export function pagefindBackend(base: string, manifest: SearchManifest): SearchBackend {
+  let api: Promise<PagefindApi> | undefined;
+  const pagefind = () =>
+    (api ??= (async () => {
+      const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
+      // On the main thread: no worker to start (and the page's CSP has no worker-src), one WebAssembly instance.
+      await pf.options({ noWorker: true });
+      await pf.init();
+      return pf;
+    })());
+  let numbering: Promise<{ byId: Map<string, number>; results: PagefindResult[] }> | undefined;
+  const numbers = () =>
+    (numbering ??= pagefind().then(async (pf) => {
+      const res = await pf.search(null, { sort: { n: 'asc' } });
+      const results = res?.results ?? [];
+      if (results.length !== manifest.docs) throw new Error(`Pagefind has ${results.length} records, the page expects ${manifest.docs}`);
+      return { byId: new Map(results.map((r, i) => [r.id, i])), results };
+    }));
+  const toNumbers = async (res: PagefindResponse | null) => {
+    const { byId } = await numbers();
+    return (res?.results ?? []).map((r) => byId.get(r.id)).filter((n): n is number => n !== undefined);
+  };
+  return {
+    async prefetch() {
+      await numbers();
+    },
+    async docs(term) {
+      const pf = await pagefind();
+      return toNumbers(await pf.search(`"${term}"`));
+    },
+    async keep(filters) {
+      const pf = await pagefind();
+      return toNumbers(await pf.search(null, { filters }));
+    },
+    async fragment(n) {
+      const r = (await numbers()).results[n];
+      if (!r) throw new Error(`no search record ${n}`);
+      return fragmentOfMeta((await r.data()).meta);
+    },
+    async vocab(cp) {
+      const res = await fetch(`${base}search-data/v/${cp}.json?v=${manifest.build}`);
+      if (!res.ok) throw new Error(`search-data/v/${cp}.json: HTTP ${res.status}`);
+      return res.json();
+    },
+  };
+}
