@@ -62,9 +62,16 @@ if (baseline) {
   await pagefind.close();
   console.log(`baseline: Pagefind alone indexed ${res.page_count} pages of ${path.relative(ROOT, dist)}/`);
   const sourceOf = new Map(recordsFromBuild(dist).map((r) => [r.url, r.meta.source ?? r.url]));
+  let blocked = false;
   run = async (page, siteUrl, query) => {
+    // On the search page (its policy lets Pagefind fetch and run WebAssembly; a reading page's does not),
+    // with the site's own scripts blocked, so Pagefind runs alone.
+    if (!blocked) {
+      await page.route(/\/_astro\/.*\.js$/, (route) => route.abort());
+      blocked = true;
+    }
     const started = performance.now();
-    await page.goto(`${siteUrl}about/`);
+    await page.goto(`${siteUrl}search/`);
     const r = await page.evaluate(async (q) => {
       const t0 = performance.now();
       const pf = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
