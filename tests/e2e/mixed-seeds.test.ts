@@ -43,8 +43,9 @@ beforeAll(async () => {
   const seeds = path.join(dir, 'seeds');
   const entries = path.join(dir, 'entries');
   fs.mkdirSync(seeds);
-  // Every other corpus article up to 35, so several outlets' shapes are in.
-  corpusNames = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort().filter((_, i) => i % 2 === 0).slice(0, 35);
+  // 35 corpus articles spread over the whole corpus, so many outlets' shapes are in.
+  const all = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+  corpusNames = Array.from({ length: 35 }, (_, k) => all[Math.floor((k * all.length) / 35)]!);
   for (const f of corpusNames) fs.copyFileSync(path.join(CORPUS, f), path.join(seeds, f));
   // The same article saved twice under another name.
   fs.copyFileSync(path.join(CORPUS, corpusNames[0]!), path.join(seeds, 'zz-copy-of-first.txt'));
