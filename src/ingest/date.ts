@@ -727,3 +727,22 @@ export function resolveDayWords(tokens: readonly Token[], mention: WeekdayMentio
   if (mention.past && back === 0) back = 7;
   return day.minus({ days: back }).toISODate();
 }
+
+/**
+ * Why the page's printed dates gave no publication date, in an editor's terms, when the reason is that
+ * they are not plausible: a stamp after the day of the build, or a year before 1900 (another calendar, or
+ * a typing slip). Null when no such stamp is there.
+ */
+export function implausibleDates(lines: { no: number; text: string }[], rules: DateRules): string | null {
+  for (const l of lines) {
+    if (!HAS_DIGIT.test(l.text) || wordCount(l.text) > 24) continue;
+    const scan = scanLine(l.text, rules);
+    const future = scan.stamps.find((x) => x.future);
+    if (future) return `the date the page prints on line ${l.no} («${l.text}») is after today (${buildDay()}); a date cannot be in the future`;
+    const year = /(?<!\d)(\d{4})(?!\d)/.exec(toAsciiDigits(l.text));
+    if (scan.otherCalendar && year && Number(year[1]) < 1900 && scan.stamps.length === 0) {
+      return `the date the page prints on line ${l.no} («${l.text}») is before 1900: another calendar, or a mistake`;
+    }
+  }
+  return null;
+}

@@ -78,11 +78,12 @@ interface CacheFile {
   files: Record<string, string>;
 }
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 const sha = (...parts: (string | Uint8Array)[]) => {
   const h = crypto.createHash('sha256');
   for (const p of parts) h.update(p).update('\u0000');
-  return h.digest('hex');
+  // 128 bits tell articles apart as well as 256 and keep the cache small (it is read on every run).
+  return h.digest('hex').slice(0, 32);
 };
 
 function summarise(source: string, entry: Entry): Omit<EntrySummary, 'file' | 'cached'> {
@@ -147,7 +148,7 @@ function sourceOf(file: string): string | null {
 function statInside(file: string, rootReal: string): { real: string; st: fs.Stats } {
   let real: string;
   try {
-    real = fs.realpathSync(file);
+    real = fs.realpathSync.native(file);
   } catch {
     throw new IngestError(file, 'cannot be read: it is a link to a file that does not exist');
   }
@@ -250,7 +251,7 @@ function plan(seedsDir: string, contentDir: string, options: IngestOptions): Pla
     if (!stems.has(stem)) refused.push({ source: n, problems: [`${path.join(seedsDir, n)}: override without a seed (no ${n.replace(OVERRIDE_RE, '.txt')})`] });
   }
   const seeds: Plan['seeds'] = [];
-  const rootReal = fs.realpathSync(seedsDir);
+  const rootReal = fs.realpathSync.native(seedsDir);
   for (const name of seedNames) {
     const seedPath = path.join(seedsDir, name);
     const overrideName = overrides.get(name.replace(SEED_RE, '').toLowerCase());
@@ -372,7 +373,8 @@ function finish(p: Plan, results: Map<string, BuildResult>, entriesDir: string):
     const base = b.record.slug!;
     const previous = fileOfSource.get(b.name);
     let file: string;
-    if (previous && (previous === `${base}.md` || new RegExp(`^${base}-\\d+\\.md$`).test(previous)) && !files.has(previous)) file = previous;
+    const numbered = (f: string) => f.startsWith(`${base}-`) && /^\d+\.md$/.test(f.slice(base.length + 1));
+    if (previous && (previous === `${base}.md` || numbered(previous)) && !files.has(previous)) file = previous;
     else {
       file = `${base}.md`;
       for (let k = 2; taken(file, b.name); k++) file = `${base}-${k}.md`;
@@ -383,7 +385,7 @@ function finish(p: Plan, results: Map<string, BuildResult>, entriesDir: string):
   const report: IngestReport = { entries: [], refused, duplicates, written: [], unchanged: [], deleted: [] };
   for (const [file, b] of files) {
     const target = path.join(entriesDir, file);
-    const st = fs.existsSync(target) ? fs.statSync(target) : null;
+    const st = fs.statSync(target, { throwIfNoEntry: false }) ?? null;
     const w = b.record.written;
     if (b.cached && st && w && w.file === file && w.size === st.size && w.mtimeMs === st.mtimeMs) {
       report.unchanged.push(file);

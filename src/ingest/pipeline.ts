@@ -10,7 +10,7 @@ import { ActorMatcher, findPeople, listActors, withPeople, type ActorLists } fro
 import { cutFurniture, type BodyLine } from './boilerplate.ts';
 import { claimStopWords, findClaims } from './claims.ts';
 import { loadIngestData, type IngestData, type Outlet } from './data.ts';
-import { choosePublicationDate, inferDateFromWeekdays, type BodySentence, type PageLine } from './date.ts';
+import { choosePublicationDate, implausibleDates, inferDateFromWeekdays, type BodySentence, type PageLine } from './date.ts';
 import { decodeSeedDetected } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { bodyMarkdown } from './markdown.ts';
@@ -194,7 +194,9 @@ function decideDate(
   const inferred = inferDateFromWeekdays(bodySentences, data.events, data.dates);
   if (!inferred) {
     const overrideName = `${path.basename(seed.path).replace(/\.txt$/, '')}.meta.yaml`;
-    throw new IngestError(seed.path, `no date: the text has no date line and no weekday tied to a dated event, and there is no override (${overrideName} with date: {value, note})`);
+    const implausible = implausibleDates(removed.map((r) => ({ no: r.line, text: r.text })), data.dates);
+    const why = implausible ?? 'the text has no date line and no weekday tied to a dated event';
+    throw new IngestError(seed.path, `no date: ${why}, and there is no override (${overrideName} with date: {value, note})`);
   }
   return { date: inferred.date, basis: { kind: 'inferred', from: inferred.from, line: inferred.line }, writtenOn: inferred.date };
 }

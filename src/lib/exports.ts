@@ -49,9 +49,17 @@ function plainText(node: Nodes): string {
 
 /** The lede of an entry: the plain text of the first paragraph of its Markdown body ('' when none). */
 export function ledeFromMarkdown(markdown: string): string {
-  const tree = remark().parse(markdown);
-  const first = tree.children.find((node) => node.type === 'paragraph');
-  return first ? plainText(first).replace(/\s+/g, ' ').trim() : '';
+  // A paragraph ends at a blank line, so the first one is found by parsing the body's first blocks only
+  // (1, 2, 4 … blank-line-separated chunks), not all of it: a build takes the lede of every entry. A link
+  // reference definition anywhere in the body can change the first paragraph's links, so a body with one
+  // is parsed whole.
+  const chunks = /^ {0,3}\[[^\]]+\]:/m.test(markdown) ? [markdown] : markdown.split(/\n[ \t]*\n/);
+  for (let k = 1; ; k *= 2) {
+    const tree = remark().parse(k >= chunks.length ? markdown : chunks.slice(0, k).join('\n\n'));
+    const first = tree.children.find((node) => node.type === 'paragraph');
+    if (first) return plainText(first).replace(/\s+/g, ' ').trim();
+    if (k >= chunks.length) return '';
+  }
 }
 
 /** Whether an entry's date is its publication date (stated in the text, or a time given) rather than the reported event's. */
@@ -186,7 +194,15 @@ export function buildActorsExport(
   entries: readonly ExportEntry[],
   actorUrl: (actor: Actor) => string | null,
 ): ActorsExport {
-  const sorted = sortEntries(entries);
+  // One pass over the entries (not one per actor, building each entry's set of names again every time).
+  const named = new Map<string, string[]>();
+  for (const entry of sortEntries(entries)) {
+    for (const id of namedIds(entry.data)) {
+      const list = named.get(id);
+      if (list) list.push(entry.id);
+      else named.set(id, [entry.id]);
+    }
+  }
   return {
     $schema: urlFor(site, 'schemas/actors.schema.json'),
     schema_version: SCHEMA_VERSION,
@@ -194,7 +210,7 @@ export function buildActorsExport(
     actors: actors.map((actor) => ({
       ...actor,
       url: actorUrl(actor),
-      entries: sorted.filter((entry) => namedIds(entry.data).has(actor.id)).map((entry) => entry.id),
+      entries: named.get(actor.id) ?? [],
     })),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Arabic text normalisation, shared by the ingest, the search index and the search query in the
- * browser (through src/text/tokens.ts and src/text/names.ts). Pure functions, no imports: this file
- * is bundled for the browser.
+ * browser (through src/text/tokens.ts and src/text/names.ts). Pure functions, no imports but the memo:
+ * this file is bundled for the browser.
  */
+import { memoised } from './memo.ts';
 
 /** Persian/Urdu letters that scraped Arabic text often carries, mapped to the Arabic letters readers mean. */
 const PERSIAN_TO_ARABIC: Record<string, string> = {
@@ -62,19 +63,11 @@ function foldUncached(text: string): string {
 }
 
 // Folding is pure and the same phrases, words and lines are folded again and again (every rule against every
-// line): remember recent results. Bounded, so a long run never grows without limit.
-const FOLD_MEMO_LIMIT = 100_000;
-let foldMemo = new Map<string, string>();
+// line): remember recent results. Long texts are folded as they come.
+const foldShort = memoised(100_000, foldUncached);
 
 export function foldArabic(text: string): string {
-  if (text.length > 512) return foldUncached(text);
-  let folded = foldMemo.get(text);
-  if (folded === undefined) {
-    if (foldMemo.size >= FOLD_MEMO_LIMIT) foldMemo = new Map();
-    folded = foldUncached(text);
-    foldMemo.set(text, folded);
-  }
-  return folded;
+  return text.length > 512 ? foldUncached(text) : foldShort(text);
 }
 
 /** One reading of a folded word: a stem, and whether the reading strips an attached letter (و ف ب ك ل). */

@@ -6,6 +6,7 @@
  * restored). Folding and readings are memoised per distinct word: news text repeats its words, and this
  * is what keeps the ingest fast. Browser-safe: no Node imports.
  */
+import { memoised } from './memo.ts';
 import { foldArabic, wordReadings, type WordReading } from './normalize.ts';
 
 export interface Token {
@@ -23,51 +24,22 @@ export interface Token {
 // so "بو\u200Bتين" is one word, بوتين.
 const WORD_RE = /[\p{L}\p{N}\p{M}\u0640\p{Cf}]+/gu;
 
-const MEMO_LIMIT = 200_000;
-let foldMemo = new Map<string, string[]>();
-let readingMemo = new Map<string, WordReading[]>();
+/** The folded word(s) of one written word. Usually one; a ligature may expand to several. */
+const foldWord = memoised(200_000, (word: string): string[] => {
+  const f = foldArabic(word);
+  return f ? f.split(' ') : [];
+});
 
-/** The folded word(s) of one written word, memoised. Usually one; a ligature may expand to several. */
-function foldWord(word: string): string[] {
-  let folded = foldMemo.get(word);
-  if (folded === undefined) {
-    if (foldMemo.size >= MEMO_LIMIT) foldMemo = new Map();
-    const f = foldArabic(word);
-    folded = f ? f.split(' ') : [];
-    foldMemo.set(word, folded);
-  }
-  return folded;
-}
-
-/** Every reading of a folded word (wordReadings), memoised. */
-export function readingsOf(folded: string): WordReading[] {
-  let r = readingMemo.get(folded);
-  if (r === undefined) {
-    if (readingMemo.size >= MEMO_LIMIT) readingMemo = new Map();
-    r = wordReadings(folded);
-    readingMemo.set(folded, r);
-  }
-  return r;
-}
+/** Every reading of a folded word (wordReadings). */
+export const readingsOf: (folded: string) => WordReading[] = memoised(200_000, wordReadings);
 
 /**
  * Split a text into word tokens with their offsets. A written word whose folding gives several words
- * (a ligature) gives several tokens with the same span.
+ * (a ligature) gives several tokens with the same span. Every stage of the ingest reads the same
+ * paragraphs (names, dates, people, claims): each text is tokenized once and the token list shared, so
+ * callers must treat it as read-only.
  */
-// Every stage of the ingest reads the same paragraphs (names, dates, people, claims): each text is
-// tokenized once and the token list shared. Callers must treat the list as read-only.
-const TOKENS_MEMO_LIMIT = 512;
-let tokensMemo = new Map<string, Token[]>();
-
-export function tokenize(text: string): Token[] {
-  let memo = tokensMemo.get(text);
-  if (memo === undefined) {
-    if (tokensMemo.size >= TOKENS_MEMO_LIMIT) tokensMemo = new Map();
-    memo = tokenizeUncached(text);
-    tokensMemo.set(text, memo);
-  }
-  return memo;
-}
+export const tokenize: (text: string) => Token[] = memoised(512, tokenizeUncached);
 
 function tokenizeUncached(text: string): Token[] {
   const out: Token[] = [];
@@ -88,18 +60,12 @@ export function phraseTokens(phrase: string): string[] {
 const COUNTED_WORD_RE = /(?!\u0640)[\p{L}\p{N}][\p{L}\p{N}\p{M}\u0640\p{Cf}]*/gu;
 
 /** Count words the way an editor would: runs of letters or digits (no folding needed to count them). */
-let countMemo = new Map<string, number>();
-
-export function wordCount(text: string): number {
-  let n = countMemo.get(text);
-  if (n !== undefined) return n;
+export const wordCount: (text: string) => number = memoised(2048, (text: string) => {
   COUNTED_WORD_RE.lastIndex = 0;
-  n = 0;
+  let n = 0;
   while (COUNTED_WORD_RE.exec(text) !== null) n++;
-  if (countMemo.size >= TOKENS_MEMO_LIMIT * 4) countMemo = new Map();
-  countMemo.set(text, n);
   return n;
-}
+});
 
 /**
  * Proclitics an Arabic word may carry before a name or a word: و ف ب ل ك and their pairs.

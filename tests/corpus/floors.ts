@@ -18,17 +18,31 @@ export const TARGETS = {
 
 type Floor = { op: '≥' | '≤'; value: number };
 export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
-  titles: { op: '≥', value: 0 },
-  dates: { op: '≥', value: 0 },
-  wrongDates: { op: '≤', value: 99 },
-  outlets: { op: '≥', value: 0 },
-  peopleRecall: { op: '≥', value: 0 },
-  peoplePrecision: { op: '≥', value: 0 },
-  furniturePerArticle: { op: '≤', value: 99 },
-  textCut: { op: '≤', value: 999 },
-  claims: { op: '≥', value: 0 },
-  wrongSpeaker: { op: '≤', value: 1 },
+  titles: { op: '≥', value: 0.97 },
+  dates: { op: '≥', value: 0.97 },
+  wrongDates: { op: '≤', value: 0 },
+  outlets: { op: '≥', value: 0.95 },
+  peopleRecall: { op: '≥', value: 0.95 },
+  peoplePrecision: { op: '≥', value: 0.98 },
+  furniturePerArticle: { op: '≤', value: 0.1 },
+  textCut: { op: '≤', value: 0 },
+  claims: { op: '≥', value: 0.9 },
+  wrongSpeaker: { op: '≤', value: 0.05 },
 };
 
-/** The held-out corpus's floors: what the ingest does on pages its rules were never fitted to. */
-export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = { ...FLOORS };
+/**
+ * The held-out corpus's floors: what the ingest does on pages its rules were never fitted to. Where it is
+ * short of a target, the floor is what it scores today (titles, dates, outlets, claims), so it can only rise.
+ */
+export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
+  titles: { op: '≥', value: 0.95 },
+  dates: { op: '≥', value: 0.9 },
+  wrongDates: { op: '≤', value: 0 },
+  outlets: { op: '≥', value: 0.87 },
+  peopleRecall: { op: '≥', value: 0.95 },
+  peoplePrecision: { op: '≥', value: 0.98 },
+  furniturePerArticle: { op: '≤', value: 0.1 },
+  textCut: { op: '≤', value: 0 },
+  claims: { op: '≥', value: 0.89 },
+  wrongSpeaker: { op: '≤', value: 0.05 },
+};

@@ -1,15 +1,17 @@
 /**
  * A seeds/ folder as editors really fill it: 40 articles from many outlets' pages (the ingest corpus),
- * with undated, broken and duplicated ones among them. The ingest (as `npm run build` runs it, not strict)
- * publishes every good article and names every other one in its report; the site builds with every good
- * entry on its own page and in the timeline.
+ * with undated, broken and duplicated ones among them, and hostile ones. The ingest (as `npm run build` runs
+ * it, not strict) publishes every good article and names every other one in its report; the site builds with
+ * every good entry on its own page and in the timeline; a hostile article's page, opened in Chromium, has no
+ * element, navigation, dialog or request the source asked for.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
-import { DIST, ROOT, buildSite } from '../support/site.ts';
+import { DIST, ROOT, buildSite, serve, type Served } from '../support/site.ts';
+import { DESKTOP, launchBrowser } from '../support/browser.ts';
 import { readReport, runCli } from '../unit/ingest/helpers.ts';
 import type { IngestReport } from '../../src/ingest/directory.ts';
 
@@ -24,6 +26,14 @@ const BROKEN: Record<string, [string | Uint8Array, RegExp]> = {
   'zz-undated.txt': ['خبر بلا تاريخ عن لقاء في موسكو\nقال دميتري بيسكوف إن اللقاء كان مثمرا وإن المحادثات ستتواصل.\nوأضاف أن الجانبين اتفقا على مواصلة الاتصالات.\n', /no date/],
 };
 
+/** Hostile articles: each becomes an entry whose page must show the markup as text and do nothing else. */
+const HOSTILE: Record<string, string> = {
+  'zz-hostile-url.txt':
+    'بيسكوف يعلق على الزيارة المرتقبة إلى بيونغ يانغ\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن التفاصيل على https://example.com/<meta http-equiv="refresh" content="0;url=https://evil.example/phish"> هنا، وإن الزيارة ستتم قريبا.\nوأضاف أن الموعد www.example.org/<img src=x onerror="alert(1)"> سيعلن لاحقا.\n',
+  'zz-hostile-quote.txt':
+    'لافروف يتحدث عن العلاقات مع كوريا الشمالية <script>alert(2)</script>\nتاريخ النشر: 2024-01-06\nوقال وزير الخارجية الروسي سيرغي لافروف: «<iframe src="https://evil.example/"></iframe> العلاقات ممتازة <b>جدا»، مضيفا أن [رابط](javascript:alert(3)) التعاون مستمر.\n',
+};
+
 let dir: string;
 let report: IngestReport;
 let corpusNames: string[];
@@ -33,12 +43,14 @@ beforeAll(async () => {
   const seeds = path.join(dir, 'seeds');
   const entries = path.join(dir, 'entries');
   fs.mkdirSync(seeds);
-  // Every other corpus article up to 35, so several outlets' shapes are in.
-  corpusNames = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort().filter((_, i) => i % 2 === 0).slice(0, 35);
+  // 35 corpus articles spread over the whole corpus, so many outlets' shapes are in.
+  const all = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+  corpusNames = Array.from({ length: 35 }, (_, k) => all[Math.floor((k * all.length) / 35)]!);
   for (const f of corpusNames) fs.copyFileSync(path.join(CORPUS, f), path.join(seeds, f));
   // The same article saved twice under another name.
   fs.copyFileSync(path.join(CORPUS, corpusNames[0]!), path.join(seeds, 'zz-copy-of-first.txt'));
   for (const [name, [content]] of Object.entries(BROKEN)) fs.writeFileSync(path.join(seeds, name), content);
+  for (const [name, content] of Object.entries(HOSTILE)) fs.writeFileSync(path.join(seeds, name), content);
   const r = await runCli(seeds, entries);
   expect(r.status, r.stderr).toBe(0);
   report = readReport(entries);
@@ -48,8 +60,8 @@ beforeAll(async () => {
 describe('a seeds/ folder of 40 mixed articles', () => {
   it('names every article that did not become an entry, with its reason, and each broken one as broken', () => {
     const accounted = new Set([...report.entries.map((e) => e.source), ...report.refused.map((r) => r.source), ...report.duplicates.map((d) => d.source)]);
-    expect(accounted.size).toBe(corpusNames.length + 1 + Object.keys(BROKEN).length);
-    expect(accounted.size).toBe(40);
+    expect(accounted.size).toBe(corpusNames.length + 1 + Object.keys(BROKEN).length + Object.keys(HOSTILE).length);
+    expect(accounted.size).toBe(42);
     for (const [name, [, reason]] of Object.entries(BROKEN)) {
       const refusal = report.refused.find((r) => r.source === name);
       expect(refusal, name).toBeDefined();
@@ -72,5 +84,52 @@ describe('a seeds/ folder of 40 mixed articles', () => {
       expect(fs.existsSync(path.join(MIXED_DIST, 'entries', id, 'index.html')), e.file).toBe(true);
       expect(linked.has(id), `${id} on the home page`).toBe(true);
     }
+  });
+});
+
+describe('hostile articles in the built site, in Chromium', () => {
+  let site: Served;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    site = await serve(MIXED_DIST);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it.each(Object.keys(HOSTILE))('%s: the markup is text, and the page does nothing the source asked', async (name) => {
+    const entry = report.entries.find((e) => e.source === name);
+    expect(entry, `${name} became an entry`).toBeDefined();
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    const requests: string[] = [];
+    let dialogs = 0;
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    const url = `${site.url}entries/${entry!.file.replace(/\.md$/, '')}/`;
+    await page.goto(url);
+    await page.waitForTimeout(1500); // a refresh of 0 s, an onerror, a script would have acted by now
+    expect(page.url()).toBe(url);
+    expect(dialogs).toBe(0);
+    expect(requests.filter((u) => !u.startsWith(site.url))).toEqual([]);
+    const injected = await page.evaluate(() => ({
+      meta: document.querySelectorAll('meta[http-equiv="refresh"]').length,
+      iframes: document.querySelectorAll('iframe').length,
+      imgs: [...document.querySelectorAll('main img')].length,
+      scripts: [...document.querySelectorAll('main script')].length,
+      jsLinks: [...document.querySelectorAll('a[href^="javascript:"]')].length,
+      onerror: document.querySelectorAll('[onerror]').length,
+      bold: document.querySelectorAll('main b').length,
+      text: document.querySelector('main')!.textContent ?? '',
+    }));
+    expect(injected).toMatchObject({ meta: 0, iframes: 0, imgs: 0, scripts: 0, jsLinks: 0, onerror: 0, bold: 0 });
+    // What the source wrote is still there, as text.
+    expect(injected.text).toMatch(name.includes('url') ? /http-equiv="refresh"/ : /<script>alert\(2\)<\/script>|<iframe/);
+    await context.close();
   });
 });

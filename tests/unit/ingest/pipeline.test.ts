@@ -44,6 +44,17 @@ describe('pipeline', () => {
     });
   });
 
+  it.each([
+    ['15 سبتمبر 1850', /line 2 .*is before 1900/],
+    ['1/1/0099', /line 2 .*is before 1900/],
+    ['15 سبتمبر 2099', /line 2 .*is after today/],
+    ['9999-12-31', /line 2 .*is after today/],
+  ])('refuses an implausible date (%s) by name, saying why', (date, why) => {
+    expect(() => entryFromText(`عنوان خبر عن لقاء في موسكو\nتاريخ النشر: ${date}\nقال دميتري بيسكوف إن اللقاء كان مثمرا.\n`, 'odd.txt')).toThrow(
+      new RegExp(`odd\\.txt: no date: the date the page prints on ${why.source}`),
+    );
+  });
+
   it('an override with several mistakes names them all at once, with lines and suggestions', () => {
     let message = '';
     try {
