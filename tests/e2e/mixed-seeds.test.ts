@@ -14,6 +14,7 @@ import { DIST, ROOT, buildSite, serve, type Served } from '../support/site.ts';
 import { DESKTOP, launchBrowser } from '../support/browser.ts';
 import { readReport, runCli } from '../unit/ingest/helpers.ts';
 import type { IngestReport } from '../../src/ingest/directory.ts';
+import { AFTER_URL, CLASSIC } from '../fixtures/injection-shapes.ts';
 
 const CORPUS = path.join(ROOT, 'tests', 'corpus', 'articles');
 const MIXED_DIST = `${DIST}-mixed`;
@@ -28,6 +29,13 @@ const BROKEN: Record<string, [string | Uint8Array, RegExp]> = {
 
 /** Hostile articles: each becomes an entry whose page must show the markup as text and do nothing else. */
 const HOSTILE: Record<string, string> = {
+  // Every shape of the injection corpus, in a paragraph of an article of its own, and in its headline.
+  ...Object.fromEntries(
+    [...AFTER_URL, ...CLASSIC].map((shape, i) => [
+      `zz-shape-${String(i).padStart(2, '0')}.txt`,
+      `خبر رقم ${i + 1} عن زيارة إلى بيونغ يانغ ${shape}\nتاريخ النشر: 2024-02-${String((i % 27) + 1).padStart(2, '0')}\nقال دميتري بيسكوف إن ${shape} الزيارة ستتم قريبا.\n`,
+    ]),
+  ),
   'zz-hostile-url.txt':
     'بيسكوف يعلق على الزيارة المرتقبة إلى بيونغ يانغ\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن التفاصيل على https://example.com/<meta http-equiv="refresh" content="0;url=https://evil.example/phish"> هنا، وإن الزيارة ستتم قريبا.\nوأضاف أن الموعد www.example.org/<img src=x onerror="alert(1)"> سيعلن لاحقا.\n',
   'zz-hostile-quote.txt':
@@ -61,7 +69,7 @@ describe('a seeds/ folder of 40 mixed articles', () => {
   it('names every article that did not become an entry, with its reason, and each broken one as broken', () => {
     const accounted = new Set([...report.entries.map((e) => e.source), ...report.refused.map((r) => r.source), ...report.duplicates.map((d) => d.source)]);
     expect(accounted.size).toBe(corpusNames.length + 1 + Object.keys(BROKEN).length + Object.keys(HOSTILE).length);
-    expect(accounted.size).toBe(42);
+    expect(corpusNames.length + 1 + Object.keys(BROKEN).length).toBe(40);
     for (const [name, [, reason]] of Object.entries(BROKEN)) {
       const refusal = report.refused.find((r) => r.source === name);
       expect(refusal, name).toBeDefined();
@@ -101,7 +109,13 @@ describe('hostile articles in the built site, in Chromium', () => {
 
   it.each(Object.keys(HOSTILE))('%s: the markup is text, and the page does nothing the source asked', async (name) => {
     const entry = report.entries.find((e) => e.source === name);
-    expect(entry, `${name} became an entry`).toBeDefined();
+    if (!entry) {
+      // A shape that leaves no headline or no text (a 33-word entity run, a fenced block) is refused, by name.
+      const refusal = report.refused.find((r) => r.source === name);
+      expect(refusal?.problems.join(' '), `${name}: neither an entry nor refused by name`).toMatch(new RegExp(`${name.replace('.', '\\.')}: `));
+      expect(['zz-hostile-url.txt', 'zz-hostile-quote.txt']).not.toContain(name);
+      return;
+    }
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
     const requests: string[] = [];
@@ -124,12 +138,15 @@ describe('hostile articles in the built site, in Chromium', () => {
       scripts: [...document.querySelectorAll('main script')].length,
       jsLinks: [...document.querySelectorAll('a[href^="javascript:"]')].length,
       onerror: document.querySelectorAll('[onerror]').length,
+      handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).length,
+      other: document.querySelectorAll('base, main svg, main object, main embed, main form, main style, main link, main input, main video, main audio').length,
       bold: document.querySelectorAll('main b').length,
       text: document.querySelector('main')!.textContent ?? '',
     }));
-    expect(injected).toMatchObject({ meta: 0, iframes: 0, imgs: 0, scripts: 0, jsLinks: 0, onerror: 0, bold: 0 });
+    expect(injected).toMatchObject({ meta: 0, iframes: 0, imgs: 0, scripts: 0, jsLinks: 0, onerror: 0, handlers: 0, other: 0, bold: 0 });
     // What the source wrote is still there, as text.
-    expect(injected.text).toMatch(name.includes('url') ? /http-equiv="refresh"/ : /<script>alert\(2\)<\/script>|<iframe/);
+    if (name === 'zz-hostile-url.txt') expect(injected.text).toMatch(/http-equiv="refresh"/);
+    if (name === 'zz-hostile-quote.txt') expect(injected.text).toMatch(/<script>alert\(2\)<\/script>/);
     await context.close();
   });
 });

@@ -45,45 +45,7 @@ function liveMarkup(html: string): string[] {
 /** The text a reader sees in rendered HTML. */
 const visibleText = (html: string) => cheerio.load(html, null, false).root().text();
 
-const AFTER_URL = [
-  'التفاصيل على https://example.com/<meta http-equiv="refresh" content="1;url=https://evil.example/phish"> هنا.',
-  'انظر https://example.com/<img src=x onerror=alert(1)> صورة',
-  'الرابط http://example.com/<a href="javascript:alert(1)">اضغط</a> هنا',
-  'عريض https://example.com/<b>غامق بلا إغلاق',
-  'إطار https://example.com/</iframe> بعده',
-  'www.example.com/<script>alert(1)</script> و a@b.example<svg onload=alert(1)>',
-  'https://example.com/"><script>alert(1)</script>',
-  'https://example.com/\\<img src=x onerror=alert(1)>',
-  'https://example.com/)](javascript:alert(1)) و <https://example.com/<x>>',
-];
-const CLASSIC = [
-  '<script>alert(1)</script>',
-  '<SCRIPT SRC=//evil.example/x.js></SCRIPT>',
-  '<IMG SRC="javascript:alert(\'XSS\');">',
-  '<IMG SRC=javascript:alert(String.fromCharCode(88,83,83))>',
-  '<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#39;&#88;&#83;&#83;&#39;&#41;>',
-  '&lt;script&gt;alert(1)&lt;/script&gt; و &#60;img src=x onerror=alert(1)&#62;',
-  '<<SCRIPT>alert("XSS");//<</SCRIPT>',
-  '<svg/onload=alert(1)>',
-  '<body onload=alert(1)>',
-  '<iframe src="javascript:alert(1)"></iframe>',
-  '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
-  '<base href="https://evil.example/">',
-  '<link rel=stylesheet href=https://evil.example/x.css>',
-  '<style>@import url(https://evil.example/x.css)</style>',
-  '<div style="background:url(https://evil.example/x)">x</div>',
-  '<object data="https://evil.example/x.swf"></object>',
-  '<form action="https://evil.example/"><input name=q></form>',
-  '[اضغط](javascript:alert(1)) و [x](JaVaScRiPt:alert(1)) و [y](data:text/html;base64,PHNjcmlwdD4=)',
-  '![صورة](https://evil.example/track.gif) و ![x][r]\n\n[r]: https://evil.example/r.gif',
-  '<a href="jav&#x09;ascript:alert(1)">x</a>',
-  '<!-- <img src=x onerror=alert(1)> -->',
-  '`<script>` و ```html\n<script>alert(1)</script>\n```',
-  '<details open ontoggle=alert(1)>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-  '\u202E<script>alert(1)</script>\u202C',
-];
+import { AFTER_URL, CLASSIC } from '../../fixtures/injection-shapes.ts';
 
 describe('the injection corpus through the ingest and the site’s renderer', () => {
   const lines = [...AFTER_URL, ...CLASSIC].flatMap((t) => t.split('\n')).filter((t) => t.trim());
