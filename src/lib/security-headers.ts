@@ -36,6 +36,11 @@ export const CSP_DIRECTIVES: Directives = {
   'base-uri': ["'none'"],
   'form-action': ["'self'"],
   'frame-ancestors': ["'none'"],
+  // Trusted Types: no string may become markup or a script URL through a DOM sink (innerHTML, script.src,
+  // new Worker(url) …), and no policy may be made to let one through. The search page builds its results
+  // with createElement and textContent, and Pagefind runs without a worker, so nothing needs a policy.
+  'require-trusted-types-for': ["'script'"],
+  'trusted-types': ["'none'"],
 };
 
 /**

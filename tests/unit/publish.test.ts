@@ -202,6 +202,7 @@ describe('_headers', () => {
     for (const policy of [CSP_HEADER, SEARCH_CSP_HEADER]) {
       expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
       expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("require-trusted-types-for 'script'; trusted-types 'none'");
     }
     expect(CSP_META).not.toContain('frame-ancestors');
     expect(cspMetaFor('/timeline/search/', '/timeline/')).toBe(SEARCH_CSP_META);
