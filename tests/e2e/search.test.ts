@@ -4,7 +4,7 @@
  * keyboard use, the page without JavaScript, the sub-path build, and the HTML and axe checks.
  *
  * Expected entries are named by source file; the entry behind each source is found through the
- * entries' `source` frontmatter (content/entries/*.md) and the index built from the pages, never by URL.
+ * entries' `source` frontmatter (the fixed seeds' entries, tests/support/site.ts TEST_ENTRIES) and the index built from the pages, never by URL.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +17,7 @@ import { foldArabic } from '../../src/text/normalize.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { formatAxeViolations, formatNuMessages, nuErrors, runAxe, validateHtml } from '../support/checks.ts';
 import { loadQueryCases, readResults, runQuery } from '../support/search-run.ts';
-import { DIST, ROOT, SUBPATH, SUBPATH_DIST, serve, type Served } from '../support/site.ts';
+import { DIST, SUBPATH, SUBPATH_DIST, TEST_ENTRIES, serve, type Served } from '../support/site.ts';
 
 interface EntryInfo {
   source: string;
@@ -28,7 +28,7 @@ interface EntryInfo {
 
 /** The entries as the ingest wrote them, by source file. */
 function entriesBySource(): Map<string, EntryInfo> {
-  const dir = path.join(ROOT, 'content/entries');
+  const dir = TEST_ENTRIES;
   const map = new Map<string, EntryInfo>();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.md'))) {
     const { data } = matter(fs.readFileSync(path.join(dir, file), 'utf8'));

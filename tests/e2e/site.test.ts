@@ -14,7 +14,7 @@ import matter from 'gray-matter';
 import YAML from 'yaml';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, PHONE, launchBrowser } from '../support/browser.ts';
-import { DIST, ROOT, SUBPATH, SUBPATH_DIST, serve, type Served } from '../support/site.ts';
+import { DIST, ROOT, SUBPATH, SUBPATH_DIST, TEST_ENTRIES, serve, type Served } from '../support/site.ts';
 import { formatAxeViolations, formatNuMessages, htmlFilesIn, nuErrors, runAxe, validateHtml } from '../support/checks.ts';
 import { actorSchema, entrySchema, type Actor, type EntryFrontmatter } from '../../src/lib/entry-schema.ts';
 import { sortEntries } from '../../src/lib/timeline.ts';
@@ -24,7 +24,7 @@ import { allPages, measurePage } from '../../scripts/measure-weight.ts';
 
 // ---------------------------------------------------------------- what the site should show
 
-const ENTRIES_DIR = path.resolve(ROOT, process.env.ENTRIES_DIR ?? 'content/entries');
+const ENTRIES_DIR = process.env.ENTRIES_DIR ? path.resolve(ROOT, process.env.ENTRIES_DIR) : TEST_ENTRIES;
 const entries = sortEntries(
   fs
     .readdirSync(ENTRIES_DIR)

@@ -15,6 +15,12 @@ const OUT = process.env.TEST_OUT ?? 'dist';
 export const DIST = path.join(ROOT, OUT);
 export const SUBPATH_DIST = path.join(ROOT, `${OUT}-subpath`);
 export const SUBPATH = '/timeline/';
+/**
+ * The browser tests' site is built from fixed copies of the five seed articles, not from the live seeds/ and
+ * content/entries/: an editor who adds an article as the README says changes nothing these tests expect.
+ */
+export const FIXED_SEEDS = path.join(ROOT, 'tests', 'fixtures', 'seeds');
+export const TEST_ENTRIES = path.join(ROOT, 'tests', 'artifacts', `${OUT}-entries`, 'entries');
 
 export interface Served {
   url: string;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { entrySchema } from '../../../src/lib/entry-schema.ts';
-import { CONTENT, FIXTURES, LIVE_SEEDS, readReport, runCli, snapshot, tempDir, tempProject } from './helpers.ts';
+import { CONTENT, FIXTURES, LIVE_SEEDS, ROOT, readReport, runCli, snapshot, tempDir, tempProject } from './helpers.ts';
 
 const GOOD = 'عنوان خبر سليم\nتاريخ النشر: 2024-01-05\nقال دميتري بيسكوف إن الأمور على ما يرام.\nالمصدر: الأسبوع\n';
 
@@ -138,5 +138,24 @@ describe('determinism and drift', () => {
 
   it('the committed content/entries are exactly what a fresh ingest writes (run `npm run ingest` and commit)', () => {
     expect(snapshot(path.join(CONTENT, 'entries'))).toEqual(first);
+  });
+});
+
+describe('an editor adds an article as the README says', () => {
+  it('gets its entry, the ingest stays strict-green, and every existing entry stays byte for byte where it was', async () => {
+    const dir = tempDir('editor');
+    const seeds = path.join(dir, 'seeds');
+    const entries = path.join(dir, 'entries');
+    fs.cpSync(LIVE_SEEDS, seeds, { recursive: true });
+    fs.cpSync(path.join(CONTENT, 'entries'), entries, { recursive: true });
+    const before = snapshot(entries);
+    // A real-shaped article from the corpus, saved under a new name.
+    fs.copyFileSync(path.join(ROOT, 'tests', 'corpus', 'articles', 'aljazeera-net-1.txt'), path.join(seeds, 'zz-new-article.txt'));
+    const r = await runCli(seeds, entries, CONTENT, ['--strict']);
+    expect(r.status, r.stderr).toBe(0);
+    const after = snapshot(entries);
+    for (const [file, bytes] of before) expect(after.get(file), file).toBe(bytes);
+    expect(after.size).toBe(before.size + 1);
+    expect(readReport(entries).entries.find((e) => e.source === 'zz-new-article.txt')).toMatchObject({ date: '2024-06-19', dateBasis: 'stated' });
   });
 });
