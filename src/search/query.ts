@@ -9,7 +9,7 @@
  */
 import { readingsOf, tokenize } from '../text/tokens.ts';
 import { lightStem } from './stem.ts';
-import { END, matchRanges, parseQuery, termsOfWord, type AliasTable, type QueryUnit, type Range } from './terms.ts';
+import { END, matchRanges, mergeRanges, parseQuery, termsOfWord, type AliasTable, type QueryUnit, type Range } from './terms.ts';
 
 /** A LIGHT term: a light stem. */
 export function lightTerm(stem: string): string {
@@ -233,12 +233,5 @@ export function searchRanges(text: string, parsed: ParsedQuery, table: AliasTabl
       ranges.push([w.start, w.end]);
     }
   }
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const merged: Range[] = [];
-  for (const r of ranges) {
-    const last = merged.at(-1);
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  }
-  return merged;
+  return mergeRanges(ranges);
 }

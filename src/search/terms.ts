@@ -203,10 +203,14 @@ export function matchRanges(text: string, units: QueryUnit[], table: AliasTable)
   for (const m of findMentions(words, table)) {
     if (wanted.has(actorTerm(m.id))) ranges.push([words[m.first]!.start, words[m.last]!.end]);
   }
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  // Merge overlapping ranges (a word inside an actor mention), so marks never nest.
+  return mergeRanges(ranges);
+}
+
+/** Ranges in text order, overlapping ones merged (a word inside an actor mention), so marks never nest. */
+export function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Range[] = [];
-  for (const r of ranges) {
+  for (const r of sorted) {
     const last = merged.at(-1);
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else merged.push([r[0], r[1]]);

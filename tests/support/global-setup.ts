@@ -5,9 +5,8 @@
  * not move when an editor adds an article. Set SKIP_BUILD=1 to reuse existing builds while iterating.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, FIXED_SEEDS, ROOT, SUBPATH, SUBPATH_DIST, TEST_ENTRIES } from './site.ts';
+import { DIST, FIXED_SEEDS, ROOT, SUBPATH, SUBPATH_DIST, TEST_ENTRIES, buildSite } from './site.ts';
 
 function ingestFixedSeeds() {
   const dir = path.dirname(TEST_ENTRIES);
@@ -18,26 +17,8 @@ function ingestFixedSeeds() {
   );
 }
 
-function build(env: Record<string, string>, outDir: string) {
-  if (process.env.SKIP_BUILD && fs.existsSync(outDir)) return;
-  execFileSync('npx', ['astro', 'build'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    // NODE_ENV=production: vitest sets NODE_ENV=test, which would make Astro build a DEV-flavoured site
-    // (import.meta.env.DEV true), unlike the `npm run build` a reader or CI runs.
-    env: {
-      ...process.env,
-      ...env,
-      NODE_ENV: 'production',
-      ENTRIES_DIR: TEST_ENTRIES,
-      OUT_DIR: outDir,
-      ASTRO_CACHE_DIR: path.join(ROOT, 'node_modules', `.astro-${path.basename(outDir)}`),
-    },
-  });
-}
-
 export default function setup() {
   ingestFixedSeeds();
-  build({}, DIST);
-  build({ BASE_PATH: SUBPATH }, SUBPATH_DIST);
+  buildSite(TEST_ENTRIES, DIST, {}, 'inherit');
+  buildSite(TEST_ENTRIES, SUBPATH_DIST, { BASE_PATH: SUBPATH }, 'inherit');
 }

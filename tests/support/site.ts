@@ -65,13 +65,14 @@ export async function serve(
 }
 
 /** Build the site from another folder of entries (ENTRIES_DIR) into `outDir`, as `npm run build` builds it. */
-export function buildSite(entriesDir: string, outDir: string): void {
+export function buildSite(entriesDir: string, outDir: string, env: Record<string, string> = {}, output: 'ignore' | 'inherit' = 'ignore'): void {
   if (process.env.SKIP_BUILD && fs.existsSync(outDir)) return;
   execFileSync('npx', ['astro', 'build'], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', output, 'inherit'],
     env: {
       ...process.env,
+      ...env,
       // As `npm run build` runs it: vitest's NODE_ENV=test would make Astro build a DEV-flavoured site.
       NODE_ENV: 'production',
       ENTRIES_DIR: entriesDir,

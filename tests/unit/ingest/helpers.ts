@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createIngestor, buildEntry, type Entry, type Ingestor, type SeedInput } from '../../../src/ingest/pipeline.ts';
+import { cutFurniture } from '../../../src/ingest/boilerplate.ts';
+import { detectOutlet } from '../../../src/ingest/outlet.ts';
+import { segmentLines } from '../../../src/ingest/segment.ts';
 
 // Building entries from every seed takes a second on an idle machine and many more on two busy cores.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
@@ -115,4 +118,19 @@ export function snapshot(dir: string): Map<string, string> {
 /** The ingest report a runCli run wrote. */
 export function readReport(entriesDir: string): import('../../../src/ingest/directory.ts').IngestReport {
   return JSON.parse(fs.readFileSync(path.join(path.dirname(entriesDir), 'ingest-report.json'), 'utf8'));
+}
+
+/** A made-up page's parts for the outlet tests: a headline, a lead and a second paragraph. */
+export const PAGE = {
+  HEAD: 'المزارعون يحتجون على ارتفاع أسعار الأسمدة في الريف الشمالي',
+  LEAD: 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض أسعار الأسمدة التي تضاعفت خلال عام واحد.',
+  MORE: 'وقال ممثل عن المحتجين إن المحاصيل مهددة إذا لم تتدخل الحكومة قبل موسم الزراعة المقبل بأسابيع.',
+};
+
+/** The outlet finding for a page of these lines, through the real furniture and outlet stages. */
+export function outletOfPage(...lines: string[]) {
+  const data = projectIngestor().data;
+  const segmented = segmentLines(lines.join('\n'));
+  const { headline, body, removed } = cutFurniture(segmented, data);
+  return detectOutlet(removed, data, { lines: segmented, headline, body });
 }

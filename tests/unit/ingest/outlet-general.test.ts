@@ -3,20 +3,12 @@
  * Every page here is made up; the unknown outlets' names are invented.
  */
 import { describe, expect, it } from 'vitest';
-import { cutFurniture } from '../../../src/ingest/boilerplate.ts';
-import { detectOutlet } from '../../../src/ingest/outlet.ts';
-import { segmentLines } from '../../../src/ingest/segment.ts';
-import { projectIngestor } from './helpers.ts';
+import { PAGE, outletOfPage } from './helpers.ts';
 
-const HEAD = 'المزارعون يحتجون على ارتفاع أسعار الأسمدة في الريف الشمالي';
-const LEAD = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض أسعار الأسمدة التي تضاعفت خلال عام واحد.';
-const MORE = 'وقال ممثل عن المحتجين إن المحاصيل مهددة إذا لم تتدخل الحكومة قبل موسم الزراعة المقبل بأسابيع.';
+const { HEAD, LEAD, MORE } = PAGE;
 
 function outletOf(...lines: string[]) {
-  const data = projectIngestor().data;
-  const segmented = segmentLines(lines.join('\n'));
-  const { headline, body, removed } = cutFurniture(segmented, data);
-  const r = detectOutlet(removed, data, { lines: segmented, headline, body });
+  const r = outletOfPage(...lines);
   return { outlet: r.outlet, via: r.via, known: !!r.record };
 }
 

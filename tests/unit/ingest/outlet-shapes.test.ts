@@ -3,21 +3,9 @@
  * is made up; the outlets are real ones from content/outlets.yaml, or invented names.
  */
 import { describe, expect, it } from 'vitest';
-import { cutFurniture } from '../../../src/ingest/boilerplate.ts';
-import { detectOutlet } from '../../../src/ingest/outlet.ts';
-import { segmentLines } from '../../../src/ingest/segment.ts';
-import { projectIngestor } from './helpers.ts';
+import { PAGE, outletOfPage as outletOf } from './helpers.ts';
 
-const HEAD = 'المزارعون يحتجون على ارتفاع أسعار الأسمدة في الريف الشمالي';
-const LEAD = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض أسعار الأسمدة التي تضاعفت خلال عام واحد.';
-const MORE = 'وقال ممثل عن المحتجين إن المحاصيل مهددة إذا لم تتدخل الحكومة قبل موسم الزراعة المقبل بأسابيع.';
-
-function outletOf(...lines: string[]) {
-  const data = projectIngestor().data;
-  const segmented = segmentLines(lines.join('\n'));
-  const { headline, body, removed } = cutFurniture(segmented, data);
-  return detectOutlet(removed, data, { lines: segmented, headline, body });
-}
+const { HEAD, LEAD, MORE } = PAGE;
 
 describe('outlet from the page', () => {
   it('a source line naming outlet and agency: "المصدر: X- أ ف ب"', () => {
