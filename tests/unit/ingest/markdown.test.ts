@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { remark } from 'remark';
 import { ENTRY_MARKDOWN_OPTIONS } from '../../../src/lib/entry-html.ts';
-import { bodyMarkdown } from '../../../src/ingest/markdown.ts';
+import fc from 'fast-check';
+import { bodyMarkdown, isPlainLine, remarkMarkdown } from '../../../src/ingest/markdown.ts';
 import { FIXTURES, entryFromText, seedEntry } from './helpers.ts';
 
 /** Render Markdown the way the site does (src/lib/entry-html.ts: GFM, raw HTML dropped, sanitised, rehype-slug). */
@@ -84,5 +85,31 @@ describe('the body as an mdast tree printed with remark', () => {
   it('seed 004’s subheading is a level-2 heading on the page', async () => {
     const html = await renderLikeTheSite(seedEntry('004').body);
     expect(html).toMatch(/<h2 id="[^"]+">مباحثات بين وزيري دفاع كوريا الشمالية وروسيا<\/h2>/);
+  });
+});
+
+describe('plain lines joined without the serialiser', () => {
+  // Characters around every GFM escape rule: line starts, list and table marks, autolink neighbours, spaces.
+  // Mostly characters the short way accepts, so that many bodies take it; now and then one it must refuse.
+  const COMMON = ['ب', 'ا', 'ل', 'ً', '١', '1', '9', ' ', '  ', '.', ')', '(', '-', ':', '/', '،', '؛', '؟', '«', '»', '"', "'", '!', '?', '%', ',', '—', '…', '$', '^', '{', '}'];
+  const RARE = ['#', '*', '_', '[', ']', '<', '>', '&', '|', '~', '`', '\\', '=', '+', '@', 'w', 'W', 'p', 's', 'a', '\u00A0', '\t', '\u200F'];
+  const char = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...COMMON) }, { weight: 1, arbitrary: fc.constantFrom(...RARE) });
+  const line = fc.array(char, { minLength: 1, maxLength: 10 }).map((a) => a.join(''));
+
+  it('prints every body exactly as remark-gfm does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ text: line, heading: fc.boolean() }), { minLength: 1, maxLength: 3 }), (blocks) => {
+        const body = blocks.map((b, i) => ({ no: i + 1, ...b }));
+        expect(bodyMarkdown(body)).toBe(remarkMarkdown(body));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('takes the short way for the usual article line, and never for markup', () => {
+    expect(isPlainLine('وقال بيسكوف في مؤتمر صحفي: «العلاقات تشهد تطورا ملحوظا، ونحن نعمل على ذلك».')).toBe(true);
+    expect(isPlainLine('في 13/9/2023 (رويترز) - 25% من الأصوات!')).toBe(true);
+    for (const s of ['1. قائمة', '2) قائمة', '- قائمة', ':-- جدول', ' نص', 'نص ', '# عنوان', 'نص <b>', 'www.example.com', 'a@b', 'نص | نص', 'نص\tنص'])
+      expect(isPlainLine(s), s).toBe(false);
   });
 });
