@@ -174,6 +174,8 @@ const OVERRIDE_RE = /\.meta\.ya?ml$/i;
 /** One seed to build, or the result of building it. */
 export interface BuildResult {
   entry?: Entry;
+  /** The entry's file text (entryFile), made where the entry was built: on a worker, not the main thread. */
+  file?: string;
   problems?: string[];
 }
 
@@ -181,7 +183,8 @@ export interface BuildResult {
 export function buildSeeds(seeds: SeedInput[], ingestor: Ingestor): BuildResult[] {
   return seeds.map((seed) => {
     try {
-      return { entry: buildEntry(seed, ingestor) };
+      const entry = buildEntry(seed, ingestor);
+      return { entry, file: entryFile(entry) };
     } catch (err) {
       if (err instanceof AggregateError) return { problems: err.errors.map((e) => (e as Error).message) };
       if (err instanceof IngestError) return { problems: [err.message] };
@@ -320,19 +323,21 @@ export async function ingestDirectoryParallel(
 /** Name the duplicates, give each entry its file, write what changed, and report. */
 function finish(p: Plan, results: Map<string, BuildResult>, entriesDir: string): IngestReport {
   const { cacheFile, key, cache, getIngestor, refused } = p;
-  const built: { name: string; seed: SeedInput; record: CachedSeed; entry: Entry | null; cached: boolean }[] = [];
+  const built: { name: string; seed: SeedInput; record: CachedSeed; entry: Entry | null; file: string | null; cached: boolean }[] = [];
   const duplicates: IngestReport['duplicates'] = [];
   const byText = new Map<string, string>();
   const nextSeeds: Record<string, CachedSeed> = {};
   for (const { name, seed, key: seedKey, stamp, cached } of p.seeds) {
     let record: CachedSeed;
     let entry: Entry | null = null;
+    let file: string | null = null;
     if (cached) record = { ...cached, stamp };
     else {
       record = { key: seedKey, stamp };
       const r = results.get(name)!;
       if (r.entry) {
         entry = r.entry;
+        file = r.file ?? null;
         record.slug = entry.slug;
         // The same article twice: the same headline and text, whatever the file's name or encoding.
         record.textHash = sha(entry.frontmatter.title, entry.body);
@@ -350,7 +355,7 @@ function finish(p: Plan, results: Map<string, BuildResult>, entriesDir: string):
       continue;
     }
     byText.set(record.textHash!, name);
-    built.push({ name, seed, record, entry, cached: !!cached });
+    built.push({ name, seed, record, entry, file, cached: !!cached });
   }
 
   // Which file belongs to which seed: the cache knows; without one, the entries' own `source:` lines.
@@ -391,8 +396,7 @@ function finish(p: Plan, results: Map<string, BuildResult>, entriesDir: string):
       report.unchanged.push(file);
     } else {
       // Built now, or cached but its file is missing or was touched: (re)build and compare.
-      const entry = b.entry ?? buildEntry(b.seed, getIngestor());
-      const content = entryFile(entry);
+      const content = b.file ?? entryFile(b.entry ?? buildEntry(b.seed, getIngestor()));
       if (st && fs.readFileSync(target, 'utf8') === content) report.unchanged.push(file);
       else {
         fs.writeFileSync(target, content);
