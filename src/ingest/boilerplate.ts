@@ -13,7 +13,7 @@
 import { foldArabic } from '../text/normalize.ts';
 import type { RemovedLine } from '../lib/entry-schema.ts';
 import type { BoilerplateRule, IngestData } from './data.ts';
-import { readDateLine, type DateLine } from './date.ts';
+import { DateLineReader, type DateLine } from './date.ts';
 import { chooseHeadline, deriveTitle, isMasthead } from './headline.ts';
 import type { Line } from './segment.ts';
 import { wordCount } from '../text/tokens.ts';
@@ -47,7 +47,10 @@ export interface Furniture {
   title: Title | null;
   body: BodyLine[];
   removed: RemovedLine[];
-  findings: Finding[];
+  /** What the cut lines tell (read when asked: the pipeline reads the lines' dates and outlets itself). */
+  readonly findings: Finding[];
+  /** The date lines read on this page, for the date stage to read again without scanning. */
+  dateLines: DateLineReader;
 }
 
 const fold = (s: string) => foldArabic(s);
@@ -190,18 +193,21 @@ interface Context {
   credits: Set<string>;
   lex: (key: string) => Set<string>;
   dateWords: Set<string>;
+  /** This page's date lines, each read once (made per page by cutFurniture). */
+  dateLines: DateLineReader;
 }
 
-const contexts = new WeakMap<IngestData, Context>();
+type DataContext = Omit<Context, 'dateLines'>;
+const contexts = new WeakMap<IngestData, DataContext>();
 
 /** The furniture rules' lookup tables, built once per data set. */
-function context(data: IngestData): Context {
+function context(data: IngestData): DataContext {
   let c = contexts.get(data);
   if (!c) contexts.set(data, (c = buildContext(data)));
   return c;
 }
 
-function buildContext(data: IngestData): Context {
+function buildContext(data: IngestData): DataContext {
   const { boilerplate, dates, outlets } = data;
   const lexSets = new Map<string, Set<string>>();
   const lex = (key: string) => {
@@ -292,11 +298,11 @@ function isLatinUi(text: string): boolean {
 
 /** Classify one line by phrase and by structure; null for a line that may be article text. */
 function classify(text: string, ctx: Context): string | null {
-  const { boilerplate, dates } = ctx.data;
+  const { boilerplate } = ctx.data;
   if (ctx.footers.some((re) => re.test(text))) return 'translation_footer';
   // Before date lines: the post's date is no publication date.
   if (isEmbedAttribution(text)) return 'embed_attribution';
-  const dateLine = readDateLine(text, dates);
+  const dateLine = ctx.dateLines.read(text);
   if (dateLine) return dateLine.kind === 'cms-publication' ? 'cms_metadata' : 'date_line';
   const rule = boilerplate.rules.find((r) => r.match !== 'tail_from' && !r.before_headline && ruleMatches(r, text));
   if (rule) return rule.name;
@@ -324,7 +330,7 @@ function readDateline(text: string): { place: string; source: string } | null {
 }
 
 export function cutFurniture(lines: Line[], data: IngestData): Furniture {
-  const ctx = context(data);
+  const ctx: Context = { ...context(data), dateLines: new DateLineReader(data.dates) };
   const nonEmpty = lines.filter((l) => l.text !== '');
   const kinds = nonEmpty.map((l) => classify(l.text, ctx));
   markTeasers(nonEmpty, kinds);
@@ -432,7 +438,17 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
     const derived = lead ? deriveTitle(lead.text) : null;
     if (derived) title = { text: derived, line: null, derived: true };
   }
-  return { headline, title, body, removed, findings: findingsOf(removed, data) };
+  let findings: Finding[] | null = null;
+  return {
+    headline,
+    title,
+    body,
+    removed,
+    get findings() {
+      return (findings ??= findingsOf(removed, ctx));
+    },
+    dateLines: ctx.dateLines,
+  };
 }
 
 /**
@@ -472,13 +488,13 @@ function r0(ctx: Context, text: string): string {
   return ctx.data.boilerplate.rules.find((r) => r.before_headline && ruleMatches(r, text))!.name;
 }
 
-function findingsOf(removed: RemovedLine[], data: IngestData): Finding[] {
-  const { footers } = context(data);
+function findingsOf(removed: RemovedLine[], ctx: Context): Finding[] {
+  const { footers } = ctx;
   const out: Finding[] = [];
   for (const r of removed) {
     const base = { line: r.line, text: r.text };
     if (r.rule === 'date_line' || r.rule === 'cms_metadata') {
-      const date = readDateLine(r.text, data.dates);
+      const date = ctx.dateLines.read(r.text);
       if (date) out.push({ kind: 'date_line', ...base, date });
     } else if (r.rule === 'source_line') {
       const outlet = r.text.slice(r.text.search(/[:：]/) + 1).trim();

@@ -81,6 +81,8 @@ interface DateGrammar {
   monthRe: string;
   /** Separators of all-numeric dates that are always day first (20.06.2024). */
   dayFirstSeparators: Set<string>;
+  /** Words that make a dated line a caption, folded. */
+  captionWords: Set<string>;
 }
 
 const grammars = new WeakMap<DateRules, DateGrammar>();
@@ -141,7 +143,7 @@ function grammarFor(rules: DateRules): DateGrammar {
   ];
   const token = new RegExp(parts.join('|'), 'gu');
   const sentenceWords = new Set(rules.sentence_words.map((w) => foldArabic(w)));
-  const g: DateGrammar = { month, weekday, labels, zones, am, pm, sentenceWords, token, monthRe: M, dayFirstSeparators: new Set(rules.day_first_separators) };
+  const g: DateGrammar = { month, weekday, labels, zones, am, pm, sentenceWords, token, monthRe: M, dayFirstSeparators: new Set(rules.day_first_separators), captionWords: new Set(rules.caption_words.map((w) => foldArabic(w))) };
   grammars.set(rules, g);
   return g;
 }
@@ -369,9 +371,16 @@ const EMBED_HANDLE = /\(\s*@[\w.]+\s*\)/u;
  */
 const HAS_DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
 
+/**
+ * Four digits with nothing between them but letters and marks (which folding may drop: «20ـ24», «20ء24»):
+ * every date form has a four-digit year, and no letter or mark folds (NFKC) to a digit, so a line without
+ * this holds no date stamp. It keeps the token grammar off most lines with a number in them.
+ */
+const MAY_HOLD_YEAR = /[0-9\u0660-\u0669\u06F0-\u06F9](?:[\p{L}\p{M}\u0640]*[0-9\u0660-\u0669\u06F0-\u06F9]){3}/u;
+
 export function readDateLine(line: string, rules: DateRules): DateLine | null {
-  // Cheap refusals first (most lines of a page): no digit, or far too many words for a stamp and its few neighbours.
-  if (!HAS_DIGIT.test(line) || line.length > 400) return null;
+  // Cheap refusals first (most lines of a page): no year, or far too many words for a stamp and its few neighbours.
+  if (!HAS_DIGIT.test(line) || line.length > 400 || !MAY_HOLD_YEAR.test(line)) return null;
   // A stamp is a dozen words at most (label, weekday, date, time, am/pm, zone) beside its few neighbours
   // (an embedded post's attribution, the longest, has twelve): a longer line is a sentence.
   if (wordCount(line) > 12 + Math.max(12, rules.date_line_max_other_words)) return null;
@@ -379,10 +388,25 @@ export function readDateLine(line: string, rules: DateRules): DateLine | null {
   if (scan.broken || scan.stamps.length === 0 || scan.inSentence) return null;
   const embed = EMBED_HANDLE.test(line) && scan.otherWords.length <= 12;
   if (!embed && scan.otherWords.length > rules.date_line_max_other_words) return null;
-  const caption = new Set(rules.caption_words.map((w) => foldArabic(w)));
+  const caption = grammarFor(rules).captionWords;
   if (scan.otherWords.some((w) => caption.has(foldArabic(w)))) return null;
   const primary = scan.stamps.find((x) => x.kind !== 'update') ?? scan.stamps[0]!;
   return { ...primary, kind: embed ? 'embed' : primary.kind, stamps: scan.stamps, otherCalendar: scan.otherCalendar };
+}
+
+/**
+ * readDateLine for one article: the furniture stage reads every line, the date stage reads the cut ones
+ * again; each distinct line is read once. Made per article (buildEntry), so nothing is kept across them.
+ */
+export class DateLineReader {
+  private readonly seen = new Map<string, DateLine | null>();
+  constructor(readonly rules: DateRules) {}
+
+  read(line: string): DateLine | null {
+    let dl = this.seen.get(line);
+    if (dl === undefined) this.seen.set(line, (dl = readDateLine(line, this.rules)));
+    return dl;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -460,8 +484,9 @@ interface Candidate {
 export function choosePublicationDate(
   page: PageLine[],
   rules: DateRules,
-  opts: { dateOrder?: 'dmy' | 'mdy' } = {},
+  opts: { dateOrder?: 'dmy' | 'mdy'; dateLines?: DateLineReader } = {},
 ): ChosenDate | null {
+  const dateLines = opts.dateLines?.rules === rules ? opts.dateLines : new DateLineReader(rules);
   const candidates: Candidate[] = [];
   const known = new Set<string>();
   const everyDate = new Set<string>();
@@ -470,7 +495,7 @@ export function choosePublicationDate(
   const leadToday = lead ? weekdayMentions(tokenize(lead.text), rules).find((w) => w.today)?.weekday ?? null : null;
   for (const line of page) {
     if (line.paragraph) continue;
-    const dl = readDateLine(line.text, rules);
+    const dl = dateLines.read(line.text);
     if (!dl || dl.kind === 'embed') continue;
     for (const stamp of dl.stamps) {
       if (stamp.future) continue;

@@ -10,7 +10,7 @@ import { ActorMatcher, findPeople, listActors, withPeople, type ActorLists } fro
 import { cutFurniture, type BodyLine } from './boilerplate.ts';
 import { claimStopWords, findClaims } from './claims.ts';
 import { loadIngestData, type IngestData, type Outlet } from './data.ts';
-import { choosePublicationDate, implausibleDates, inferDateFromWeekdays, type BodySentence, type PageLine } from './date.ts';
+import { choosePublicationDate, implausibleDates, inferDateFromWeekdays, type BodySentence, type DateLineReader, type PageLine } from './date.ts';
 import { decodeSeedDetected } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { bodyMarkdown } from './markdown.ts';
@@ -66,7 +66,7 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
     : null;
 
   const lines = segmentLines(text);
-  const { headline, title, body, removed: cut } = cutFurniture(lines, data);
+  const { headline, title, body, removed: cut, dateLines } = cutFurniture(lines, data);
   // Lines segmenting blanked (a frontmatter block, rule lines) are listed with what furniture cut.
   const removed = [...droppedLines(lines), ...cut].sort((a, b) => a.line - b.line);
   if (!title) throw new IngestError(seed.path, 'no headline: every line is page furniture');
@@ -79,7 +79,7 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
   const texts = [...(title.derived ? [] : [title.text]), ...body.map((b) => b.text)];
   const named = matcher.namedInFull(texts.join('\n'));
   const outlet = decideOutlet(detectOutlet(removed, data, { lines, headline, body }), override, data);
-  const dated = decideDate(seed, removed, paragraphs, override, outlet.record, named, { data, matcher }, headline?.no ?? 0);
+  const dated = decideDate(seed, removed, paragraphs, override, outlet.record, named, { data, matcher }, headline?.no ?? 0, dateLines);
   const lists = actorLists(texts, override, matcher);
   const people = findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims), named);
   const speakers = withPeople(matcher, people);
@@ -148,6 +148,7 @@ function decideDate(
   named: Set<string>,
   { data, matcher }: Ingestor,
   headlineNo = 0,
+  dateLines?: DateLineReader,
 ): Dated {
   if (override?.date) {
     return { date: override.date.value, basis: { kind: 'editorial', note: override.date.note, confirmed: override.date.confirmed }, writtenOn: null };
@@ -170,7 +171,7 @@ function decideDate(
   ]
     .map((l) => ({ ...l, zone: (l.no < top ? 'above' : l.no < firstText ? 'header' : 'body') as PageLine['zone'] }))
     .sort((a, b) => a.no - b.no);
-  const p = choosePublicationDate(page, data.dates, { dateOrder: outletRecord?.date_order });
+  const p = choosePublicationDate(page, data.dates, { dateOrder: outletRecord?.date_order, ...(dateLines ? { dateLines } : {}) });
   if (p) {
     const basis: Basis = { kind: 'stated', line: p.line, rule: p.rule };
     let publishedAt: string | undefined;
