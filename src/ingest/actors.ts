@@ -69,8 +69,18 @@ export class ActorMatcher {
     this.indexes = [...(base?.indexes ?? []), new NameIndex(spellings)];
   }
 
+  // The matches of a token list, by the list: tokenize() hands the same list out for the same text, and an
+  // article's texts are matched again by several stages (names in full, lists, mentions, people).
+  private readonly matched = new WeakMap<readonly Token[], NameMatch<NamePattern>[]>();
+
   /** Every name found, left to right, longest match at each word (over every index), without overlaps. */
   private rawMentions(tokens: readonly Token[]): NameMatch<NamePattern>[] {
+    let found = this.matched.get(tokens);
+    if (!found) this.matched.set(tokens, (found = this.matchTokens(tokens)));
+    return found;
+  }
+
+  private matchTokens(tokens: readonly Token[]): NameMatch<NamePattern>[] {
     if (this.indexes.length === 1) return this.indexes[0]!.matchAll(tokens);
     const out: NameMatch<NamePattern>[] = [];
     for (let i = 0; i < tokens.length; ) {

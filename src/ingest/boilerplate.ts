@@ -101,30 +101,55 @@ function compileRule(rule: BoilerplateRule): CompiledRule {
 
 const COUNTER = /^(.*?)\s*[(（]\s*[\d٠-٩]+\s*[)）]$/u;
 
+/**
+ * What the yaml rules compare, for the last line asked (every rule asks about the same line): its folded
+ * words, their first n joined, the folded part before a colon and before a count, each made once.
+ */
+interface RuleLine {
+  text: string;
+  words: string[];
+  starts: (string | undefined)[];
+  label?: string | null;
+  counter?: string | null;
+}
+let ruleLine: RuleLine | null = null;
+function ruleLineOf(line: string): RuleLine {
+  if (ruleLine?.text !== line) ruleLine = { text: line, words: words(line), starts: [] };
+  return ruleLine;
+}
+const startOf = (l: RuleLine, n: number) => (l.starts[n] ??= l.words.slice(0, n).join(' '));
+
 /** Does a furniture rule (content/rules/boilerplate.yaml) match the line? A few set look-ups per rule. */
 function ruleMatches(rule: BoilerplateRule, line: string): boolean {
-  const lineWords = words(line);
+  const l = ruleLineOf(line);
+  const lineWords = l.words;
   if (rule.max_words !== undefined && lineWords.length > rule.max_words) return false;
   const c = compileRule(rule);
-  if (c.literals.some((p) => line.startsWith(p))) return true;
+  if (c.literals.length && c.literals.some((p) => line.startsWith(p))) return true;
   switch (rule.match) {
     case 'tail_from':
     case 'starts_with':
       for (const [n, phrases] of c.starts) {
-        if (lineWords.length >= n && phrases.has(n === lineWords.length ? lineWords.join(' ') : lineWords.slice(0, n).join(' '))) return true;
+        if (lineWords.length >= n && phrases.has(startOf(l, n))) return true;
       }
       return false;
     case 'equals':
-      return lineWords.length > 0 && c.whole.has(lineWords.join(' '));
+      return lineWords.length > 0 && c.whole.has(startOf(l, lineWords.length));
     case 'label': {
       // "phrase: anything"
-      const colon = line.search(/[:：]/);
-      return colon > 0 && c.whole.has(fold(line.slice(0, colon)));
+      if (l.label === undefined) {
+        const colon = line.search(/[:：]/);
+        l.label = colon > 0 ? fold(line.slice(0, colon)) : null;
+      }
+      return l.label !== null && c.whole.has(l.label);
     }
     case 'counter': {
       // "phrase (N)"
-      const m = COUNTER.exec(line);
-      return !!m && c.whole.has(fold(m[1]!));
+      if (l.counter === undefined) {
+        const m = COUNTER.exec(line);
+        l.counter = m ? fold(m[1]!) : null;
+      }
+      return l.counter !== null && c.whole.has(l.counter);
     }
   }
 }

@@ -317,22 +317,57 @@ interface Signal {
 
 const sameOutlet = (a: Name, b: Name) => (a.record && b.record ? a.record.id === b.record.id : fold(a.name) === fold(b.name));
 
+/** A list of leads (outlets.yaml), folded once: each lead's words, and the first words any lead can open with. */
+interface Leads {
+  words: string[][];
+  firsts: Set<string>;
+}
+const compiledLeads = new WeakMap<string[], Leads>();
+function leadsOf(leads: string[]): Leads {
+  let c = compiledLeads.get(leads);
+  if (!c) {
+    const words = leads.map((lead) => fold(lead).split(' ')).filter((lw) => lw[0]);
+    compiledLeads.set(leads, (c = { words, firsts: new Set(words.map((lw) => lw[0]!)) }));
+  }
+  return c;
+}
+
+// The last line asked about, split and folded word by word: every list of leads asks about the same lines.
+let leadLine: string | null = null;
+let leadLineWords: string[] = [];
+let leadLineFolds: (string[] | undefined)[] = [];
+const foldedWord = (i: number): string[] => {
+  let ws = leadLineFolds[i];
+  if (!ws) {
+    const fw = fold(leadLineWords[i]!);
+    leadLineFolds[i] = ws = fw ? fw.split(' ') : [];
+  }
+  return ws;
+};
+
 /** Is the folded phrase at the start of the line, word for word? Returns the rest. */
 function afterLead(line: string, leads: string[]): string | null {
-  const words = line.split(/\s+/);
-  for (const lead of leads) {
-    const lw = fold(lead).split(' ');
-    if (!lw[0]) continue;
+  const { words: leadWords, firsts } = leadsOf(leads);
+  if (line !== leadLine) {
+    leadLine = line;
+    leadLineWords = line.split(/\s+/);
+    leadLineFolds = [];
+  }
+  const words = leadLineWords;
+  // No lead starts with the line's first word: none matches (the walk below would stop there).
+  let at = 0;
+  while (at < words.length && foldedWord(at).length === 0) at++;
+  if (at === words.length || !firsts.has(foldedWord(at)[0]!)) return null;
+  for (const lw of leadWords) {
     // Fold word by word so the rest keeps its spelling.
     let i = 0;
     let k = 0;
     while (k < lw.length && i < words.length) {
-      const fw = fold(words[i]!);
-      if (!fw) {
+      const ws = foldedWord(i);
+      if (!ws.length) {
         i++;
         continue;
       }
-      const ws = fw.split(' ');
       if (ws.every((w, j) => lw[k + j] === w)) {
         k += ws.length;
         i++;

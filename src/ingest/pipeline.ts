@@ -2,6 +2,7 @@
  * The ingest pipeline: one seed (+ override) → one validated entry. Pure from bytes to text;
  * reading and writing files is left to ingestDirectory() and the command (scripts/ingest.ts).
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { DateTime } from 'luxon';
@@ -215,9 +216,39 @@ function actorLists(texts: string[], override: Override | null, matcher: ActorMa
   return { actors: keep(lists.actors), places: keep(lists.places), organisations: keep(lists.organisations) };
 }
 
+/**
+ * What JSON.parse(JSON.stringify(v)) gives for the frontmatter's plain data (objects, arrays, strings,
+ * numbers, booleans, null), without printing and parsing it: undefined values dropped (in an array, null),
+ * numbers that are not finite null. Keys keep their order.
+ */
+function jsonData(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v === null || typeof v !== 'object') return v;
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(v)) as unknown;
+  if (Array.isArray(v)) return v.map((x) => (x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : jsonData(x)));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+    Object.defineProperty(out, k, { value: jsonData(x), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+// gray-matter's own writer, given the body as the file object matter.stringify would make of it: for a body
+// that holds no frontmatter of its own and no BOM, matter(body) changes nothing, and only costs a Buffer copy.
+const stringifyMatter = createRequire(import.meta.url)('gray-matter/lib/stringify.js') as (
+  file: { content: string; data: Record<string, unknown> },
+  data: Record<string, unknown>,
+  options: object,
+) => string;
+
 /** The file's text: YAML frontmatter (gray-matter) and the Markdown body. */
 export function entryFile(entry: Entry): string {
   // Drop undefined values; js-yaml would refuse them.
-  const data = JSON.parse(JSON.stringify(entry.frontmatter)) as Record<string, unknown>;
-  return matter.stringify(entry.body, data, { lineWidth: -1 } as never);
+  const data = jsonData(entry.frontmatter) as Record<string, unknown>;
+  const options = { lineWidth: -1 };
+  if (entry.body && !entry.body.startsWith('---') && !entry.body.startsWith('\uFEFF')) {
+    return stringifyMatter({ content: entry.body, data: {} }, data, options);
+  }
+  return matter.stringify(entry.body, data, options as never);
 }
