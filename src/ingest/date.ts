@@ -377,10 +377,16 @@ const HAS_DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
  * this holds no date stamp. It keeps the token grammar off most lines with a number in them.
  */
 const MAY_HOLD_YEAR = /[0-9\u0660-\u0669\u06F0-\u06F9](?:[\p{L}\p{M}\u0640]*[0-9\u0660-\u0669\u06F0-\u06F9]){3}/u;
+/**
+ * Two numbers apart: every date form has a day and a year (and a numeric one a month) with something between
+ * them. Folding only joins runs of digits, and the one split it makes (a year run into a time, «202418:40»)
+ * has a colon after it: a line with a single run of digits («(1234)» after a headline) holds no date stamp.
+ */
+const TWO_NUMBERS = /[0-9\u0660-\u0669\u06F0-\u06F9][^0-9\u0660-\u0669\u06F0-\u06F9]+[0-9\u0660-\u0669\u06F0-\u06F9]/u;
 
 export function readDateLine(line: string, rules: DateRules): DateLine | null {
-  // Cheap refusals first (most lines of a page): no year, or far too many words for a stamp and its few neighbours.
-  if (!HAS_DIGIT.test(line) || line.length > 400 || !MAY_HOLD_YEAR.test(line)) return null;
+  // Cheap refusals first (most lines of a page): no year, no second number, or far too many words for a stamp and its few neighbours.
+  if (!HAS_DIGIT.test(line) || line.length > 400 || !MAY_HOLD_YEAR.test(line) || !TWO_NUMBERS.test(line)) return null;
   // A stamp is a dozen words at most (label, weekday, date, time, am/pm, zone) beside its few neighbours
   // (an embedded post's attribution, the longest, has twelve): a longer line is a sentence.
   if (wordCount(line) > 12 + Math.max(12, rules.date_line_max_other_words)) return null;

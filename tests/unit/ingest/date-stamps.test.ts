@@ -204,3 +204,17 @@ describe('dotted numeric dates', () => {
     expect(readDateLine('04/03/2023', rules)?.readings).toEqual(['2023-03-04', '2023-04-03']);
   });
 });
+
+describe('the cheap refusals before the stamp grammar', () => {
+  it('still read a year folding joins, Arabic-Indic digits and a year run into its time', () => {
+    expect(line('تاريخ النشر: 5 مايو 20ـ24')?.date).toBe('2024-05-05');
+    expect(line('تاريخ النشر: ٥ مايو ٢٠٢٤')?.date).toBe('2024-05-05');
+    expect(line('تاريخ النشر: 19/6/202418:40')).toMatchObject({ date: '2024-06-19', time: '18:40:00' });
+  });
+
+  it('refuse a line with one number or no four-digit year', () => {
+    expect(line('عنوان الخبر (1234)')).toBeNull();
+    expect(line('2024')).toBeNull();
+    expect(line('قبل 5 أيام و12 ساعة')).toBeNull();
+  });
+});
