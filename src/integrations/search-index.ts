@@ -12,10 +12,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { loadActors } from '../search/actors-data.ts';
+import { ACTORS_FILE, loadActors } from '../search/actors-data.ts';
 import { recordFromPage, type SearchRecord } from '../search/records.ts';
 import { buildAliasTable } from '../search/terms.ts';
-import { actorDocs, buildSearchRecords, entryDocs, writeSearchIndex, type SearchDoc } from '../search/index-build.ts';
+import { actorDocs, buildSearchRecords, entryDocs, writeSearchIndex, type BuiltSearch, type SearchDoc } from '../search/index-build.ts';
 
 /** Where the manifest and vocabulary go in the build folder (beside the Pagefind bundle, <base>pagefind/). */
 export const SEARCH_DATA_DIR = 'search-data';
@@ -65,20 +65,46 @@ export function siteSearchDocs(entriesDir = path.resolve(process.cwd(), process.
   return [...entryDocs(entriesDir), ...actorDocs(loadActors())];
 }
 
+/** What the search's build depends on: every entry file's name, size and time, and the data files'. */
+function signature(entriesDir: string): string {
+  const files = fs.existsSync(entriesDir) ? fs.readdirSync(entriesDir).filter((f) => f.endsWith('.md')).sort() : [];
+  const parts = [entriesDir];
+  for (const f of [...files.map((f) => path.join(entriesDir, f)), ACTORS_FILE, path.resolve(process.cwd(), 'content/outlets.yaml')]) {
+    const st = fs.statSync(f, { throwIfNoEntry: false });
+    parts.push(`${f}:${st?.size ?? '-'}:${st?.mtimeMs ?? '-'}`);
+  }
+  return parts.join('\n');
+}
+
+/**
+ * The site's search, built once per build: the search page (src/search/SearchView.astro) needs its manifest
+ * while pages render, the integration its records when they are written. Both run in the one build
+ * process but in different module instances (Astro bundles the page), so the result is kept on globalThis,
+ * keyed by what it is built from; an edited entry (astro dev) builds it again.
+ */
+export function siteSearch(entriesDir = path.resolve(process.cwd(), process.env.ENTRIES_DIR ?? 'content/entries')): BuiltSearch {
+  const store = globalThis as { __siteSearch?: { key: string; built: BuiltSearch } };
+  const key = signature(entriesDir);
+  if (store.__siteSearch?.key !== key) {
+    store.__siteSearch = { key, built: buildSearchRecords(siteSearchDocs(entriesDir), buildAliasTable(loadActors())) };
+  }
+  return store.__siteSearch.built;
+}
+
 export default function searchIndex(): AstroIntegration {
   return {
     name: 'search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const docs = siteSearchDocs();
-        const entries = docs.filter((d) => d.kind === 'entry').length;
-        if (!entries) logger.warn('no entries: the search index is empty');
         const t0 = performance.now();
-        const built = buildSearchRecords(docs, buildAliasTable(loadActors()));
+        const built = siteSearch();
+        const entries = built.manifest.entries;
+        const docs = built.manifest;
+        if (!entries) logger.warn('no entries: the search index is empty');
         await writeSearchIndex(built, outDir, { pagefind: PAGEFIND_DIR, data: SEARCH_DATA_DIR });
         logger.info(
-          `search index: ${entries} entries, ${docs.length - entries} actor pages → Pagefind records in ${PAGEFIND_DIR}/, vocabulary in ${SEARCH_DATA_DIR}/ (${Math.round(performance.now() - t0)} ms)`,
+          `search index: ${entries} entries, ${docs.docs - entries} actor pages → Pagefind records in ${PAGEFIND_DIR}/, vocabulary in ${SEARCH_DATA_DIR}/ (${Math.round(performance.now() - t0)} ms)`,
         );
       },
     },

@@ -14,7 +14,7 @@
 import { editDistance } from '../text/distance.ts';
 import { foldArabic } from '../text/normalize.ts';
 import {
-  BEGUN, EXACT, LIGHT, prefixTerm,
+  BEGUN, EXACT, LIGHT,
   type ParsedQuery, type SearchFragment, type SearchManifest, type SearchUnit,
 } from './query.ts';
 
@@ -23,8 +23,8 @@ import {
  * `n`): entries 0 … entries-1, oldest first, then actor pages.
  */
 export interface SearchBackend {
-  /** The documents whose record holds `term` (an exact term: src/search/terms.ts). */
-  docs(term: string): Promise<number[]>;
+  /** The documents whose record holds a term that `key` begins (src/search/terms.ts keyFinds). */
+  docs(key: string): Promise<number[]>;
   /** The documents every filter keeps (filter name → value). */
   keep(filters: Record<string, string>): Promise<number[]>;
   /** What document n shows. */
@@ -74,7 +74,7 @@ export class SearchEngine {
     return this.index;
   }
 
-  /** The documents holding a term (each term asked once per page). */
+  /** The documents holding a term that `term` (a key) begins: each key asked once per page. */
   postings(term: string): Promise<number[]> {
     let p = this.terms.get(term);
     if (!p) {
@@ -83,11 +83,6 @@ export class SearchEngine {
       p.catch(() => this.terms.delete(term));
     }
     return p;
-  }
-
-  /** Documents with a word that `prefix` begins (and is not): the "words begun" level. */
-  async begun(prefix: string): Promise<Set<number>> {
-    return new Set(await this.postings(prefixTerm(prefix)));
   }
 
   async prefetch(): Promise<void> {
@@ -113,7 +108,7 @@ export class SearchEngine {
     const [exact, light, begun] = await Promise.all([
       Promise.all(unit.exact.map((t) => this.postings(t))),
       Promise.all(unit.light.map((t) => this.postings(t))),
-      Promise.all(unit.begun.map((p) => this.begun(p))),
+      Promise.all(unit.begun.map((p) => this.postings(p))),
     ]);
     begun.forEach((ids) => set(ids, BEGUN));
     light.forEach((ids) => set(ids, LIGHT));

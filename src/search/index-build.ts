@@ -24,7 +24,7 @@ import type { SearchBackend } from './engine.ts';
 import { fragmentOfMeta } from './pagefind-backend.ts';
 import { dateTerm, monthTerm, wordIndexTerms, type SearchManifest } from './query.ts';
 import { INDEX_LANGUAGE } from './records.ts';
-import { actorTerm, findMentions, type ActorSpellings, type AliasTable } from './terms.ts';
+import { actorTerm, findMentions, keyFinds, type ActorSpellings, type AliasTable } from './terms.ts';
 
 /** One searchable document, before indexing. */
 export interface SearchDoc {
@@ -146,7 +146,12 @@ export function docTerms(doc: SearchDoc, table: AliasTable): { terms: Set<string
   const parts = [doc.title, doc.text, doc.extra];
   parts.forEach((part, i) => {
     const words = tokenize(part);
-    for (const w of words) for (const t of wordIndexTerms(w.folded)) terms.add(t);
+    const seen = new Set<string>();
+    for (const w of words) {
+      if (seen.has(w.folded)) continue;
+      seen.add(w.folded);
+      for (const t of wordIndexTerms(w.folded)) terms.add(t);
+    }
     for (const m of findMentions(words, table)) {
       terms.add(actorTerm(m.id));
       if (i < 2) mentioned.add(m.id); // names of the outlet or of unlinked people are not actors of the entry
@@ -174,7 +179,7 @@ export interface BuiltSearch {
 
 /**
  * The Pagefind records of `docs` (entries first, numbered oldest first; then actor pages): content is the
- * document's terms (docTerms: exact, light, prefix, actor and date terms, each once), filters come from
+ * document's terms (docTerms: exact, light, actor and date terms, each once), filters come from
  * the frontmatter (and the actors the text names), the sort key `n` is the document's number, and meta
  * holds what a result shows, the original text included (excerpts are cut from it).
  */
@@ -199,7 +204,8 @@ export function buildSearchRecords(docs: SearchDoc[], table: AliasTable): BuiltS
       for (const [key, values] of Object.entries(recordFilters)) if (!values.length) delete recordFilters[key];
       // The vocabulary of suggestions: words as the texts write them.
       const seen = new Set<string>();
-      for (const w of tokenize(`${doc.title}\n${doc.text}\n${doc.extra}`)) {
+      // (The parts' token lists are the ones docTerms made: tokenize remembers its last texts.)
+      for (const w of [doc.title, doc.text, doc.extra].flatMap((part) => tokenize(part))) {
         if (w.folded.length < 3 || /^\d+$/.test(w.folded)) continue;
         for (const r of readingsOf(w.folded)) {
           if (!r.bare || r.stem.length < 3) continue;
@@ -286,16 +292,30 @@ export async function writeSearchIndex(built: BuiltSearch, outDir: string, dirs 
 }
 
 /**
- * The same records answered in memory, the way Pagefind answers them (a term: the records whose content
- * holds it; filters: every one must hold): for tests of the engine without a browser. Node or browser.
+ * The same records answered in memory, the way Pagefind answers them (a key: the records holding a term it
+ * begins; filters: every one must hold): for tests of the engine without a browser. Node or browser.
  */
 export function memoryBackend(built: BuiltSearch): SearchBackend {
   const byTerm = new Map<string, number[]>();
   built.records.forEach((r, n) => {
     for (const t of r.content.split(' ')) (byTerm.get(t) ?? byTerm.set(t, []).get(t)!).push(n);
   });
+  // The terms in order: the ones a key begins stand together, found by binary search (Pagefind's prefix search).
+  let sorted: string[] | undefined;
+  const docs = async (key: string) => {
+    sorted ??= [...byTerm.keys()].sort();
+    let lo = 0;
+    for (let hi = sorted.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = new Set<number>();
+    for (let i = lo; i < sorted.length && keyFinds(key, sorted[i]!); i++) for (const n of byTerm.get(sorted[i]!)!) out.add(n);
+    return [...out].sort((a, b) => a - b);
+  };
   return {
-    docs: async (term) => byTerm.get(term) ?? [],
+    docs,
     keep: async (filters) =>
       built.records.flatMap((r, n) => (Object.entries(filters).every(([k, v]) => r.filters?.[k]?.includes(v)) ? [n] : [])),
     fragment: async (n) => fragmentOfMeta(built.records[n]!.meta!),

@@ -4,9 +4,12 @@
  * of src/search/index-build.ts) through Pagefind's own browser API, pagefind.js, loaded by the search
  * page only. Browser-safe.
  *
- * - A term is one `pagefind.search('"term"')`: quoted, Pagefind's exact search, without the typo
- *   tolerance it otherwise adds (measured in 1.6: وتيينـw found وتينـs); and every term ends in a tatweel
- *   and a kind letter (src/search/terms.ts), so no term begins another even where Pagefind matches by prefix.
+ * - A key is one unquoted `pagefind.search(key)`: Pagefind's prefix search, the records holding a term
+ *   the key begins (src/search/terms.ts: a key ends in a tatweel or a kind letter, or is a bare word
+ *   prefix; terms all end in a tatweel and kind letters, so a key finds only the terms it means). When no
+ *   term begins it, Pagefind tries the longest term that begins the key instead: no term of ours begins a
+ *   key, since none is a bare word, so that finds nothing. (Quoted, Pagefind looks up one whole term.)
+ *   Records that only a meta field matched are dropped (Pagefind 1.6 searches meta fields too).
  * - Documents are numbered by the records' sort key `n` (entries oldest first, then actor pages): one
  *   `pagefind.search(null, { sort: { n: 'asc' } })`, answered from the index's metadata, gives every
  *   record's Pagefind id in that order.
@@ -20,6 +23,8 @@ import type { SearchFragment, SearchManifest } from './query.ts';
 interface PagefindResult {
   id: string;
   score: number;
+  /** Where the record's content matched (empty when only a meta field did). */
+  words?: number[];
   data(): Promise<{ url: string; meta: Record<string, string> }>;
 }
 interface PagefindResponse {
@@ -67,9 +72,12 @@ export function pagefindBackend(base: string, manifest: SearchManifest): SearchB
     async prefetch() {
       await numbers();
     },
-    async docs(term) {
+    async docs(key) {
       const pf = await pagefind();
-      return toNumbers(await pf.search(`"${term}"`));
+      const res = await pf.search(key);
+      // Pagefind (1.6) also searches the records' meta fields, the original text among them, word by word
+      // and loosely: a record only its meta matched has no content locations, and is not an answer.
+      return toNumbers(res && { results: res.results.filter((r) => r.words?.length) });
     },
     async keep(filters) {
       const pf = await pagefind();

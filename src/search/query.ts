@@ -2,46 +2,37 @@
  * The search's terms and query units, shared by the record builder (src/search/index-build.ts, Node) and
  * the search page (src/search/client.ts, browser): the term kinds Pagefind indexes (src/search/terms.ts
  * for their shape), the manifest the page inlines, and a query broken into units with three levels of match:
- *   exact   the word's own readings (src/search/terms.ts: stem and word terms), an actor, a date;
+ *   exact   the word's own readings (src/search/terms.ts: word and stem terms), an actor, a date;
  *   light   the light stem (src/search/stem.ts: Snowball's Arabic stemmer): اتفاقية meets اتفاقيات;
- *   begun   a query word of 3 letters or more begins a word of the text: بوت → بوتين (a PREFIX term).
+ *   begun   a query word of 3 letters or more begins a word of the text: بوت → بوتين.
+ * Each level is a list of KEYS, and a key finds the terms it begins (Pagefind's prefix search): a reading
+ * key `<stem>ـw` finds both reading terms of that stem, a light key `<stem>ـ` those and the light term,
+ * a bare prefix `بوت` every term of a word it begins. So words begun and light stems need no terms but
+ * the light terms of words whose light stem is not one of their readings.
  * Browser-safe: imports only src/text/ and src/search/ modules that are.
  */
 import { readingsOf, tokenize } from '../text/tokens.ts';
 import { lightStem } from './stem.ts';
-import { END, matchRanges, mergeRanges, parseQuery, termsOfWord, type AliasTable, type QueryUnit, type Range } from './terms.ts';
+import { memoised } from '../text/memo.ts';
+import { END, keyFinds, matchRanges, mergeRanges, parseQuery, termsOfWord, type AliasTable, type QueryUnit, type Range } from './terms.ts';
 
 /** A LIGHT term: a light stem. */
 export function lightTerm(stem: string): string {
   return `${stem}${END}l`;
-}
-/** A PREFIX term: the text has a word (a bare reading) that `prefix` begins and is not. */
-export function prefixTerm(prefix: string): string {
-  return `${prefix}${END}p`;
 }
 /** A DATE term: a year (2023) or a year and month (2023-09, written 2023ء09). */
 export const dateTerm = (value: string) => `${value.replace(/-/g, '\u0621')}${END}d`;
 /** A MONTH term: the month of any year (09). */
 export const monthTerm = (mm: string) => `${mm}${END}m`;
 
-/** Whether a term is a WORD term (a bare reading: src/search/terms.ts wordTerm), and its stem. */
-export function wordOfTerm(term: string): string | null {
-  return term.endsWith(`${END}w`) ? term.slice(0, -2) : null;
+/** The key of a light stem's level: it begins the light term and every reading term of that stem. */
+export function lightKey(stem: string): string {
+  return `${stem}${END}`;
 }
 
 /** The shortest query word whose begun words are looked up (ال counts twice: its words are too many). */
 export function canBegin(prefix: string): boolean {
   return prefix.length >= (prefix.startsWith('ال') ? 5 : 3) && !/^\d+$/.test(prefix);
-}
-
-/** The prefixes of a bare reading that the "words begun" level finds it by (canBegin, shorter than it). */
-export function prefixesOf(stem: string): string[] {
-  const out: string[] = [];
-  for (let k = 3; k < stem.length; k++) {
-    const p = stem.slice(0, k);
-    if (canBegin(p)) out.push(p);
-  }
-  return out;
 }
 
 /** The manifest, inlined in the search page: what it needs before it asks Pagefind anything. */
@@ -99,9 +90,10 @@ export interface SearchUnit {
   kind: 'word' | 'actor' | 'date';
   /** As the reader typed it. */
   text: string;
+  /** Keys (src/search/terms.ts keyFinds), each level's: any one found is that level. */
   exact: string[];
   light: string[];
-  /** Bare readings (3 letters or more) that begin words of the text. */
+  /** Bare readings (3 letters or more): as keys, they find every term of a word they begin. */
   begun: string[];
 }
 
@@ -178,7 +170,7 @@ export function parseSearch(query: string, table: AliasTable): ParsedQuery {
     const exact = [...u.terms];
     // A year is also the entries dated in it.
     if (folded.length === 1 && YEAR.test(folded[0]!)) exact.push(dateTerm(folded[0]!));
-    const light = [...new Set(readings.map((r) => lightTerm(lightStem(r.stem))))].filter((t) => !exact.includes(t));
+    const light = [...new Set(readings.flatMap((r) => lightKeys(r.stem)))].filter((t) => !exact.includes(t));
     const begun = [...new Set(readings.filter((r) => r.bare && canBegin(r.stem)).map((r) => r.stem))];
     units.push({ kind: 'word', text: u.text, exact, light, begun });
   }
@@ -192,23 +184,34 @@ export const BEGUN = 1;
 
 /** A unit's level for one document, given the document's terms (the rule the page applies to Pagefind's answers). */
 export function unitLevel(unit: SearchUnit, terms: Set<string>): number {
-  if (unit.exact.some((t) => terms.has(t))) return EXACT;
-  if (unit.light.some((t) => terms.has(t))) return LIGHT;
-  if (unit.begun.some((b) => terms.has(prefixTerm(b)))) return BEGUN;
+  const finds = (keys: string[]) => keys.some((k) => [...terms].some((t) => keyFinds(k, t)));
+  if (finds(unit.exact)) return EXACT;
+  if (finds(unit.light)) return LIGHT;
+  if (finds(unit.begun)) return BEGUN;
   return 0;
 }
 
+const ARABIC = /^[\u0621-\u064A]+$/;
+
 /**
- * Every term one folded word of a text gives the index: its exact terms, the light stems of its readings
- * and, for its bare readings, the prefixes a query word may begin it with.
+ * Every term one folded word of a text gives the index: its reading terms and, for each reading whose
+ * light stem is not itself a reading of the word, a light term (most names and short words are their own
+ * light stem: the light key finds their reading terms). Words begun need no terms: Pagefind's prefix
+ * search finds them among these. Memoised: a corpus repeats its words.
  */
-export function wordIndexTerms(folded: string): string[] {
+export const wordIndexTerms: (folded: string) => readonly string[] = memoised(200_000, (folded: string) => {
   const out = termsOfWord(folded);
-  for (const r of readingsOf(folded)) {
-    out.push(lightTerm(lightStem(r.stem)));
-    if (r.bare && !/^\d+$/.test(r.stem)) for (const p of prefixesOf(r.stem)) out.push(prefixTerm(p));
+  const readings = new Set(readingsOf(folded).map((r) => r.stem));
+  for (const r of readings) {
+    const light = lightStem(r);
+    if (!readings.has(light) && !out.includes(lightTerm(light))) out.push(lightTerm(light));
   }
-  return [...new Set(out)];
+  return out;
+});
+
+/** The key a query reading's light level looks up (none for a word that is not Arabic letters: it is its own stem). */
+export function lightKeys(stem: string): string[] {
+  return ARABIC.test(stem) ? [lightKey(lightStem(stem))] : [];
 }
 
 /**
@@ -217,21 +220,11 @@ export function wordIndexTerms(folded: string): string[] {
  */
 export function searchRanges(text: string, parsed: ParsedQuery, table: AliasTable): Range[] {
   const words = tokenize(text);
-  const exact = new Set(parsed.units.flatMap((u) => u.exact));
-  const light = new Set(parsed.units.flatMap((u) => u.light));
-  // A light stem begins with its word's first two letters (after the article): stem only the words that could meet one.
-  const lightStarts = new Set([...light].map((t) => t.slice(0, 2)));
-  const begun = parsed.units.flatMap((u) => u.begun);
+  // A word matches a unit's exact or light level when its index terms meet the unit's terms: the index's own rule.
+  const keys = parsed.units.flatMap((u) => [...u.exact, ...u.light, ...u.begun]);
   const ranges: Range[] = matchRanges(text, parsed.base, table);
   for (const w of words) {
-    const readings = readingsOf(w.folded);
-    const hit =
-      termsOfWord(w.folded).some((t) => exact.has(t)) ||
-      readings.some((r) => lightStarts.has(r.stem.slice(0, 2)) && light.has(lightTerm(lightStem(r.stem))));
-    if (hit) ranges.push([w.start, w.end]);
-    else if (begun.length && readings.some((r) => r.bare && begun.some((b) => r.stem.length > b.length && r.stem.startsWith(b)))) {
-      ranges.push([w.start, w.end]);
-    }
+    if (wordIndexTerms(w.folded).some((t) => keys.some((k) => keyFinds(k, t)))) ranges.push([w.start, w.end]);
   }
   return mergeRanges(ranges);
 }

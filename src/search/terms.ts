@@ -5,16 +5,17 @@
  * for the browser.
  *
  * Pagefind matches index words by prefix and stems Arabic its own way (measured: القمة, والكرملين and
- * قمته do not meet, and تاس finds تأسيس). So the index holds TERMS, not words, in a form where
- * Pagefind's prefix matching can only be exact: `<payload>ـ<kind>`, a payload that never holds a tatweel
- * (ـ, which folding removes from words), then a tatweel and one letter for the kind. No term is then a
- * prefix of another (measured in Pagefind 1.6: بوتـs finds neither بوتـw nor بوتينـs):
- *   - STEM terms  `<stem>ـs` : every reading of every word (وبيونج → وبيونج, بيونج, يونج);
- *   - WORD terms  `<stem>ـw` : only the bare readings (the word itself, or without its article);
- *   - ACTOR terms `<id>ـa`   : one per mention of a person, place or organisation, in any spelling
+ * قمته do not meet, and تاس finds تأسيس). So the index holds TERMS, not words: `<payload>ـ<kind>`, a
+ * payload that never holds a tatweel (ـ, which folding removes from words), then a tatweel and the kind
+ * letters. Every lookup is a KEY that begins the terms it finds (Pagefind's prefix search; quoting would
+ * turn it off): a key ends in ـ or a kind letter, so a key of one payload never begins another payload's term:
+ *   - WORD terms  `<stem>ـwb` : the bare readings of a word (the word itself, or without its article);
+ *   - STEM terms  `<stem>ـwp` : its other readings (after a proclitic: وبيونج → بيونج, يونج);
+ *     the key `<stem>ـw` (readingKey) begins both: any reading; the term itself, only that kind;
+ *   - ACTOR terms `<id>ـa`    : one per mention of a person, place or organisation, in any spelling
  *     that content/actors.yaml lists (Arabic variants, Latin names), multi-word spellings included; the
  *     id's hyphens written as ء (kim-jong-un → kimءjongءunـa), so no id's term begins another's.
- * (src/search/query.ts adds light, prefix and date terms of the same shape.)
+ * (src/search/query.ts adds light and date terms of the same shape.)
  */
 import { NameIndex } from '../text/names.ts';
 import { readingsOf, tokenize, type Token } from '../text/tokens.ts';
@@ -22,14 +23,25 @@ import { readingsOf, tokenize, type Token } from '../text/tokens.ts';
 /** The separator before a term's kind (tatweel: never left in a folded word). */
 export const END = '\u0640';
 
-export function stemTerm(stem: string): string {
-  return `${stem}${END}s`;
-}
+/** A word's bare reading. */
 export function wordTerm(stem: string): string {
+  return `${stem}${END}wb`;
+}
+/** A reading after a proclitic. */
+export function stemTerm(stem: string): string {
+  return `${stem}${END}wp`;
+}
+/** The key of any reading `stem`: it begins the word and the stem term of that stem, nothing else. */
+export function readingKey(stem: string): string {
   return `${stem}${END}w`;
 }
 export function actorTerm(id: string): string {
   return `${id.replace(/-/g, '\u0621')}${END}a`;
+}
+
+/** Whether a key finds a term: it begins it (Pagefind's prefix search). */
+export function keyFinds(key: string, term: string): boolean {
+  return term.startsWith(key);
 }
 
 /** The actor data the search needs, as generated at build time from content/actors.yaml. */
@@ -116,9 +128,9 @@ export function findMentions(words: Token[], table: AliasTable): ActorMention[] 
   return mentions;
 }
 
-/** The terms one text word contributes to the index. */
+/** The terms one text word contributes to the index: a word term per bare reading, a stem term per other one. */
 export function termsOfWord(folded: string): string[] {
-  return readingsOf(folded).flatMap((r) => (r.bare ? [stemTerm(r.stem), wordTerm(r.stem)] : [stemTerm(r.stem)]));
+  return [...new Set(readingsOf(folded).map((r) => (r.bare ? wordTerm(r.stem) : stemTerm(r.stem))))];
 }
 
 /**
@@ -146,7 +158,8 @@ export function mentionedActors(text: string, table: AliasTable): string[] {
 
 /**
  * One part of a query that a result must match: an actor (any of its spellings) or a word (any of its
- * readings). `terms` are looked up in the index, any one is enough; every unit must match.
+ * readings). `terms` are the KEYS looked up in the index (each finds the terms it begins), any one is
+ * enough; every unit must match.
  */
 export type QueryUnit =
   | { kind: 'actor'; id: string; text: string; terms: string[] }
@@ -170,9 +183,11 @@ export function parseQuery(query: string, table: AliasTable): QueryUnit[] {
     const until = m ? m.first : words.length;
     for (; i < until; i++) {
       const w = words[i]!;
-      const terms = readingsOf(w.folded).map((r) => (r.bare ? stemTerm(r.stem) : wordTerm(r.stem)));
+      // The query's bare readings meet any reading of a text word; a reading the query has after a
+      // proclitic meets only a text's bare readings (وبيونج finds بيونج, never a second proclitic off it).
+      const terms = readingsOf(w.folded).map((r) => (r.bare ? readingKey(r.stem) : wordTerm(r.stem)));
       for (const forms of table.shortForms) {
-        if (forms.includes(w.folded)) terms.push(...forms.filter((f) => f !== w.folded).map(stemTerm));
+        if (forms.includes(w.folded)) terms.push(...forms.filter((f) => f !== w.folded).map(readingKey));
       }
       push({ kind: 'word', text: w.text, terms: [...new Set(terms)] });
     }
@@ -195,13 +210,13 @@ export type Range = [start: number, end: number];
  */
 export function matchRanges(text: string, units: QueryUnit[], table: AliasTable): Range[] {
   const words = tokenize(text);
-  const wanted = new Set(units.flatMap((u) => u.terms));
+  const keys = units.flatMap((u) => u.terms);
   const ranges: Range[] = [];
   words.forEach((w) => {
-    if (termsOfWord(w.folded).some((t) => wanted.has(t))) ranges.push([w.start, w.end]);
+    if (termsOfWord(w.folded).some((t) => keys.some((k) => keyFinds(k, t)))) ranges.push([w.start, w.end]);
   });
   for (const m of findMentions(words, table)) {
-    if (wanted.has(actorTerm(m.id))) ranges.push([words[m.first]!.start, words[m.last]!.end]);
+    if (keys.some((k) => keyFinds(k, actorTerm(m.id)))) ranges.push([words[m.first]!.start, words[m.last]!.end]);
   }
   return mergeRanges(ranges);
 }
@@ -220,6 +235,6 @@ export function mergeRanges(ranges: Range[]): Range[] {
 
 /** Whether an index content (indexContent) matches every unit of a query: the rule the browser applies with Pagefind. */
 export function contentMatches(content: string, units: QueryUnit[]): boolean {
-  const terms = new Set(content.split(' '));
-  return units.length > 0 && units.every((u) => u.terms.some((t) => terms.has(t)));
+  const terms = content.split(' ');
+  return units.length > 0 && units.every((u) => u.terms.some((k) => terms.some((t) => keyFinds(k, t))));
 }

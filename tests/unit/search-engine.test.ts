@@ -12,10 +12,10 @@ import { loadActors } from '../../src/search/actors-data.ts';
 import { SearchEngine, type Outcome } from '../../src/search/engine.ts';
 import { actorDocs, buildSearchRecords, markdownText, memoryBackend, type SearchDoc } from '../../src/search/index-build.ts';
 import {
-  dateTerm, lightTerm, monthTerm, parseSearch, prefixTerm, searchRanges, wordIndexTerms, wordOfTerm,
+  canBegin, dateTerm, lightKey, lightKeys, lightTerm, monthTerm, parseSearch, searchRanges, wordIndexTerms,
 } from '../../src/search/query.ts';
 import { lightStem } from '../../src/search/stem.ts';
-import { actorTerm, buildAliasTable, stemTerm, wordTerm } from '../../src/search/terms.ts';
+import { actorTerm, buildAliasTable, keyFinds, readingKey, stemTerm, wordTerm } from '../../src/search/terms.ts';
 import { foldArabic } from '../../src/text/normalize.ts';
 import { loadQueryCases } from '../support/search-run.ts';
 
@@ -77,23 +77,44 @@ describe('light stemming (Snowball Arabic, on folded words)', () => {
 });
 
 describe('index terms and records', () => {
-  it('gives terms no other term begins (Pagefind matches by prefix)', () => {
-    const terms = [
-      stemTerm('بوت'), wordTerm('بوت'), lightTerm('بوت'), prefixTerm('بوت'), stemTerm('بوتين'), wordTerm('بوتين'),
-      actorTerm('kim'), actorTerm('kim-jong-un'), dateTerm('2023'), dateTerm('2023-09'), monthTerm('09'),
-    ];
-    for (const a of terms) for (const b of terms) if (a !== b) expect(b.startsWith(a), `${a} begins ${b}`).toBe(false);
-    for (const t of terms) expect(t).not.toMatch(/\s/);
+  it('gives keys that find only the terms they mean (Pagefind matches by prefix)', () => {
+    const stems = ['بوت', 'بوتين', 'اتفاق', 'kim'];
+    const termsOf = (x: string) => [stemTerm(x), wordTerm(x), lightTerm(x)];
+    const all = [...stems.flatMap(termsOf), actorTerm('kim'), actorTerm('kim-jong-un'), dateTerm('2023'), dateTerm('2023-09'), monthTerm('09')];
+    for (const t of all) expect(t).not.toMatch(/\s/);
+    // A stem's keys find its own terms and no other stem's.
+    for (const x of stems) {
+      for (const t of all) {
+        const own = termsOf(x).includes(t);
+        expect(keyFinds(readingKey(x), t), `${readingKey(x)} / ${t}`).toBe(own && !t.endsWith('l'));
+        // (Light keys are Arabic only, lightKeys: an actor's Latin id may share a Latin word's letters.)
+        if (/^[\u0621-\u064A]+$/.test(x)) expect(keyFinds(lightKey(x), t), `${lightKey(x)} / ${t}`).toBe(own);
+        expect(keyFinds(wordTerm(x), t)).toBe(t === wordTerm(x));
+      }
+    }
+    // Each actor, date and month term is found by itself alone.
+    const others = all.slice(stems.length * 3);
+    for (const a of others) for (const b of all) expect(keyFinds(a, b), `${a} / ${b}`).toBe(a === b);
   });
-  it('gives a word its prefix terms, 3 letters on (5 with ال)', () => {
+  it('gives a word its reading terms and light terms only where needed, and no prefix terms', () => {
     const terms = wordIndexTerms('الاسبوع');
-    expect(terms).toContain(prefixTerm('الاسب'));
-    expect(terms).not.toContain(prefixTerm('الا'));
-    expect(terms).toContain(prefixTerm('اسب'));
-    expect(terms).not.toContain(prefixTerm('الاسبوع'));
-    expect(wordOfTerm(wordTerm('بوتين'))).toBe('بوتين');
-    expect(wordOfTerm(stemTerm('بوتين'))).toBeNull();
-    expect(wordOfTerm(lightTerm('بوتين'))).toBeNull();
+    // الاسبوع's light stem is اسبوع, one of its readings: the light key finds its reading terms, no light term needed.
+    expect([...terms].sort()).toEqual([wordTerm('الاسبوع'), wordTerm('اسبوع')].sort());
+    const plural = wordIndexTerms('الاتفاقيات');
+    expect(plural.filter((t) => t.endsWith('l'))).toEqual([lightTerm('اتفاق')]);
+    // The query's light key finds a text that writes the light stem itself (اتفاق) or another form of it.
+    expect(lightKeys('اتفاقية')).toEqual([lightKey('اتفاق')]);
+    expect(plural.some((t) => keyFinds(lightKey('اتفاق'), t))).toBe(true);
+    expect(wordIndexTerms('اتفاق').some((t) => keyFinds(lightKey('اتفاق'), t))).toBe(true);
+    expect(lightKeys('2023')).toEqual([]);
+    // Words begun: a bare prefix finds the terms of the words it begins, and not a shorter word.
+    expect(terms.some((t) => keyFinds('اسب', t))).toBe(true);
+    expect(terms.some((t) => keyFinds('الاسب', t))).toBe(true);
+    expect(keyFinds('بوتين', wordTerm('بوت'))).toBe(false);
+    expect(canBegin('الا')).toBe(false);
+    expect(canBegin('الاسب')).toBe(true);
+    expect(canBegin('بوت')).toBe(true);
+    expect(canBegin('202')).toBe(false);
   });
   it('builds one Pagefind record per document: terms as content, filters, sort key n, meta', () => {
     const built = buildSearchRecords([...made, ...actorDocs(actors)], table);
