@@ -13,19 +13,19 @@
  * - Documents are numbered by the records' sort key `n` (entries oldest first, then actor pages): one
  *   `pagefind.search(null, { sort: { n: 'asc' } })`, answered from the index's metadata, gives every
  *   record's Pagefind id in that order.
- * - Filters are Pagefind's own (`search(null, { filters })`); a result's data is its record's meta.
+ * - Filters are Pagefind's own (`search(null, { filters })`). What a result shows is read from
+ *   <base>search-data/d/<n>.json, not from Pagefind's fragments (src/search/index-build.ts says why).
  * - Suggestions read the vocabulary files beside the bundle (<base>search-data/v/), which Pagefind does
  *   not expose.
  */
 import type { SearchBackend } from './engine.ts';
-import type { SearchFragment, SearchManifest } from './query.ts';
+import { docFile, type SearchManifest } from './query.ts';
 
 interface PagefindResult {
   id: string;
   score: number;
   /** Where the record's content matched (empty when only a meta field did). */
   words?: number[];
-  data(): Promise<{ url: string; meta: Record<string, string> }>;
 }
 interface PagefindResponse {
   results: PagefindResult[];
@@ -37,13 +37,6 @@ export interface PagefindApi {
     term: string | null,
     opts?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
   ): Promise<PagefindResponse | null>;
-}
-
-/** A record's meta as a result (src/search/index-build.ts recordOf writes it). */
-export function fragmentOfMeta(meta: Record<string, string>): SearchFragment {
-  const f: SearchFragment = { kind: meta.kind === 'actor' ? 'actor' : 'entry', url: meta.path ?? '', title: meta.title ?? '', text: meta.text ?? '' };
-  for (const k of ['date', 'outlet', 'source', 'actor'] as const) if (meta[k]) f[k] = meta[k];
-  return f;
 }
 
 export function pagefindBackend(base: string, manifest: SearchManifest): SearchBackend {
@@ -84,9 +77,9 @@ export function pagefindBackend(base: string, manifest: SearchManifest): SearchB
       return toNumbers(await pf.search(null, { filters }));
     },
     async fragment(n) {
-      const r = (await numbers()).results[n];
-      if (!r) throw new Error(`no search record ${n}`);
-      return fragmentOfMeta((await r.data()).meta);
+      const res = await fetch(`${base}search-data/${docFile(n)}?v=${manifest.build}`);
+      if (!res.ok) throw new Error(`search-data/${docFile(n)}: HTTP ${res.status}`);
+      return res.json();
     },
     async vocab(cp) {
       const res = await fetch(`${base}search-data/v/${cp}.json?v=${manifest.build}`);

@@ -49,7 +49,10 @@ export interface SearchManifest {
   filters: Record<string, Record<string, number>>;
 }
 
-/** What a result shows: a Pagefind record's meta. */
+/** Where what document n shows is kept, in the search-data folder (src/search/index-build.ts writes it). */
+export const docFile = (n: number) => `d/${n}.json`;
+
+/** What a result shows (search-data/d/<n>.json). */
 export interface SearchFragment {
   kind: 'entry' | 'actor';
   /** Site path without the base ("entries/x/"). */

@@ -12,7 +12,7 @@ import { loadActors } from '../../src/search/actors-data.ts';
 import { SearchEngine, type Outcome } from '../../src/search/engine.ts';
 import { actorDocs, buildSearchRecords, markdownText, memoryBackend, type SearchDoc } from '../../src/search/index-build.ts';
 import {
-  canBegin, dateTerm, lightKey, lightKeys, lightTerm, monthTerm, parseSearch, searchRanges, wordIndexTerms,
+  canBegin, dateTerm, docFile, lightKey, lightKeys, lightTerm, monthTerm, parseSearch, searchRanges, wordIndexTerms,
 } from '../../src/search/query.ts';
 import { lightStem } from '../../src/search/stem.ts';
 import { actorTerm, buildAliasTable, keyFinds, readingKey, stemTerm, wordTerm } from '../../src/search/terms.ts';
@@ -116,14 +116,18 @@ describe('index terms and records', () => {
     expect(canBegin('بوت')).toBe(true);
     expect(canBegin('202')).toBe(false);
   });
-  it('builds one Pagefind record per document: terms as content, filters, sort key n, meta', () => {
+  it('builds one Pagefind record per document (terms as content, filters, sort key n) and what it shows beside it', () => {
     const built = buildSearchRecords([...made, ...actorDocs(actors)], table);
-    expect(built.records.map((r) => r.meta!.title).slice(0, 4)).toEqual(['a', 'b', 'c', 'd']);
+    const shown = (n: number) => JSON.parse(built.files.get(docFile(n))!) as { title: string; text: string; url: string };
+    expect([0, 1, 2, 3].map((n) => shown(n).title)).toEqual(['a', 'b', 'c', 'd']);
+    expect(built.records.map((r) => `${shown(Number(r.sort!.n)).url}`)).toEqual(built.records.map((r) => r.url.slice(1)));
+    // Nothing in the records' meta: Pagefind would index it for searching too.
+    expect(built.records.every((r) => !r.meta)).toBe(true);
     expect(built.records.map((r) => r.sort!.n)).toEqual(built.records.map((_, i) => String(i).padStart(String(built.records.length).length, '0')));
     const d = built.records[3]!;
     expect(d.filters).toMatchObject({ year: ['2024'], month: ['11'], person: ['سيرغي شويغو الصغير'] });
     expect(d.content.split(' ')).toContain(dateTerm('2024-11'));
-    expect(d.meta!.text).toBe(made[3]!.text);
+    expect(shown(3).text).toBe(made[3]!.text);
     expect(built.manifest.entries).toBe(4);
   });
   it('reads Markdown bodies as plain text, a paragraph a line', () => {
