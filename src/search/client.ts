@@ -260,9 +260,12 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
     let outcome: Outcome;
     let actorData: SearchFragment[] = [];
     try {
+      // Pagefind's start (WebAssembly, numbering) and the query's own index chunks load side by side.
+      const searched = engine.search(parsed, filters, state.sort);
+      searched.catch(() => undefined); // (its error is met below, when awaited)
       await engine.prefetch();
       marks.push(performance.now() - started);
-      outcome = await engine.search(parsed, filters, state.sort);
+      outcome = await searched;
       marks.push(performance.now() - started);
       if (id !== runId) return;
       // Both lists are filled before anything is swapped in, so results replace results in one step.

@@ -225,9 +225,16 @@ export function searchRanges(text: string, parsed: ParsedQuery, table: AliasTabl
   const words = tokenize(text);
   // A word matches a unit's exact or light level when its index terms meet the unit's terms: the index's own rule.
   const keys = parsed.units.flatMap((u) => [...u.exact, ...u.light, ...u.begun]);
+  // A light stem begins with its reading's first two letters: only the words that could meet a light key
+  // are light-stemmed (the stemmer is the slow part of drawing results).
+  const lightStarts = new Set(parsed.units.flatMap((u) => u.light.map((k) => k.slice(0, 2))));
+  const finds = (terms: readonly string[]) => terms.some((t) => keys.some((k) => keyFinds(k, t)));
   const ranges: Range[] = matchRanges(text, parsed.base, table);
   for (const w of words) {
-    if (wordIndexTerms(w.folded).some((t) => keys.some((k) => keyFinds(k, t)))) ranges.push([w.start, w.end]);
+    const hit =
+      finds(termsOfWord(w.folded)) ||
+      (lightStarts.size > 0 && readingsOf(w.folded).some((r) => lightStarts.has(r.stem.slice(0, 2))) && finds(wordIndexTerms(w.folded)));
+    if (hit) ranges.push([w.start, w.end]);
   }
   return mergeRanges(ranges);
 }
