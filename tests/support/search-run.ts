@@ -81,3 +81,14 @@ export async function runQuery(
   const drawn = await readResults(page);
   return { ...drawn, wallMs: performance.now() - started };
 }
+
+/**
+ * Type `query` into the search box of a search page already open and loaded, submit it, and read the
+ * drawn results: a reader's next query, with Pagefind already started (the page's own figure then covers
+ * the lookups and the drawing only).
+ */
+export async function typeQuery(page: Page, query: string): Promise<DrawnResults> {
+  await page.fill('#search-q', query);
+  await page.press('#search-q', 'Enter');
+  return readResults(page);
+}
