@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { remark } from 'remark';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
 import { ENTRY_MARKDOWN_OPTIONS } from '../../../src/lib/entry-html.ts';
 import fc from 'fast-check';
 import { bodyMarkdown, isPlainLine, remarkMarkdown } from '../../../src/ingest/markdown.ts';
@@ -60,6 +62,12 @@ describe('the body as an mdast tree printed with remark', () => {
     const html = await renderLikeTheSite(bodyMarkdown([{ no: 1, text: 'المصدر www.example.com و javascript:alert(1) و data:text/html,x', heading: false }]));
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
     expect(hrefs).toEqual(['http://www.example.com']);
+  });
+  it('prints a bare www. so it reads back as written (no URL literal to swallow the escapes)', () => {
+    for (const text of ['www.&amp;', 'انظر www.`x`', '(WWW.example.com) و *www.a*', 'awww.b', 'نص \\www.']) {
+      const md = bodyMarkdown([{ no: 1, text, heading: false }]);
+      expect(toString(remark().use(remarkGfm).parse(md)), md).toBe(text);
+    }
   });
 
   it('the markup fixture seed (CRLF line ends) becomes a safe entry', async () => {
