@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { siteSearchDocs } from '../../src/integrations/search-index.ts';
 import { loadActors } from '../../src/search/actors-data.ts';
 import { SearchEngine, type Outcome } from '../../src/search/engine.ts';
-import { actorDocs, buildSearchRecords, markdownText, memoryBackend, type SearchDoc } from '../../src/search/index-build.ts';
+import fc from 'fast-check';
+import { bodyMarkdown } from '../../src/ingest/markdown.ts';
+import { actorDocs, buildSearchRecords, markdownText, memoryBackend, parsedText, type SearchDoc } from '../../src/search/index-build.ts';
 import {
   canBegin, dateTerm, docFile, lightKey, lightKeys, lightTerm, monthTerm, parseSearch, searchRanges, wordIndexTerms,
 } from '../../src/search/query.ts';
@@ -132,6 +134,15 @@ describe('index terms and records', () => {
   });
   it('reads Markdown bodies as plain text, a paragraph a line', () => {
     expect(markdownText('فقرة **أولى** و[رابط](https://x)\n\n> اقتباس\n\n- بند')).toBe('فقرة أولى ورابط\nاقتباس\nبند');
+    // A body of plain lines (as the ingest writes most) is read without parsing, to the same text.
+    const words = ['قال', 'بوتين', '،', '«', 'الاتفاقية', '»', '2024', '.', '؟', 'موسكو', '(', ')', '-', '٪'];
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 6 }), fc.boolean(), (paras, heading) => {
+        const md = bodyMarkdown(paras.map((p, i) => ({ no: i + 1, text: p.join(' '), heading: heading && i === 0 })));
+        expect(markdownText(md)).toBe(parsedText(md));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
