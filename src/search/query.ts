@@ -173,7 +173,7 @@ export function parseSearch(query: string, table: AliasTable): ParsedQuery {
     const exact = [...u.terms];
     // A year is also the entries dated in it.
     if (folded.length === 1 && YEAR.test(folded[0]!)) exact.push(dateTerm(folded[0]!));
-    const light = [...new Set(readings.flatMap((r) => lightKeys(r.stem)))].filter((t) => !exact.includes(t));
+    const light = [...new Set(readings.flatMap((r) => lightKeys(r.stem, r.bare)))].filter((t) => !exact.includes(t));
     const begun = [...new Set(readings.filter((r) => r.bare && canBegin(r.stem)).map((r) => r.stem))];
     units.push({ kind: 'word', text: u.text, exact, light, begun });
   }
@@ -212,9 +212,15 @@ export const wordIndexTerms: (folded: string) => readonly string[] = memoised(20
   return out;
 });
 
-/** The key a query reading's light level looks up (none for a word that is not Arabic letters: it is its own stem). */
-export function lightKeys(stem: string): string[] {
-  return ARABIC.test(stem) ? [lightKey(lightStem(stem))] : [];
+/**
+ * The key a query reading's light level looks up (none for a word that is not Arabic letters: it is its own
+ * stem). A bare reading that is its own light stem asks for the light term alone: its reading terms are the
+ * exact level's already, and a key that finds only one term makes Pagefind materialise far fewer records.
+ */
+export function lightKeys(stem: string, bare = false): string[] {
+  if (!ARABIC.test(stem)) return [];
+  const light = lightStem(stem);
+  return [bare && light === stem ? lightTerm(light) : lightKey(light)];
 }
 
 /**

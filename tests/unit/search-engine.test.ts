@@ -106,6 +106,9 @@ describe('index terms and records', () => {
     expect(plural.filter((t) => t.endsWith('l'))).toEqual([lightTerm('اتفاق')]);
     // The query's light key finds a text that writes the light stem itself (اتفاق) or another form of it.
     expect(lightKeys('اتفاقية')).toEqual([lightKey('اتفاق')]);
+    // A bare reading that is its own light stem: only its light term is left for the light level to find.
+    expect(lightKeys('بوتين', true)).toEqual([lightTerm('بوتين')]);
+    expect(lightKeys('بوتين', false)).toEqual([lightKey('بوتين')]);
     expect(plural.some((t) => keyFinds(lightKey('اتفاق'), t))).toBe(true);
     expect(wordIndexTerms('اتفاق').some((t) => keyFinds(lightKey('اتفاق'), t))).toBe(true);
     expect(lightKeys('2023')).toEqual([]);
