@@ -33,11 +33,11 @@ import { recordsFromBuild } from '../src/integrations/search-index.ts';
 import * as pagefind from 'pagefind';
 import os from 'node:os';
 import type { Page } from 'playwright-core';
-import { PAGEFIND_DIR, siteSearchDocs, SEARCH_DATA_DIR } from '../src/integrations/search-index.ts';
-import { buildSearchRecords, writeSearchIndex, type SearchDoc } from '../src/search/index-build.ts';
+import { PAGEFIND_DIR, SEARCH_DATA_DIR } from '../src/integrations/search-index.ts';
+import { buildSearchRecords, writeSearchIndex } from '../src/search/index-build.ts';
+import { generatedDocs } from './lib/search-docs.ts';
 import { buildAliasTable } from '../src/search/terms.ts';
 import { loadActors } from '../src/search/actors-data.ts';
-import YAML from 'yaml';
 
 const dist = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist');
 if (
@@ -89,55 +89,6 @@ if (baseline) {
 const cases = loadQueryCases();
 const sizeArg = process.argv.indexOf('--size');
 const sizes = baseline ? [0] : sizeArg > 0 ? [Number(process.argv[sizeArg + 1])] : [5, 10_000];
-
-/** A deterministic pseudo-random generator (mulberry32), so every run generates the same site. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** `n` entries generated from the real ones (see the header), plus the real actor pages. */
-function generatedDocs(n: number): SearchDoc[] {
-  const real = siteSearchDocs();
-  const entries = real.filter((d) => d.kind === 'entry');
-  const sentences = entries.flatMap((d) => d.text.split(/(?<=[.!؟])\s+|\n/)).filter((x) => x.trim().length > 20);
-  const outlets = (YAML.parse(fs.readFileSync(path.join(ROOT, 'content/outlets.yaml'), 'utf8')) as Array<{ name_ar: string }>).map((o) => o.name_ar);
-  const rand = rng(42);
-  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
-  const madeUp = Array.from({ length: 40_000 }, () => Array.from({ length: 4 + Math.floor(rand() * 5) }, () => pick([...letters])).join(''));
-  const people = Array.from({ length: 300 }, () => `${pick(madeUp)} ${pick(madeUp)}`);
-  const out: SearchDoc[] = [];
-  for (let i = 0; i < n; i++) {
-    const base = entries[i % entries.length]!;
-    const body = Array.from({ length: 8 + Math.floor(rand() * 12) }, () => {
-      const words = pick(sentences).split(' ');
-      for (let k = 0; k < 3; k++) words.splice(Math.floor(rand() * words.length), 0, pick(madeUp));
-      return words.join(' ');
-    }).join('\n');
-    const y = 2010 + Math.floor(rand() * 16);
-    const m = 1 + Math.floor(rand() * 12);
-    const date = `${y}-${String(m).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
-    const outlet = pick(outlets);
-    const person = rand() < 0.3 ? [pick(people)] : [];
-    out.push({
-      ...base,
-      path: `entries/generated-${i}/`,
-      title: pick(sentences).split(' ').slice(0, 12).join(' '),
-      text: body,
-      extra: [outlet, ...person].join('\n'),
-      date,
-      outlet,
-      source: `generated-${i}.txt`,
-      filters: { ...base.filters, year: [String(y)], month: [date.slice(5, 7)], outlet: [outlet], person },
-    });
-  }
-  return [...out, ...real.filter((d) => d.kind === 'actor')];
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
