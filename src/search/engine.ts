@@ -64,6 +64,17 @@ export interface Outcome {
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
+/** A backend answer asked once per page and kept; a failed one is forgotten, so the next search asks again. */
+function once<K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
+  let p = cache.get(key);
+  if (!p) {
+    p = load();
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));
+  }
+  return p;
+}
+
 export class SearchEngine {
   private terms = new Map<string, Promise<number[]>>();
   private fragments = new Map<number, Promise<SearchFragment>>();
@@ -76,13 +87,7 @@ export class SearchEngine {
 
   /** The documents holding a term that `term` (a key) begins: each key asked once per page. */
   postings(term: string): Promise<number[]> {
-    let p = this.terms.get(term);
-    if (!p) {
-      p = this.backend.docs(term);
-      this.terms.set(term, p);
-      p.catch(() => this.terms.delete(term));
-    }
-    return p;
+    return once(this.terms, term, () => this.backend.docs(term));
   }
 
   async prefetch(): Promise<void> {
@@ -90,14 +95,9 @@ export class SearchEngine {
   }
 
   fragment(n: number): Promise<SearchFragment> {
-    let f = this.fragments.get(n);
-    if (!f) {
-      f = this.backend.fragment(n);
-      this.fragments.set(n, f);
-      f.catch(() => this.fragments.delete(n));
-    }
-    return f;
+    return once(this.fragments, n, () => this.backend.fragment(n));
   }
+
 
   /** Each document's level for one unit. */
   private async levels(unit: SearchUnit): Promise<Map<number, number>> {

@@ -49,13 +49,13 @@ export function pagefindBackend(base: string, manifest: SearchManifest): SearchB
       await pf.init();
       return pf;
     })());
-  let numbering: Promise<{ byId: Map<string, number>; results: PagefindResult[] }> | undefined;
+  let numbering: Promise<{ byId: Map<string, number> }> | undefined;
   const numbers = () =>
     (numbering ??= pagefind().then(async (pf) => {
       const res = await pf.search(null, { sort: { n: 'asc' } });
       const results = res?.results ?? [];
       if (results.length !== manifest.docs) throw new Error(`Pagefind has ${results.length} records, the page expects ${manifest.docs}`);
-      return { byId: new Map(results.map((r, i) => [r.id, i])), results };
+      return { byId: new Map(results.map((r, i) => [r.id, i])) };
     }));
   const toNumbers = async (res: PagefindResponse | null) => {
     const { byId } = await numbers();

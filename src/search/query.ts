@@ -185,15 +185,6 @@ export const EXACT = 3;
 export const LIGHT = 2;
 export const BEGUN = 1;
 
-/** A unit's level for one document, given the document's terms (the rule the page applies to Pagefind's answers). */
-export function unitLevel(unit: SearchUnit, terms: Set<string>): number {
-  const finds = (keys: string[]) => keys.some((k) => [...terms].some((t) => keyFinds(k, t)));
-  if (finds(unit.exact)) return EXACT;
-  if (finds(unit.light)) return LIGHT;
-  if (finds(unit.begun)) return BEGUN;
-  return 0;
-}
-
 const ARABIC = /^[\u0621-\u064A]+$/;
 
 /**
