@@ -54,16 +54,9 @@ export interface Furniture {
 }
 
 const fold = (s: string) => foldArabic(s);
-// A line's folded words, for the last line asked: every rule asks again about the same line.
-let lastLine: string | null = null;
-let lastWords: string[] = [];
 const words = (s: string): string[] => {
-  if (s !== lastLine) {
-    const f = fold(s);
-    lastWords = f ? f.split(' ') : [];
-    lastLine = s;
-  }
-  return lastWords;
+  const f = fold(s);
+  return f ? f.split(' ') : [];
 };
 const ARABIC = /[\u0600-\u06FF]/u;
 const LATIN = /[A-Za-z]/;
@@ -78,12 +71,8 @@ interface CompiledRule {
   starts: Map<number, Set<string>>;
 }
 
-const compiledRules = new WeakMap<BoilerplateRule, CompiledRule>();
-
 function compileRule(rule: BoilerplateRule): CompiledRule {
-  let c = compiledRules.get(rule);
-  if (c) return c;
-  c = { literals: [], whole: new Set(), starts: new Map() };
+  const c: CompiledRule = { literals: [], whole: new Set(), starts: new Map() };
   for (const p of rule.phrases) {
     const f = fold(p);
     if (!f) {
@@ -95,36 +84,35 @@ function compileRule(rule: BoilerplateRule): CompiledRule {
     if (!c.starts.has(n)) c.starts.set(n, new Set());
     c.starts.get(n)!.add(f);
   }
-  compiledRules.set(rule, c);
   return c;
 }
 
 const COUNTER = /^(.*?)\s*[(（]\s*[\d٠-٩]+\s*[)）]$/u;
 
 /**
- * What the yaml rules compare, for the last line asked (every rule asks about the same line): its folded
- * words, their first n joined, the folded part before a colon and before a count, each made once.
+ * One line of the page as the rules read it, made once per line: its folded form and words, and (made
+ * when first asked) their first n joined, the folded part before a colon and before a count. Every rule
+ * and structural test asks about the same line, so none of them folds or splits it again.
  */
 interface RuleLine {
   text: string;
+  folded: string;
   words: string[];
   starts: (string | undefined)[];
   label?: string | null;
   counter?: string | null;
 }
-let ruleLine: RuleLine | null = null;
-function ruleLineOf(line: string): RuleLine {
-  if (ruleLine?.text !== line) ruleLine = { text: line, words: words(line), starts: [] };
-  return ruleLine;
+function ruleLineOf(text: string): RuleLine {
+  const folded = fold(text);
+  return { text, folded, words: folded ? folded.split(' ') : [], starts: [] };
 }
 const startOf = (l: RuleLine, n: number) => (l.starts[n] ??= l.words.slice(0, n).join(' '));
 
 /** Does a furniture rule (content/rules/boilerplate.yaml) match the line? A few set look-ups per rule. */
-function ruleMatches(rule: BoilerplateRule, line: string): boolean {
-  const l = ruleLineOf(line);
+function ruleMatches({ rule, c }: RuleEntry, l: RuleLine): boolean {
+  const line = l.text;
   const lineWords = l.words;
   if (rule.max_words !== undefined && lineWords.length > rule.max_words) return false;
-  const c = compileRule(rule);
   if (c.literals.length && c.literals.some((p) => line.startsWith(p))) return true;
   switch (rule.match) {
     case 'tail_from':
@@ -152,6 +140,12 @@ function ruleMatches(rule: BoilerplateRule, line: string): boolean {
       return l.counter !== null && c.whole.has(l.counter);
     }
   }
+}
+
+/** A yaml rule with its phrases compiled. */
+interface RuleEntry {
+  rule: BoilerplateRule;
+  c: CompiledRule;
 }
 
 /** Translation footer templates ("قام {outlet} بترجمة هذا الخبر من مصدر {via}") as regexes. */
@@ -218,6 +212,10 @@ interface Context {
   credits: Set<string>;
   lex: (key: string) => Set<string>;
   dateWords: Set<string>;
+  /** The yaml rules, compiled: those that classify a line, those that start a tail, those before a headline. */
+  lineRules: RuleEntry[];
+  tailRules: RuleEntry[];
+  headlineRules: RuleEntry[];
   /** This page's date lines, each read once (made per page by cutFurniture). */
   dateLines: DateLineReader;
 }
@@ -244,8 +242,12 @@ function buildContext(data: IngestData): DataContext {
     [...Object.values(dates.months).flat(), ...Object.values(dates.weekdays).flat(), ...dates.hijri_months, ...Object.keys(dates.zones), ...(boilerplate.lexicon.time_words ?? [])]
       .flatMap((w) => words(w)),
   );
+  const rules = boilerplate.rules.map((rule) => ({ rule, c: compileRule(rule) }));
   return {
     data,
+    lineRules: rules.filter(({ rule }) => rule.match !== 'tail_from' && !rule.before_headline),
+    tailRules: rules.filter(({ rule }) => rule.match === 'tail_from'),
+    headlineRules: rules.filter(({ rule }) => rule.before_headline),
     footers: translationFooterRegexes(boilerplate.translation_footers),
     markers: outlets.flatMap((o) => o.markers),
     credits: new Set(boilerplate.photo_credits.map(fold)),
@@ -254,9 +256,8 @@ function buildContext(data: IngestData): DataContext {
   };
 }
 
-/** A photo credit or caption mark: "رويترز", "أ.ف.ب", "أرشيفية من رويترز". */
-function isCredit(s: string, ctx: Context): boolean {
-  const f = fold(s);
+/** A photo credit or caption mark (folded): "رويترز", "أ.ف.ب", "أرشيفية من رويترز". */
+function isCredit(f: string, ctx: Context): boolean {
   if (!f) return false;
   if (ctx.credits.has(f) || ctx.lex('caption_marks').has(f)) return true;
   // "أ.ف.ب" folds to "ا ف ب": compare without spaces too; "AP/picture alliance": any part.
@@ -274,7 +275,7 @@ function isCaption(text: string, ctx: Context): boolean {
   const m = /(?:\(([^()]{1,40})\)|[-–—©]\s*([^-–—©()]{1,40}))\s*\.?$/u.exec(text);
   if (!m) return false;
   const credit = m[1] ?? m[2]!;
-  if (!isCredit(credit, ctx)) return false;
+  if (!isCredit(fold(credit), ctx)) return false;
   if (/©\s*[^©]*$/u.test(text) && !m[1]) return true;
   // The words before the credit are a description, not a finished sentence.
   const before = text.slice(0, m.index).trim();
@@ -282,15 +283,15 @@ function isCaption(text: string, ctx: Context): boolean {
 }
 
 /** A counter: a number and a counted word ("25 مشاهدة", "قراءة 3 دقائق", "0 تعليقات"). */
-function isCounter(text: string, ctx: Context): boolean {
-  const t = words(text);
+function isCounter(line: RuleLine, ctx: Context): boolean {
+  const t = line.words;
   if (t.length < 2 || t.length > 4 || !t.some((w) => /^\d+$/.test(w))) return false;
   return t.every((w) => /^\d+$/.test(w) || ctx.lex('counter_words').has(w));
 }
 
 /** A time stamp: numbers, months, weekdays, time words, at most two other words ("القاهره 10:41 ص"). */
-function isTimestamp(text: string, ctx: Context): boolean {
-  const t = words(text);
+function isTimestamp(line: RuleLine, ctx: Context): boolean {
+  const t = line.words;
   const digits = t.filter((w) => /^\d+$/.test(w)).length;
   if (digits === 0) return false;
   const other = t.filter((w) => !/^\d+$/.test(w) && !ctx.dateWords.has(w) && !/^[a-z]+\d|^\d+[a-z]+$/i.test(w));
@@ -322,26 +323,26 @@ function isLatinUi(text: string): boolean {
 }
 
 /** Classify one line by phrase and by structure; null for a line that may be article text. */
-function classify(text: string, ctx: Context): string | null {
-  const { boilerplate } = ctx.data;
+function classify(line: RuleLine, ctx: Context): string | null {
+  const { text } = line;
   if (ctx.footers.some((re) => re.test(text))) return 'translation_footer';
   // Before date lines: the post's date is no publication date.
   if (isEmbedAttribution(text)) return 'embed_attribution';
   const dateLine = ctx.dateLines.read(text);
   if (dateLine) return dateLine.kind === 'cms-publication' ? 'cms_metadata' : 'date_line';
-  const rule = boilerplate.rules.find((r) => r.match !== 'tail_from' && !r.before_headline && ruleMatches(r, text));
-  if (rule) return rule.name;
+  const rule = ctx.lineRules.find((r) => ruleMatches(r, line));
+  if (rule) return rule.rule.name;
   if (isPlaceholder(text)) return 'placeholder';
-  if (isCounter(text, ctx)) return 'counter';
+  if (isCounter(line, ctx)) return 'counter';
   if (isCaption(text, ctx)) return 'photo_caption';
   if (isInitials(text)) return 'initials';
-  if (isTimestamp(text, ctx)) return 'timestamp';
+  if (isTimestamp(line, ctx)) return 'timestamp';
   if (isLatinUi(text)) return 'ui_string';
   return null;
 }
 
-function tailMarker(text: string, ctx: Context): string | null {
-  return ctx.data.boilerplate.rules.find((r) => r.match === 'tail_from' && ruleMatches(r, text))?.name ?? null;
+function tailMarker(line: RuleLine, ctx: Context): string | null {
+  return ctx.tailRules.find((r) => ruleMatches(r, line))?.rule.name ?? null;
 }
 
 /** "موسكو - سبأ:", "سيول/ الأناضول", "سيول: «الشرق الأوسط»": a place and a source, few words. */
@@ -357,9 +358,10 @@ function readDateline(text: string): { place: string; source: string } | null {
 export function cutFurniture(lines: Line[], data: IngestData): Furniture {
   const ctx: Context = { ...context(data), dateLines: new DateLineReader(data.dates) };
   const nonEmpty = lines.filter((l) => l.text !== '');
-  const kinds = nonEmpty.map((l) => classify(l.text, ctx));
-  markTeasers(nonEmpty, kinds);
-  const tails = nonEmpty.map((l) => tailMarker(l.text, ctx));
+  const read = nonEmpty.map((l) => ruleLineOf(l.text));
+  const kinds = read.map((l) => classify(l, ctx));
+  markTeasers(read, kinds);
+  const tails = read.map((l) => tailMarker(l, ctx));
   const paragraph = nonEmpty.map((l, i) => kinds[i] === null && tails[i] === null && isParagraph(l.text.replace(/\s*\([^()]{1,40}\)\s*$/u, '')));
   // A "read also" line after the article's closing lines (its source, its tags) starts a tail of other
   // stories, paragraphs and all: it and everything after it go.
@@ -406,12 +408,12 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
     }
     const kind = kinds[i];
     const tail = tails[i];
-    if (headline && fold(text) === fold(headline.text)) {
+    if (headline && read[i]!.folded === read[headlineIndex]!.folded) {
       cutAt(i, 'repeated_headline');
       continue;
     }
     if (i < headerEnd) {
-      cutAt(i, kind ?? tail ?? headerName(i, headlineIndex, nonEmpty, ctx, headline));
+      cutAt(i, kind ?? tail ?? headerName(i, headlineIndex, read, ctx));
       continue;
     }
     if (i > last) {
@@ -436,7 +438,7 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
     }
     const next = nonEmpty[i + 1];
     // A caption printed twice in a row, or a short line over a credit line ("Sputnik").
-    if (!paragraph[i] && next && (next.text === text || (kinds[i + 1] !== null && isCredit(next.text, ctx)))) {
+    if (!paragraph[i] && next && (next.text === text || (kinds[i + 1] !== null && isCredit(read[i + 1]!.folded, ctx)))) {
       cutAt(i, 'photo_caption');
       if (next.text === text) cutAt(++i, 'photo_caption');
       continue;
@@ -480,37 +482,33 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
  * A teaser card: a headline printed twice and, under the repeat, its summary, followed by furniture (a
  * date, a caption, a byline). The summary is cut as `teaser` even when it has a sentence's shape.
  */
-function markTeasers(lines: Line[], kinds: (string | null)[]): void {
+function markTeasers(lines: RuleLine[], kinds: (string | null)[]): void {
   for (let i = 2; i + 1 < lines.length; i++) {
-    const [a, b] = [lines[i - 2]!.text, lines[i - 1]!.text];
+    const a = lines[i - 2]!.text;
     const n = wordCount(a);
-    if (kinds[i - 2] !== null || kinds[i] !== null || fold(a) !== fold(b) || n < 3 || n > 30 || /[.]$/u.test(a)) continue;
+    if (kinds[i - 2] !== null || kinds[i] !== null || lines[i - 2]!.folded !== lines[i - 1]!.folded || n < 3 || n > 30 || /[.]$/u.test(a)) continue;
     if (kinds[i + 1] === null && isParagraph(lines[i + 1]!.text)) continue;
     kinds[i] = 'teaser';
   }
 }
 
 /** The name of an unclassified header line: what it is by its place and shape. */
-function headerName(i: number, headlineIndex: number, lines: Line[], ctx: Context, headline: Line | null): string {
-  const text = lines[i]!.text;
+function headerName(i: number, headlineIndex: number, lines: RuleLine[], ctx: Context): string {
+  const line = lines[i]!;
+  const text = line.text;
   const n = wordCount(text);
-  const prev = lines[i - 1];
   // The summary a page prints with a repeat of its headline (a teaser card).
-  if (ctx.data.boilerplate.rules.some((r) => r.before_headline && ruleMatches(r, text))) return r0(ctx, text);
+  const rule = ctx.headlineRules.find((r) => ruleMatches(r, line));
+  if (rule) return rule.rule.name;
   // A caption printed twice in a row.
-  if ([lines[i - 1], lines[i + 1]].some((l) => l && fold(l.text) === fold(text))) return 'photo_caption';
+  if ([lines[i - 1], lines[i + 1]].some((l) => l && l.folded === line.folded)) return 'photo_caption';
   if (isMasthead(text, ctx.data) || (i === 0 && n <= 6)) return 'masthead';
   if (headlineIndex < 0 || i < headlineIndex) return n <= 3 || /[»>]/u.test(text) ? 'section_label' : 'kicker';
   if (readDateline(text)) return 'dateline';
-  const f = fold(text);
+  const f = line.folded;
   if (ctx.lex('byline_alone').has(f) || [...ctx.lex('byline_alone')].some((b) => f.endsWith(` ${b}`))) return 'byline';
   if (n <= 4 && !/[\d٠-٩]/u.test(text)) return 'byline';
   return 'page_header';
-}
-
-/** The name of the before-headline yaml rule a line matches (a section label). */
-function r0(ctx: Context, text: string): string {
-  return ctx.data.boilerplate.rules.find((r) => r.before_headline && ruleMatches(r, text))!.name;
 }
 
 function findingsOf(removed: RemovedLine[], ctx: Context): Finding[] {
