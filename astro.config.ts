@@ -35,7 +35,7 @@ export default defineConfig({
     sitemapAlias(),
     // _headers in the output: security headers, the CSP, long caching for hashed assets.
     headersFile(),
-    // Builds dist/pagefind/ from the built pages, after every other step of the build.
+    // Builds dist/pagefind/ and dist/search-data/ from the entries' data, beside the pages while they render.
     searchIndex(),
   ],
   markdown: {

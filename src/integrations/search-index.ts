@@ -1,5 +1,5 @@
 /**
- * Builds the search index after `astro build`, so `npm run build` yields dist/pagefind/ (the Pagefind
+ * Builds the search index during `astro build`, so `npm run build` yields dist/pagefind/ (the Pagefind
  * bundle) and dist/search-data/ (manifest, vocabulary for suggestions): Pagefind custom records built from
  * the entries' data files, content/actors.yaml and content/outlets.yaml (src/search/index-build.ts), with
  * the same tokenizer, alias table and stemmer the search page uses in the browser.
@@ -8,6 +8,7 @@
  * and the e2e comparison; the site does not use them.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -15,7 +16,7 @@ import * as pagefind from 'pagefind';
 import { ACTORS_FILE, loadActors } from '../search/actors-data.ts';
 import { recordFromPage, type SearchRecord } from '../search/records.ts';
 import { buildAliasTable } from '../search/terms.ts';
-import { actorDocs, buildSearchRecords, entryDocs, writeSearchIndex, type BuiltSearch, type SearchDoc } from '../search/index-build.ts';
+import { actorDocs, buildSearchRecords, entryDocs, writePagefindBundle, writeSearchData, type BuiltSearch, type SearchDoc } from '../search/index-build.ts';
 
 /** Where the manifest and vocabulary go in the build folder (beside the Pagefind bundle, <base>pagefind/). */
 export const SEARCH_DATA_DIR = 'search-data';
@@ -91,20 +92,54 @@ export function siteSearch(entriesDir = path.resolve(process.cwd(), process.env.
   return store.__siteSearch.built;
 }
 
+/** Move folder `from` to `to` (a rename; a copy when they are on different file systems). */
+function moveFolder(from: string, to: string): void {
+  fs.rmSync(to, { recursive: true, force: true });
+  try {
+    fs.renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    fs.cpSync(from, to, { recursive: true });
+    fs.rmSync(from, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The search index is built from the entries' data, not from the pages, so it need not wait for them:
+ * it starts when Astro's build starts and Pagefind's service (its own process, on another core) indexes
+ * and writes the bundle into a staging folder while Astro renders; when the build is done, the bundle
+ * moves into the build folder beside search-data/.
+ */
 export default function searchIndex(): AstroIntegration {
+  let indexing: Promise<{ built: BuiltSearch; staging: string; ms: number }> | undefined;
+  const start = () => {
+    const t0 = performance.now();
+    const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'search-index-'));
+    const run = (async () => {
+      const built = siteSearch();
+      await writePagefindBundle(built, path.join(staging, PAGEFIND_DIR));
+      return { built, staging, ms: performance.now() - t0 };
+    })();
+    run.catch(() => fs.rmSync(staging, { recursive: true, force: true })); // thrown where it is awaited, at build:done
+    return run;
+  };
   return {
     name: 'search-index',
     hooks: {
+      'astro:build:start': () => {
+        indexing = start();
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const t0 = performance.now();
-        const built = siteSearch();
+        const { built, staging, ms } = await (indexing ?? start());
+        indexing = undefined;
+        moveFolder(path.join(staging, PAGEFIND_DIR), path.join(outDir, PAGEFIND_DIR));
+        fs.rmSync(staging, { recursive: true, force: true });
+        writeSearchData(built, path.join(outDir, SEARCH_DATA_DIR));
         const entries = built.manifest.entries;
-        const docs = built.manifest;
         if (!entries) logger.warn('no entries: the search index is empty');
-        await writeSearchIndex(built, outDir, { pagefind: PAGEFIND_DIR, data: SEARCH_DATA_DIR });
         logger.info(
-          `search index: ${entries} entries, ${docs.docs - entries} actor pages → Pagefind records in ${PAGEFIND_DIR}/, vocabulary in ${SEARCH_DATA_DIR}/ (${Math.round(performance.now() - t0)} ms)`,
+          `search index: ${entries} entries, ${built.manifest.docs - entries} actor pages → Pagefind records in ${PAGEFIND_DIR}/, vocabulary in ${SEARCH_DATA_DIR}/ (built in ${Math.round(ms)} ms beside the pages)`,
         );
       },
     },

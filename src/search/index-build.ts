@@ -277,11 +277,16 @@ export function buildSearchRecords(docs: SearchDoc[], table: AliasTable): BuiltS
 }
 
 /**
- * Write the search into the build folder `outDir`: the Pagefind bundle (pagefind/, through Pagefind's
- * Node API: createIndex, addCustomRecord, writeFiles) and search-data/ (vocabulary, manifest), replacing
- * what was there.
+ * Write the search into the build folder `outDir`: the Pagefind bundle (writePagefindBundle) and
+ * search-data/ (writeSearchData), replacing what was there.
  */
 export async function writeSearchIndex(built: BuiltSearch, outDir: string, dirs = { pagefind: 'pagefind', data: 'search-data' }): Promise<void> {
+  await writePagefindBundle(built, path.join(outDir, dirs.pagefind));
+  writeSearchData(built, path.join(outDir, dirs.data));
+}
+
+/** The Pagefind bundle of the records, into `bundle` (through Pagefind's Node API: createIndex, addCustomRecord, writeFiles). */
+export async function writePagefindBundle(built: BuiltSearch, bundle: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {
@@ -294,14 +299,16 @@ export async function writeSearchIndex(built: BuiltSearch, outDir: string, dirs 
         }),
       );
     }
-    const bundle = path.join(outDir, dirs.pagefind);
     fs.rmSync(bundle, { recursive: true, force: true });
     const res = await index.writeFiles({ outputPath: bundle });
     if (res.errors.length) throw new Error(`Pagefind could not write ${bundle}: ${res.errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }
-  const data = path.join(outDir, dirs.data);
+}
+
+/** search-data/ (vocabulary, manifest, what each result shows) into `data`. */
+export function writeSearchData(built: BuiltSearch, data: string): void {
   fs.rmSync(data, { recursive: true, force: true });
   for (const dir of new Set([...built.files.keys()].map((p) => path.dirname(p)))) fs.mkdirSync(path.join(data, dir), { recursive: true });
   for (const [p, c] of built.files) fs.writeFileSync(path.join(data, p), c);
