@@ -96,10 +96,10 @@ export class ActorMatcher {
     return out;
   }
 
-  /** Ids of actors the text names in full. */
-  namedInFull(text: string | readonly Token[]): Set<string> {
+  /** Ids of actors the text (or the texts of an article, as one: textTokens) names in full. */
+  namedInFull(text: string | readonly string[] | readonly Token[]): Set<string> {
     const ids = new Set<string>();
-    const tokens = typeof text === 'string' ? tokenize(text) : text;
+    const tokens = typeof text === 'string' ? tokenize(text) : isTokenList(text) ? text : textTokens(text);
     for (const m of this.rawMentions(tokens)) for (const p of m.values) if (p.form === 'full') ids.add(p.actor.id);
     return ids;
   }
@@ -124,6 +124,21 @@ export class ActorMatcher {
   }
 }
 
+const isTokenList = (list: readonly string[] | readonly Token[]): list is readonly Token[] => list.length > 0 && typeof list[0] !== 'string';
+
+const joinedTokens = new WeakMap<readonly string[], Token[]>();
+/**
+ * An article's texts as one token list: the tokens of the texts joined by line breaks (no word spans a
+ * line break, so a name may still run on from one text into the next), made of each text's own tokens
+ * (offsets are each text's: only the words are read). Made once per list of texts, so every stage and
+ * matcher asking about the article's names reads the same list (and its cached matches).
+ */
+export function textTokens(texts: readonly string[]): Token[] {
+  let tokens = joinedTokens.get(texts);
+  if (!tokens) joinedTokens.set(texts, (tokens = texts.flatMap((t) => tokenize(t))));
+  return tokens;
+}
+
 export interface ActorLists {
   actors: string[];
   places: string[];
@@ -132,7 +147,7 @@ export interface ActorLists {
 
 /** Actors, places and organisations named in the texts, in order of first mention. */
 export function listActors(texts: string[], matcher: ActorMatcher): ActorLists {
-  const named = matcher.namedInFull(texts.join('\n'));
+  const named = matcher.namedInFull(texts);
   const seen: string[] = [];
   for (const text of texts) {
     for (const m of matcher.mentions(tokenize(text), named)) if (!seen.includes(m.actorId)) seen.push(m.actorId);
@@ -197,7 +212,7 @@ const MAX_NAME_WORDS = 4;
  */
 export function findPeople(texts: string[], matcher: ActorMatcher, rules: PersonRules, extraStops: readonly string[] = [], named?: Set<string>): Person[] {
   const lex = personLexicon(rules, extraStops);
-  named ??= matcher.namedInFull(texts.join('\n'));
+  named ??= matcher.namedInFull(texts);
   const out: Person[] = [];
   const seen = new Set<string>();
   const add = (name: string, role: string | undefined, key: string) => {

@@ -106,11 +106,25 @@ class Names {
     for (const w of dateWords) this.dateWords.add(fold(w));
     this.zones = Object.keys(d.zones).map(fold).flatMap((z) => [z, z.replace(/^ب/, '')]);
     for (const l of [...d.update_labels, ...d.publication_labels, ...d.cms_publication_labels, ...d.today_markers]) this.dateLabels.add(fold(l));
+    this.sourceLabels = new Set((data.boilerplate.rules.find((x) => x.name === 'source_line')?.phrases ?? ['المصدر']).map(fold));
+    this.navigation = new Set(r.navigation.map(fold));
+    this.followLinks = new Set(r.follow_links.map(fold));
+    this.speech = new Set(data.claims.speech_verbs.map(fold));
+    this.agencyBackref = new Set(r.agency_backref.map(fold));
+    this.aggregatorMarks = new Set(r.aggregator_marks.map(fold));
   }
 
   private zones: string[] = [];
   private dateWords = new Set<string>();
   private dateLabels = new Set<string>();
+
+  // The word lists detectOutlet compares lines with, folded once per data set (not once per article).
+  readonly sourceLabels: Set<string>;
+  readonly navigation: Set<string>;
+  readonly followLinks: Set<string>;
+  readonly speech: Set<string>;
+  readonly agencyBackref: Set<string>;
+  readonly aggregatorMarks: Set<string>;
 
   /** A date's part: a month, a weekday, a date label. */
   isDateWords(raw: string): boolean {
@@ -423,11 +437,10 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   const lastParaNo = lastPara?.no ?? (page ? Infinity : -Infinity);
 
   // 4: source lines.
-  const sourceLabels = data.boilerplate.rules.find((r) => r.name === 'source_line')?.phrases ?? ['المصدر'];
   let genericSource: string | null = null;
   for (const l of lines) {
     const colon = l.text.search(/[:：]/);
-    if (colon <= 0 || !sourceLabels.some((p) => fold(p) === fold(l.text.slice(0, colon)))) continue;
+    if (colon <= 0 || !names.sourceLabels.has(fold(l.text.slice(0, colon)))) continue;
     const found = parts(l.text.slice(colon + 1))
       .map((p) => names.resolve(p, true))
       .filter((n): n is Name => !!n);
@@ -443,7 +456,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     if (!ps.length || rs.some((r) => !r) || rs.some((r) => r!.id !== rs[0]!.id)) return null;
     return { name: rs[0]!.name_ar, record: rs[0]! };
   };
-  const nav = new Set(rules.navigation.map(fold));
+  const nav = names.navigation;
   // The masthead's line: the first line, or the first below a skip link, a date bar or a counter.
   const chrome = new Set(rules.chrome_rules);
   const firstLine =
@@ -518,9 +531,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     }
     const follow = afterLead(l.text, rules.follow_leads);
     if (follow !== null) {
-      const links = rules.follow_links.map(fold);
       const w = follow.split(/\s+/);
-      const at = w.findIndex((x) => links.includes(fold(x)));
+      const at = w.findIndex((x) => names.followLinks.has(fold(x)));
       if (at > 0) {
         const cand = w.slice(0, at).join(' ');
         const n = names.known(cand) ? names.resolve(cand, false) : names.looksLikeSite(cand) ? names.resolve(cand, true) : null;
@@ -530,7 +542,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   }
 
   // 2: credits between the headline and the text.
-  const speech = new Set(data.claims.speech_verbs.map(fold));
+  const speech = names.speech;
   // A photo credit ("صورة: أ.ف.ب", "صورة من: …/AP/…") names the photo's source, not the story's.
   const isPhotoCredit = (text: string) => afterLead(text, rules.photo_leads) !== null;
   const creditNames = (text: string, allowUnknown: boolean): Name[] | null => {
@@ -616,8 +628,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
       if (n) relayed.push({ strength: 0, rule: 'relay', line: firstPara.text, names: [n] });
     }
     const opening = afterLead(firstPara.text, rules.report_verbs);
-    const backref = rules.agency_backref.map(fold);
-    const cited = paragraphs.slice(1).some((p) => fold(p.text).split(' ').slice(0, 3).some((w) => backref.includes(w)));
+    const cited = paragraphs.slice(1).some((p) => fold(p.text).split(' ', 3).some((w) => names.agencyBackref.has(w)));
     if (opening !== null && cited && !genericSource) {
       const n = longestKnown(opening.split(/[،,(]/)[0]!.trim().split(/\s+/));
       if (n) relayed.push({ strength: 0, rule: 'lead_report', line: firstPara.text, names: [n] });
@@ -625,7 +636,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   }
 
   // An aggregator's page: the credit under the headline is the publisher, not the masthead.
-  const aggregator = lines.some((l) => rules.aggregator_marks.some((m) => fold(m) === fold(l.text)));
+  const aggregator = lines.some((l) => names.aggregatorMarks.has(fold(l.text)));
   const rank = (s: Signal) => (aggregator && s.rule === 'byline' ? 3.5 : s.strength);
   const ordered = [...signals].sort((a, b) => rank(b) - rank(a));
   let top = ordered[0];

@@ -78,7 +78,7 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
   if (paragraphs.length === 0) throw new IngestError(seed.path, 'no article text after the headline');
 
   const texts = [...(title.derived ? [] : [title.text]), ...body.map((b) => b.text)];
-  const named = matcher.namedInFull(texts.join('\n'));
+  const named = matcher.namedInFull(texts);
   const outlet = decideOutlet(detectOutlet(removed, data, { lines, headline, body }), override, data);
   const dated = decideDate(seed, removed, paragraphs, override, outlet.record, named, { data, matcher }, headline?.no ?? 0, dateLines);
   const lists = actorLists(texts, override, matcher);
@@ -86,7 +86,7 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
   const speakers = withPeople(matcher, people);
   const claims = findClaims(
     paragraphs.map((p) => p.text),
-    { matcher: speakers, named: people.length ? speakers.namedInFull(texts.join('\n')) : named, rules: data.claims, dates: data.dates, writtenOn: dated.writtenOn, headline: title.derived ? null : title.text },
+    { matcher: speakers, named: people.length ? speakers.namedInFull(texts) : named, rules: data.claims, dates: data.dates, writtenOn: dated.writtenOn, headline: title.derived ? null : title.text },
   );
 
   const candidate = {
