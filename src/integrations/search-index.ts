@@ -11,9 +11,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { ACTORS_FILE, loadActors } from '../search/actors-data.ts';
+import type { SearchManifest } from '../search/query.ts';
 import { recordFromPage, type SearchRecord } from '../search/records.ts';
 import { buildAliasTable } from '../search/terms.ts';
 import { actorDocs, buildSearchRecords, entryDocs, writePagefindBundle, writeSearchData, type BuiltSearch, type SearchDoc } from '../search/index-build.ts';
@@ -61,8 +63,11 @@ export async function writeIndex(records: SearchRecord[], outputPath: string): P
   }
 }
 
+/** The site's entries folder: content/entries/, or $ENTRIES_DIR. */
+const entriesDirOf = () => path.resolve(process.cwd(), process.env.ENTRIES_DIR ?? 'content/entries');
+
 /** The search documents of the site: its entries (from their data files) and its actor pages. */
-export function siteSearchDocs(entriesDir = path.resolve(process.cwd(), process.env.ENTRIES_DIR ?? 'content/entries')): SearchDoc[] {
+export function siteSearchDocs(entriesDir = entriesDirOf()): SearchDoc[] {
   return [...entryDocs(entriesDir), ...actorDocs(loadActors())];
 }
 
@@ -83,7 +88,7 @@ function signature(entriesDir: string): string {
  * process but in different module instances (Astro bundles the page), so the result is kept on globalThis,
  * keyed by what it is built from; an edited entry (astro dev) builds it again.
  */
-export function siteSearch(entriesDir = path.resolve(process.cwd(), process.env.ENTRIES_DIR ?? 'content/entries')): BuiltSearch {
+export function siteSearch(entriesDir = entriesDirOf()): BuiltSearch {
   const store = globalThis as { __siteSearch?: { key: string; built: BuiltSearch } };
   const key = signature(entriesDir);
   if (store.__siteSearch?.key !== key) {
@@ -105,41 +110,73 @@ function moveFolder(from: string, to: string): void {
 }
 
 /**
- * The search index is built from the entries' data, not from the pages, so it need not wait for them:
- * it starts when Astro's build starts and Pagefind's service (its own process, on another core) indexes
- * and writes the bundle into a staging folder while Astro renders; when the build is done, the bundle
- * moves into the build folder beside search-data/.
+ * The whole search of the site's entries, written into `staging` (pagefind/ and search-data/): what the
+ * build's worker thread does (search-index-worker.ts). Returns the manifest the search page inlines.
+ */
+export async function buildSearchInto(staging: string, entriesDir: string): Promise<SearchManifest> {
+  const built = siteSearch(entriesDir);
+  await writePagefindBundle(built, path.join(staging, PAGEFIND_DIR));
+  writeSearchData(built, path.join(staging, SEARCH_DATA_DIR));
+  return built.manifest;
+}
+
+interface SearchBuild {
+  staging: string;
+  /** The manifest, when the worker is done; the time it took. */
+  done: Promise<{ manifest: SearchManifest; ms: number }>;
+}
+const buildStore = globalThis as { __searchBuild?: SearchBuild };
+
+/** Start building the search on a worker thread (the build's one: kept on globalThis for the search page). */
+function startSearchBuild(): SearchBuild {
+  const t0 = performance.now();
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'search-index-'));
+  const done = new Promise<{ manifest: SearchManifest; ms: number }>((resolve, reject) => {
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { staging, entriesDir: entriesDirOf() } });
+    worker.once('message', (out: { manifest: SearchManifest } | { error: string }) => {
+      if ('error' in out) reject(new Error(`search index: ${out.error}`));
+      else resolve({ manifest: out.manifest, ms: performance.now() - t0 });
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`search index: its worker stopped (exit code ${code})`)));
+  });
+  // Thrown where it is awaited; the staging folder goes however the build ends.
+  done.catch(() => undefined);
+  process.once('exit', () => fs.rmSync(staging, { recursive: true, force: true }));
+  return (buildStore.__searchBuild = { staging, done });
+}
+
+/**
+ * The manifest of the site's search, for the search page: during a build, the one the build's worker
+ * wrote (the same records as the index); otherwise (astro dev) built here.
+ */
+export async function searchManifest(): Promise<SearchManifest> {
+  return buildStore.__searchBuild ? (await buildStore.__searchBuild.done).manifest : siteSearch().manifest;
+}
+
+/**
+ * The search index is built from the entries' data, not from the pages, so it need not wait for them: a
+ * worker thread builds the records when Astro's build starts and Pagefind's service (its own process)
+ * indexes them, both on the other core while Astro renders on this one; everything is written into a
+ * staging folder and moved into the build folder when the build is done.
  */
 export default function searchIndex(): AstroIntegration {
-  let indexing: Promise<{ built: BuiltSearch; staging: string; ms: number }> | undefined;
-  const start = () => {
-    const t0 = performance.now();
-    const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'search-index-'));
-    const run = (async () => {
-      const built = siteSearch();
-      await writePagefindBundle(built, path.join(staging, PAGEFIND_DIR));
-      return { built, staging, ms: performance.now() - t0 };
-    })();
-    run.catch(() => fs.rmSync(staging, { recursive: true, force: true })); // thrown where it is awaited, at build:done
-    return run;
-  };
   return {
     name: 'search-index',
     hooks: {
       'astro:build:start': () => {
-        indexing = start();
+        startSearchBuild();
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const { built, staging, ms } = await (indexing ?? start());
-        indexing = undefined;
-        moveFolder(path.join(staging, PAGEFIND_DIR), path.join(outDir, PAGEFIND_DIR));
-        fs.rmSync(staging, { recursive: true, force: true });
-        writeSearchData(built, path.join(outDir, SEARCH_DATA_DIR));
-        const entries = built.manifest.entries;
-        if (!entries) logger.warn('no entries: the search index is empty');
+        const build = buildStore.__searchBuild ?? startSearchBuild();
+        buildStore.__searchBuild = undefined;
+        const { manifest, ms } = await build.done;
+        for (const folder of [PAGEFIND_DIR, SEARCH_DATA_DIR]) moveFolder(path.join(build.staging, folder), path.join(outDir, folder));
+        fs.rmSync(build.staging, { recursive: true, force: true });
+        if (!manifest.entries) logger.warn('no entries: the search index is empty');
         logger.info(
-          `search index: ${entries} entries, ${built.manifest.docs - entries} actor pages → Pagefind records in ${PAGEFIND_DIR}/, vocabulary in ${SEARCH_DATA_DIR}/ (built in ${Math.round(ms)} ms beside the pages)`,
+          `search index: ${manifest.entries} entries, ${manifest.docs - manifest.entries} actor pages → Pagefind records in ${PAGEFIND_DIR}/, vocabulary in ${SEARCH_DATA_DIR}/ (built in ${Math.round(ms)} ms beside the pages)`,
         );
       },
     },
