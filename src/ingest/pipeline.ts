@@ -15,6 +15,7 @@ import { choosePublicationDate, implausibleDates, inferDateFromWeekdays, type Bo
 import { decodeSeedDetected } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { bodyMarkdown } from './markdown.ts';
+import { frontmatterYaml } from './frontmatter.ts';
 import { findOutlet, detectOutlet, type OutletFinding } from './outlet.ts';
 import { parseOverride, type Override } from './override.ts';
 import { droppedLines, segmentLines } from './segment.ts';
@@ -242,8 +243,13 @@ const stringifyMatter = createRequire(import.meta.url)('gray-matter/lib/stringif
   options: object,
 ) => string;
 
-/** The file's text: YAML frontmatter (gray-matter) and the Markdown body. */
+/** The file's text: YAML frontmatter (as gray-matter writes it) and the Markdown body. */
 export function entryFile(entry: Entry): string {
+  if (entry.body && !entry.body.startsWith('---') && !entry.body.startsWith('\uFEFF')) {
+    // Plain data is written directly (src/ingest/frontmatter.ts), the same bytes as gray-matter's.
+    const yaml = frontmatterYaml(entry.frontmatter as unknown as Record<string, unknown>);
+    if (yaml !== null) return yaml + (entry.body.endsWith('\n') ? entry.body : `${entry.body}\n`);
+  }
   // Drop undefined values; js-yaml would refuse them.
   const data = jsonData(entry.frontmatter) as Record<string, unknown>;
   const options = { lineWidth: -1 };
