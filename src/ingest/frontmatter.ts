@@ -19,37 +19,25 @@ const implicitTypes = (requireFromMatter('js-yaml/lib/js-yaml/schema/default_saf
 // js-yaml writes these quoted for YAML 1.1 readers (its compatibility mode, on by default).
 const DEPRECATED_BOOLEANS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 
-/** A character js-yaml prints without escaping (YAML 1.2 printable, less the BOM). */
-function isPrintable(c: number): boolean {
-  return (
-    (c >= 0x20 && c <= 0x7e) ||
-    (c >= 0xa1 && c <= 0xd7ff && c !== 0x2028 && c !== 0x2029) ||
-    (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff) ||
-    (c >= 0x10000 && c <= 0x10ffff)
-  );
-}
-
-const isWhite = (c: number) => c === 0x20 || c === 0x09;
-// c-indicator: - ? : , [ ] { } # & * ! | = > ' " % @ `  (cannot open a plain scalar)
-const INDICATORS = new Set([...'-?:,[]{}#&*!|=>\'"%@`'].map((ch) => ch.charCodeAt(0)));
-// Flow indicators and ":" (cannot stand inside a plain scalar; "#" only after a space).
-const INSIDE = new Set([...',[]{}:'].map((ch) => ch.charCodeAt(0)));
+// A character js-yaml would escape (it prints YAML 1.2's printable characters but the BOM, as UTF-16 units:
+// a surrogate pair is escaped too), or a line break (a block scalar): neither is written here.
+const UNPRINTABLE = /[^\x20-\x7E\xA1-\uD7FF\uE000-\uFFFD]|[\u2028\u2029]/;
+// c-indicator: - ? : , [ ] { } # & * ! | = > ' " % @ `  (cannot open a plain scalar), or a space.
+const PLAIN_UNSAFE_FIRST = /^[-?:,[\]{}#&*!|=>'"%@` ]/;
+// Inside a plain scalar: no flow indicator or ":", no "#" after a space, no space at the end.
+const PLAIN_UNSAFE = /[,[\]{}:]| #| $/;
+// Every implicit type's form (null, bool, int, float, timestamp, merge) starts with an ASCII character.
+const MAY_RESOLVE = /^[\x00-\x7F]/;
 
 class NotPlainData extends Error {}
 
 /** One string as js-yaml writes a single-line scalar: plain, or single-quoted. */
 function scalar(s: string): string {
   if (s.length === 0) return "''";
+  if (UNPRINTABLE.test(s)) throw new NotPlainData();
   if (DEPRECATED_BOOLEANS.has(s)) return `'${s}'`;
-  const first = s.charCodeAt(0);
-  let plain = isPrintable(first) && !isWhite(first) && !INDICATORS.has(first) && !isWhite(s.charCodeAt(s.length - 1));
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // A line break makes a block scalar, an unprintable character a double-quoted one: not written here.
-    if (c === 0x0a || !isPrintable(c)) throw new NotPlainData();
-    if (plain && (c === 0xfeff || INSIDE.has(c) || (c === 0x23 && (i === 0 || isWhite(s.charCodeAt(i - 1)) || !isPrintable(s.charCodeAt(i - 1)))))) plain = false;
-  }
-  return plain && !implicitTypes.some((t) => t.resolve(s)) ? s : `'${s.replace(/'/g, "''")}'`;
+  const plain = !PLAIN_UNSAFE_FIRST.test(s) && !PLAIN_UNSAFE.test(s) && !(MAY_RESOLVE.test(s) && implicitTypes.some((t) => t.resolve(s)));
+  return plain ? s : `'${s.replace(/'/g, "''")}'`;
 }
 
 const isPlainObject = (v: object) => {
