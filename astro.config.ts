@@ -1,11 +1,10 @@
 import { defineConfig } from 'astro/config';
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import headersFile from './src/integrations/headers-file.ts';
 import sitemapAlias from './src/integrations/sitemap-alias.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import siteUrlWarning from './src/integrations/site-url-warning.ts';
-import { ENTRY_MARKDOWN_OPTIONS } from './src/lib/entry-html.ts';
+import { entryMarkdownProcessor } from './src/lib/entry-html.ts';
 
 // SITE_URL: the public origin (for canonical URLs, feeds, sitemap).
 // BASE_PATH: the sub-path the site is served under, e.g. /timeline/ on GitHub Pages.
@@ -43,6 +42,7 @@ export default defineConfig({
     // Entry bodies are text (the ingest prints them with remark-gfm), but a hand-edited entry could hold
     // HTML: raw HTML is dropped and the rest sanitised to a strict allow-list before rehype-slug gives
     // headings their ids (src/lib/entry-html.ts). Feeds carry this same HTML (entry.rendered.html).
-    processor: unified(ENTRY_MARKDOWN_OPTIONS),
+    // A body of plain one-line paragraphs, the ingest's usual output, is rendered without the pipeline.
+    processor: entryMarkdownProcessor(),
   },
 });

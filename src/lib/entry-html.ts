@@ -11,9 +11,11 @@
  *   ids or names from the text (rehype-slug adds heading ids afterwards, from the heading's words),
  *   no class, style or other attribute.
  */
+import { unified } from '@astrojs/markdown-remark';
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
+import { isPlainLine } from '../ingest/markdown.ts';
 
 export const ENTRY_HTML_SCHEMA: SanitizeSchema = {
   strip: ['script', 'style'],
@@ -37,3 +39,37 @@ export const ENTRY_MARKDOWN_OPTIONS = {
   remarkRehype: { allowDangerousHtml: false },
   rehypePlugins: [[rehypeSanitize, ENTRY_HTML_SCHEMA], rehypeSlug] as Array<[typeof rehypeSanitize, SanitizeSchema] | typeof rehypeSlug>,
 };
+
+/**
+ * The HTML of a body made only of plain one-line paragraphs (src/ingest/markdown.ts isPlainLine: text GFM
+ * reads back as itself, with no character HTML escapes), which is what the ingest writes for most
+ * articles: each paragraph in <p>, as the unified pipeline renders it (a property test holds the two
+ * equal), without parsing it. Null for any other body (headings, markup, several lines in a block).
+ */
+export function plainBodyHtml(body: string): string | null {
+  const blocks = body.replace(/^\n+|\n+$/g, '').split(/\n\n+/);
+  if (!blocks[0] || !blocks.every((b) => isPlainLine(b))) return null;
+  return blocks.map((b) => `<p>${b}</p>`).join('\n');
+}
+
+/**
+ * astro.config.ts's Markdown processor: Astro's unified processor with ENTRY_MARKDOWN_OPTIONS, except
+ * that a plain body (plainBodyHtml) is rendered without it: the content sync renders every entry, and
+ * remark, rehype-sanitize and rehype-slug cost most of that time.
+ */
+export function entryMarkdownProcessor(): ReturnType<typeof unified> {
+  const processor = unified(ENTRY_MARKDOWN_OPTIONS);
+  return {
+    ...processor,
+    async createRenderer(shared) {
+      const renderer = await processor.createRenderer(shared);
+      return {
+        async render(content, opts) {
+          const code = plainBodyHtml(content);
+          if (code === null) return renderer.render(content, opts);
+          return { code, metadata: { headings: [], localImagePaths: [], remoteImagePaths: [], frontmatter: opts?.frontmatter ?? {} } };
+        },
+      };
+    },
+  };
+}

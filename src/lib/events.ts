@@ -75,7 +75,19 @@ export interface EventLink<T> {
 
 const DAY = 86_400_000;
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Days since 1970-01-01 of an ISO day, parsed once: linking every entry to every event asks for the same few days. */
+const dayNumbers = new Map<string, number>();
+function dayNumber(iso: string): number {
+  let n = dayNumbers.get(iso);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(iso, n);
+  }
+  return n;
 }
 
 /** The folded forms a word may take in a text: with or without ال, after a proclitic. */
@@ -104,7 +116,7 @@ export function hasWord(words: Set<string>, candidates: readonly string[]): bool
 }
 
 /** How an entry stands to an event, or null. */
-export function relationOf(event: SiteEvent, entry: EventEntry, words: Set<string> = wordSet(entry.text)): Relation | null {
+export function relationOf(event: SiteEvent, entry: EventEntry, words: () => Set<string> = () => wordSet(entry.text)): Relation | null {
   const d = entry.data;
   const days = daysBetween(event.end_date ?? event.date, d.date);
   const sinceStart = daysBetween(event.date, d.date);
@@ -120,10 +132,10 @@ export function relationOf(event: SiteEvent, entry: EventEntry, words: Set<strin
   if (relationByDate === 'reports' ? !((event.people.length && peopleNamed) || (event.place && placeNamed)) : !(peopleNamed && placeNamed)) {
     return null;
   }
-  if (!hasWord(words, [...event.words, ...event.match_words])) return null;
+  if (!hasWord(words(), [...event.words, ...event.match_words])) return null;
   if (relationByDate === 'refers' && d.date.slice(0, 4) !== event.date.slice(0, 4)) {
     const years = event.years.length ? event.years : [Number(event.date.slice(0, 4))];
-    if (!years.some((y) => words.has(String(y)))) return null;
+    if (!years.some((y) => words().has(String(y)))) return null;
   }
   return relationByDate;
 }
@@ -152,7 +164,9 @@ export function indexEvents<T extends EventEntry>(events: readonly SiteEvent[], 
   const eventsOf = new Map<string, Array<{ event: SiteEvent; relation: Relation }>>();
   const primaryOf = new Map<string, SiteEvent>();
   for (const entry of entries) {
-    const words = wordSet(entry.text);
+    // The text's words only when an event's date, people and place fit: most pairs are decided before.
+    let wordsOfText: Set<string> | undefined;
+    const words = () => (wordsOfText ??= wordSet(entry.text));
     const mine: Array<{ event: SiteEvent; relation: Relation }> = [];
     for (const event of sorted) {
       const relation = relationOf(event, entry, words);

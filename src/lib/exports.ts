@@ -14,6 +14,7 @@
  */
 import { z } from 'astro/zod';
 import { remark } from 'remark';
+import { isPlainLine } from '../ingest/markdown.ts';
 import type { Nodes } from 'mdast';
 import { actorSchema, entrySchema, speakerIds, type Actor, type EntryFrontmatter } from './entry-schema.ts';
 
@@ -54,6 +55,9 @@ export function ledeFromMarkdown(markdown: string): string {
   // reference definition anywhere in the body can change the first paragraph's links, so a body with one
   // is parsed whole.
   const chunks = /^ {0,3}\[[^\]]+\]:/m.test(markdown) ? [markdown] : markdown.split(/\n[ \t]*\n/);
+  // The ingest's usual first paragraph: one plain line (src/ingest/markdown.ts), which is its own text.
+  const first = chunks.find((c) => c.trim() !== '')?.replace(/^\n+|\n+$/g, '');
+  if (first !== undefined && isPlainLine(first)) return first.replace(/\s+/g, ' ');
   for (let k = 1; ; k *= 2) {
     const tree = remark().parse(k >= chunks.length ? markdown : chunks.slice(0, k).join('\n\n'));
     const first = tree.children.find((node) => node.type === 'paragraph');
