@@ -12,6 +12,7 @@
  *   no class, style or other attribute.
  */
 import { unified } from '@astrojs/markdown-remark';
+import GithubSlugger from 'github-slugger';
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
@@ -40,16 +41,37 @@ export const ENTRY_MARKDOWN_OPTIONS = {
   rehypePlugins: [[rehypeSanitize, ENTRY_HTML_SCHEMA], rehypeSlug] as Array<[typeof rehypeSanitize, SanitizeSchema] | typeof rehypeSlug>,
 };
 
+/** A heading of the body as Astro's renderer reports it (its metadata.headings). */
+export interface BodyHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
 /**
- * The HTML of a body made only of plain one-line paragraphs (src/ingest/markdown.ts isPlainLine: text GFM
- * reads back as itself, with no character HTML escapes), which is what the ingest writes for most
- * articles: each paragraph in <p>, as the unified pipeline renders it (a property test holds the two
- * equal), without parsing it. Null for any other body (headings, markup, several lines in a block).
+ * The HTML of a body made only of plain one-line blocks (src/ingest/markdown.ts isPlainLine: text GFM reads
+ * back as itself, with no character HTML escapes), each a paragraph or a "## " heading, which is what the
+ * ingest writes for most articles: rendered as the unified pipeline renders it (a property test holds the
+ * two equal) without parsing it: <p>, or <h2> with rehype-slug's id (github-slugger, one per body).
+ * Null for any other body.
  */
-export function plainBodyHtml(body: string): string | null {
+export function plainBodyHtml(body: string): { html: string; headings: BodyHeading[] } | null {
   const blocks = body.replace(/^\n+|\n+$/g, '').split(/\n\n+/);
-  if (!blocks[0] || !blocks.every((b) => isPlainLine(b))) return null;
-  return blocks.map((b) => `<p>${b}</p>`).join('\n');
+  if (!blocks[0]) return null;
+  const html: string[] = [];
+  const headings: BodyHeading[] = [];
+  let slugger: GithubSlugger | undefined;
+  for (const block of blocks) {
+    const heading = block.startsWith('## ');
+    const text = heading ? block.slice(3) : block;
+    if (!isPlainLine(text)) return null;
+    if (heading) {
+      const slug = (slugger ??= new GithubSlugger()).slug(text);
+      headings.push({ depth: 2, slug, text });
+      html.push(`<h2 id="${slug}">${text}</h2>`);
+    } else html.push(`<p>${text}</p>`);
+  }
+  return { html: html.join('\n'), headings };
 }
 
 /**
@@ -65,9 +87,9 @@ export function entryMarkdownProcessor(): ReturnType<typeof unified> {
       const renderer = await processor.createRenderer(shared);
       return {
         async render(content, opts) {
-          const code = plainBodyHtml(content);
-          if (code === null) return renderer.render(content, opts);
-          return { code, metadata: { headings: [], localImagePaths: [], remoteImagePaths: [], frontmatter: opts?.frontmatter ?? {} } };
+          const plain = plainBodyHtml(content);
+          if (plain === null) return renderer.render(content, opts);
+          return { code: plain.html, metadata: { headings: plain.headings, localImagePaths: [], remoteImagePaths: [], frontmatter: opts?.frontmatter ?? {} } };
         },
       };
     },
