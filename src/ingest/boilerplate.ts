@@ -299,9 +299,10 @@ function isTimestamp(line: RuleLine, ctx: Context): boolean {
 }
 
 /** Editors' initials ("ع.ح/ ص.ش", "ن ح/ س ك"), an agency's initials alone ("أ ش أ"), maybe with an agency in brackets. */
-function isInitials(text: string): boolean {
-  const core = text.replace(/\([^()]{1,30}\)\s*$/u, '').trim();
-  const t = words(core);
+function isInitials(line: RuleLine): boolean {
+  const core = line.text.replace(/\([^()]{1,30}\)\s*$/u, '').trim();
+  // Most lines end in no bracket: their words are the line's.
+  const t = core === line.text ? line.words : words(core);
   return t.length >= 2 && t.length <= 8 && t.every((w) => w.length <= 2 && !/^\d+$/.test(w)) && /[\p{L}]/u.test(core);
 }
 
@@ -335,7 +336,7 @@ function classify(line: RuleLine, ctx: Context): string | null {
   if (isPlaceholder(text)) return 'placeholder';
   if (isCounter(line, ctx)) return 'counter';
   if (isCaption(text, ctx)) return 'photo_caption';
-  if (isInitials(text)) return 'initials';
+  if (isInitials(line)) return 'initials';
   if (isTimestamp(line, ctx)) return 'timestamp';
   if (isLatinUi(text)) return 'ui_string';
   return null;
@@ -388,7 +389,7 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
     .filter(({ i }) => kinds[i] === null && tails[i] === null);
   const chosen = chooseHeadline(
     candidates.map(({ line, i }) => ({ index: i, text: line.text })),
-    nonEmpty.map((l) => l.text),
+    read.map((l) => l.folded),
     leadTexts,
     data,
   );

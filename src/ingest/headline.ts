@@ -65,22 +65,29 @@ function stem(w: string): string {
   return s;
 }
 
+interface Stemmed {
+  word: string;
+  stem: string;
+}
+const stemmed = (word: string): Stemmed => ({ word, stem: stem(word) });
+
 /** Same word, or the same stem: the first four letters agree and the lengths differ by two at most. */
-function near(x: string, y: string): boolean {
-  if (x === y) return true;
-  const a = stem(x);
-  const b = stem(y);
+function near(x: Stemmed, y: Stemmed): boolean {
+  if (x.word === y.word) return true;
+  const a = x.stem;
+  const b = y.stem;
   if (a === b) return true;
   return a.length >= 4 && b.length >= 4 && a.slice(0, 4) === b.slice(0, 4) && Math.abs(a.length - b.length) <= 2;
 }
 
 /** How many of the candidate's words the lead uses (each surface word counted once). */
-function overlap(text: string, lead: Set<string>, stop: Set<string>): number {
+function overlap(text: string, lead: Stemmed[], stop: Set<string>): number {
   let n = 0;
   const seen = new Set<number>();
   for (const t of tokenize(text)) {
     if (seen.has(t.start) || t.folded.length < 2 || stop.has(t.folded) || /^\d+$/.test(t.folded)) continue;
-    if ([...lead].some((w) => near(t.folded, w))) {
+    const word = stemmed(t.folded);
+    if (lead.some((w) => near(word, w))) {
       n++;
       seen.add(t.start);
     }
@@ -89,12 +96,13 @@ function overlap(text: string, lead: Set<string>, stop: Set<string>): number {
 }
 
 /**
- * The index of the headline among the page's lines, or null. `all` is every non-empty line (to find
- * repeats), `lead` the first paragraphs.
+ * The index of the headline among the page's lines, or null. `allFolded` is every non-empty line, folded
+ * (to find repeats), `lead` the first paragraphs.
  */
-export function chooseHeadline(candidates: Candidate[], all: string[], lead: string[], data: IngestData): number | null {
+export function chooseHeadline(candidates: Candidate[], allFolded: string[], lead: string[], data: IngestData): number | null {
   const { stop } = namesOf(data);
-  const leadWords = contentWords(lead.join(' '), stop);
+  // The lead's words with their stems, each stemmed once (every candidate's every word is compared with them).
+  const leadWords = [...contentWords(lead.join(' '), stop)].map(stemmed);
   let best: { index: number; score: number } | null = null;
   // A page that opens with its only line above the text (or has no text at all): that line.
   const only = candidates.length === 1 && candidates[0]!.index === 0 ? candidates[0]! : null;
@@ -107,7 +115,8 @@ export function chooseHeadline(candidates: Candidate[], all: string[], lead: str
     if (isMasthead(c.text, data)) continue;
     if (lead.length === 0) return c.index;
     const shared = overlap(c.text, leadWords, stop);
-    const repeated = all.filter((t) => foldArabic(t) === foldArabic(c.text)).length > 1;
+    const folded = foldArabic(c.text);
+    const repeated = allFolded.filter((f) => f === folded).length > 1;
     // A page that opens with its headline: the first line needs less to prove it, and nothing when it
     // is the page's only line above the text.
     if (shared < (c.index === 0 ? 1 : 2) && !repeated && !alone) continue;
