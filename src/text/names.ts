@@ -9,6 +9,7 @@
  * «لبوتين», «وبيونغ يانغ», «للكرملين»); the article ال of a name's first word is optional; the name's other
  * words must follow exactly (folded). At each word the longest name wins, and matches do not overlap.
  */
+import { memoised } from './memo.ts';
 import { readingsOf, type Token } from './tokens.ts';
 
 export interface NameMatch<T> {
@@ -39,9 +40,30 @@ function procliticOf(folded: string, stem: string): string {
   return p;
 }
 
+/** Where a word may open a name: the spellings whose first word it is (read without some proclitics), and those proclitics. */
+interface Opening<T> {
+  bucket: Spelling<T>[];
+  prefix: string;
+}
+
 export class NameIndex<T> {
   private readonly byCore = new Map<string, Spelling<T>[]>();
   private longest = 0;
+
+  /**
+   * The names a folded word may open, worked out once per distinct word (its readings, their cores, the
+   * index's buckets): most words of a text open none, and then cost this one look-up.
+   */
+  private readonly openings = memoised(50_000, (folded: string): Opening<T>[] => {
+    const out: Opening<T>[] = [];
+    for (const reading of readingsOf(folded)) {
+      // Only readings that take letters off the front (not the ة restored before a suffix).
+      if (!folded.endsWith(reading.stem)) continue;
+      const bucket = this.byCore.get(core(reading.stem));
+      if (bucket) out.push({ bucket, prefix: procliticOf(folded, reading.stem) });
+    }
+    return out;
+  });
 
   /** `spellings`: each a list of folded words and the value it stands for. */
   constructor(spellings: Iterable<{ words: readonly string[]; value: T }>) {
@@ -62,11 +84,7 @@ export class NameIndex<T> {
     const tok = tokens[i]!;
     let best: NameMatch<T> | null = null;
     let bestLen = 0;
-    for (const reading of readingsOf(tok.folded)) {
-      // Only readings that take letters off the front (not the ة restored before a suffix).
-      if (!tok.folded.endsWith(reading.stem)) continue;
-      const bucket = this.byCore.get(core(reading.stem));
-      if (!bucket) continue;
+    for (const { bucket, prefix } of this.openings(tok.folded)) {
       for (const s of bucket) {
         const len = s.rest.length + 1;
         if (len < bestLen) break;
@@ -80,7 +98,7 @@ export class NameIndex<T> {
         }
         if (!ok) continue;
         if (!best || len > bestLen) {
-          best = { values: [s.value], first: i, last: i + len - 1, prefix: procliticOf(tok.folded, reading.stem) };
+          best = { values: [s.value], first: i, last: i + len - 1, prefix };
           bestLen = len;
         } else if (!best.values.includes(s.value)) {
           best.values.push(s.value);
