@@ -15,10 +15,16 @@ export interface CountedNoun {
 }
 
 const rules = new Intl.PluralRules('ar');
+/** Each count's category, asked of ICU once: a build counts the same small numbers on every page. */
+const categories = new Map<number, keyof CountedNoun>();
 
 /** "لا تصريحات"، "تصريح واحد"، "تصريحان"، "3 تصريحات"، "11 تصريحًا"، "100 تصريح". */
 export function countOf(n: number, noun: CountedNoun): string {
-  const category = rules.select(n) as keyof CountedNoun;
+  let category = categories.get(n);
+  if (category === undefined) {
+    category = rules.select(n) as keyof CountedNoun;
+    if (categories.size < 10_000) categories.set(n, category);
+  }
   if (category === 'zero' || category === 'one' || category === 'two') return noun[category];
   return `${n} ${noun[category]}`;
 }
