@@ -704,7 +704,15 @@ export function findClaims(paragraphs: string[], ctx: ClaimContext): Claim[] {
 
 export type { ClaimContext };
 
-/** Words of the claim rules that are never part of a person's name (verbs, participles, particles, fillers). */
-export function claimStopWords(rules: ClaimRules): string[] {
+const stopWords = new WeakMap<ClaimRules, readonly string[]>();
+
+/** Words of the claim rules that are never part of a person's name (verbs, participles, particles, fillers); made once per rule set. */
+export function claimStopWords(rules: ClaimRules): readonly string[] {
+  let words = stopWords.get(rules);
+  if (!words) stopWords.set(rules, (words = claimStopWordsOf(rules)));
+  return words;
+}
+
+function claimStopWordsOf(rules: ClaimRules): string[] {
   return [...rules.speech_verbs, ...rules.continuation_participles, ...rules.complementizers, ...rules.fillers, ...rules.circumstance_words, ...rules.content_prepositions, ...rules.relay_markers, ...rules.relay_verbs, ...rules.relatives];
 }

@@ -5,6 +5,7 @@
  * it names plus a dated event it mentions (content/events.yaml).
  */
 import { DateTime } from 'luxon';
+import { memoised } from '../text/memo.ts';
 import { foldArabic, toAsciiDigits } from '../text/normalize.ts';
 import type { DateRules, DatedEvent } from './data.ts';
 import { NAME_PREFIXES, WordLexicon, phraseTokens, tokenMatches, tokenize, wordCount, type Token } from '../text/tokens.ts';
@@ -148,10 +149,20 @@ function grammarFor(rules: DateRules): DateGrammar {
   return g;
 }
 
-function isoOf(y: number, m: number, d: number): string | null {
+// Calendar look-ups are pure and asked again and again about the same few thousand days (every stamp,
+// reading and event of every article): remembered, as luxon's parsing is a large part of their cost.
+const isoDay = memoised(20_000, (ymd: string): string => {
+  const [y, m, d] = ymd.split('/').map(Number);
   const dt = DateTime.fromObject({ year: y, month: m, day: d }, { zone: 'utc' });
-  return dt.isValid ? dt.toISODate() : null;
+  return dt.isValid ? dt.toISODate()! : '';
+});
+
+function isoOf(y: number, m: number, d: number): string | null {
+  return isoDay(`${y}/${m}/${d}`) || null;
 }
+
+/** The ISO weekday (1 = Monday) of a YYYY-MM-DD date. */
+const weekdayOf = memoised(20_000, (iso: string): number => DateTime.fromISO(iso, { zone: 'utc' }).weekday);
 
 /** The day of the build, UTC: no page was published after it. */
 // The day of the build: a date after it is in the future. Read once per process (a run does not span days
@@ -288,9 +299,9 @@ function scanLine(line: string, rules: DateRules): Scan {
         continue;
       }
       if (pendingWeekday && /^[\s,،\-–|]*$/u.test(s.slice(pendingWeekday.end, start))) {
-        if (DateTime.fromISO(read.date, { zone: 'utc' }).weekday !== pendingWeekday.wd && !read.readings) broken = true;
+        if (weekdayOf(read.date) !== pendingWeekday.wd && !read.readings) broken = true;
         if (read.readings) {
-          const fits = read.readings.filter((r) => DateTime.fromISO(r, { zone: 'utc' }).weekday === pendingWeekday!.wd);
+          const fits = read.readings.filter((r) => weekdayOf(r) === pendingWeekday!.wd);
           if (fits.length === 0) broken = true;
           else if (fits.length === 1) {
             read.date = fits[0]!;
@@ -526,7 +537,6 @@ export function choosePublicationDate(
   // Labelled stamps: the one between headline and text first, then above it, then further down.
   const zoneRank = { header: 0, above: 1, body: 2 } as const;
   candidates.sort((a, b) => a.tier - b.tier || (a.tier === 0 ? zoneRank[a.line.zone] - zoneRank[b.line.zone] : 0) || a.line.no - b.line.no);
-  const weekdayOf = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).weekday;
   const agreesWithDateline = (iso: string) => {
     if (!dateline) return null;
     const [, m, d] = iso.split('-').map(Number);
@@ -696,7 +706,7 @@ export function inferDateFromWeekdays(body: BodySentence[], events: DatedEvent[]
     const wd = a.weekdays[0]!;
     // "التقى … اليوم الجمعة …": an event told as today's fixes the day of writing (if the weekday fits it).
     const fitting = events.filter(
-      (event) => eventMentioned(event, a.s, a.tokens) && DateTime.fromISO(event.date, { zone: 'utc' }).weekday === wd.weekday,
+      (event) => eventMentioned(event, a.s, a.tokens) && weekdayOf(event.date) === wd.weekday,
     );
     // A sentence that fits two dated events is no anchor: it cannot say which week it means.
     if (fitting.length !== 1) continue;
