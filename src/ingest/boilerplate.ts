@@ -210,6 +210,9 @@ interface Context {
   footers: RegExp[];
   markers: string[];
   credits: Set<string>;
+  /** The credits without their spaces, and the credits and caption marks in one list. */
+  squeezedCredits: Set<string>;
+  creditMarks: string[];
   lex: (key: string) => Set<string>;
   dateWords: Set<string>;
   /** The yaml rules, compiled: those that classify a line, those that start a tail, those before a headline. */
@@ -243,6 +246,7 @@ function buildContext(data: IngestData): DataContext {
       .flatMap((w) => words(w)),
   );
   const rules = boilerplate.rules.map((rule) => ({ rule, c: compileRule(rule) }));
+  const credits = new Set(boilerplate.photo_credits.map(fold));
   return {
     data,
     lineRules: rules.filter(({ rule }) => rule.match !== 'tail_from' && !rule.before_headline),
@@ -250,7 +254,9 @@ function buildContext(data: IngestData): DataContext {
     headlineRules: rules.filter(({ rule }) => rule.before_headline),
     footers: translationFooterRegexes(boilerplate.translation_footers),
     markers: outlets.flatMap((o) => o.markers),
-    credits: new Set(boilerplate.photo_credits.map(fold)),
+    credits,
+    squeezedCredits: new Set([...credits].map((c) => c.replace(/ /g, ''))),
+    creditMarks: [...credits, ...lex('caption_marks')],
     lex,
     dateWords,
   };
@@ -262,8 +268,8 @@ function isCredit(f: string, ctx: Context): boolean {
   if (ctx.credits.has(f) || ctx.lex('caption_marks').has(f)) return true;
   // "أ.ف.ب" folds to "ا ف ب": compare without spaces too; "AP/picture alliance": any part.
   const squeezed = f.replace(/ /g, '');
-  if ([...ctx.credits].some((c) => c.replace(/ /g, '') === squeezed)) return true;
-  return [...ctx.credits, ...ctx.lex('caption_marks')].some((c) => f.endsWith(` ${c}`) || f.startsWith(`${c} `));
+  if (ctx.squeezedCredits.has(squeezed)) return true;
+  return ctx.creditMarks.some((c) => f.endsWith(` ${c}`) || f.startsWith(`${c} `));
 }
 
 /** A caption: a lead ("صورة:", "Photo :"), a credit at the end ("(رويترز)", "- جيتي", "© أ ف ب"), a credit line alone. */

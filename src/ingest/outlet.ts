@@ -347,16 +347,28 @@ function leadsOf(leads: string[]): Leads {
 }
 
 // The last line asked about, split and folded word by word: every list of leads asks about the same lines.
+// The line is split only when its first word could open a lead: most lines are told apart by that word.
 let leadLine: string | null = null;
-let leadLineWords: string[] = [];
+let leadLineWords: string[] | null = null;
 let leadLineFolds: (string[] | undefined)[] = [];
+let leadLineFirst: string[] | null = null;
+const lineWords = (): string[] => (leadLineWords ??= leadLine!.split(/\s+/));
 const foldedWord = (i: number): string[] => {
   let ws = leadLineFolds[i];
   if (!ws) {
-    const fw = fold(leadLineWords[i]!);
+    const fw = fold(lineWords()[i]!);
     leadLineFolds[i] = ws = fw ? fw.split(' ') : [];
   }
   return ws;
+};
+/** The folded words of the line's first word when it opens the line (no space before it), else null. */
+const firstFolded = (): string[] | null => {
+  if (leadLineFirst === null) {
+    const first = /^\S+/.exec(leadLine!)?.[0];
+    const fw = first === undefined ? '' : fold(first);
+    leadLineFirst = first === undefined ? [] : fw ? fw.split(' ') : [];
+  }
+  return leadLineFirst.length ? leadLineFirst : null;
 };
 
 /** Is the folded phrase at the start of the line, word for word? Returns the rest. */
@@ -364,11 +376,14 @@ function afterLead(line: string, leads: string[]): string | null {
   const { words: leadWords, firsts } = leadsOf(leads);
   if (line !== leadLine) {
     leadLine = line;
-    leadLineWords = line.split(/\s+/);
+    leadLineWords = null;
     leadLineFolds = [];
+    leadLineFirst = null;
   }
-  const words = leadLineWords;
   // No lead starts with the line's first word: none matches (the walk below would stop there).
+  const first = firstFolded();
+  if (first && !firsts.has(first[0]!)) return null;
+  const words = lineWords();
   let at = 0;
   while (at < words.length && foldedWord(at).length === 0) at++;
   if (at === words.length || !firsts.has(foldedWord(at)[0]!)) return null;
