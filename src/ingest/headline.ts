@@ -45,12 +45,15 @@ export function isMasthead(text: string, data: IngestData): boolean {
   return w.some((x) => site.includes(x)) && (w.length <= 3 || parts.length > 1);
 }
 
-/** Content words of a text, folded, with and without attached letters. */
-function contentWords(text: string, stop: Set<string>): Set<string> {
+/** Content words of texts, folded, with and without attached letters, in order of first use. */
+function contentWords(texts: string[], stop: Set<string>): Set<string> {
   const out = new Set<string>();
-  for (const t of tokenize(text)) {
-    if (t.folded.length < 2 || stop.has(t.folded) || /^\d+$/.test(t.folded)) continue;
-    out.add(t.folded);
+  // Each text's own tokens (the later stages read the same paragraphs' tokens), not the texts joined.
+  for (const text of texts) {
+    for (const t of tokenize(text)) {
+      if (t.folded.length < 2 || stop.has(t.folded) || /^\d+$/.test(t.folded)) continue;
+      out.add(t.folded);
+    }
   }
   return out;
 }
@@ -102,7 +105,7 @@ function overlap(text: string, lead: Stemmed[], stop: Set<string>): number {
 export function chooseHeadline(candidates: Candidate[], allFolded: string[], lead: string[], data: IngestData): number | null {
   const { stop } = namesOf(data);
   // The lead's words with their stems, each stemmed once (every candidate's every word is compared with them).
-  const leadWords = [...contentWords(lead.join(' '), stop)].map(stemmed);
+  const leadWords = [...contentWords(lead, stop)].map(stemmed);
   let best: { index: number; score: number } | null = null;
   // A page that opens with its only line above the text (or has no text at all): that line.
   const only = candidates.length === 1 && candidates[0]!.index === 0 ? candidates[0]! : null;

@@ -4,6 +4,7 @@
  * An override's `slug:` replaces it.
  */
 import { persianToArabicLetters, toAsciiDigits } from '../text/normalize.ts';
+import { memoised } from '../text/memo.ts';
 import { tokenize } from '../text/tokens.ts';
 
 const CONSONANTS: Record<string, string> = {
@@ -34,12 +35,17 @@ export function transliterate(word: string): string {
   return out.replace(/-$/, '');
 }
 
+// Headlines share their words: each distinct word is transliterated once.
+const transliterated = memoised(20_000, transliterate);
+
 /** Up to `maxWords` words of the headline as an ASCII slug. */
 export function headlineSlug(headline: string, maxWords = 6): string {
-  const parts = tokenize(headline)
-    .map((t) => transliterate(t.text))
-    .filter(Boolean)
-    .slice(0, maxWords);
+  const parts: string[] = [];
+  for (const t of tokenize(headline)) {
+    if (parts.length === maxWords) break;
+    const part = transliterated(t.text);
+    if (part) parts.push(part);
+  }
   const slug = parts.join('-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 80).replace(/-$/, '');
   return slug || 'entry';
 }
