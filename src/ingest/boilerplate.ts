@@ -106,7 +106,16 @@ function ruleLineOf(text: string): RuleLine {
   const folded = fold(text);
   return { text, folded, words: folded ? folded.split(' ') : [], starts: [] };
 }
-const startOf = (l: RuleLine, n: number) => (l.starts[n] ??= l.words.slice(0, n).join(' '));
+/** The line's first n folded words, joined: the folded line up to its n-th space. */
+function startOf(l: RuleLine, n: number): string {
+  let s = l.starts[n];
+  if (s === undefined) {
+    let end = l.folded.length;
+    if (n < l.words.length) for (let k = 0, at = -1; k < n; k++) end = at = l.folded.indexOf(' ', at + 1);
+    l.starts[n] = s = l.folded.slice(0, end);
+  }
+  return s;
+}
 
 /** Does a furniture rule (content/rules/boilerplate.yaml) match the line? A few set look-ups per rule. */
 function ruleMatches({ rule, c }: RuleEntry, l: RuleLine): boolean {
@@ -122,7 +131,7 @@ function ruleMatches({ rule, c }: RuleEntry, l: RuleLine): boolean {
       }
       return false;
     case 'equals':
-      return lineWords.length > 0 && c.whole.has(startOf(l, lineWords.length));
+      return lineWords.length > 0 && c.whole.has(l.folded);
     case 'label': {
       // "phrase: anything"
       if (l.label === undefined) {
@@ -298,10 +307,14 @@ function isCounter(line: RuleLine, ctx: Context): boolean {
 /** A time stamp: numbers, months, weekdays, time words, at most two other words ("القاهره 10:41 ص"). */
 function isTimestamp(line: RuleLine, ctx: Context): boolean {
   const t = line.words;
-  const digits = t.filter((w) => /^\d+$/.test(w)).length;
+  let digits = 0;
+  for (const w of t) if (/^\d+$/.test(w)) digits++;
   if (digits === 0) return false;
-  const other = t.filter((w) => !/^\d+$/.test(w) && !ctx.dateWords.has(w) && !/^[a-z]+\d|^\d+[a-z]+$/i.test(w));
-  return other.length <= Math.min(2, digits);
+  // At most two other words (and no more than numbers): stop counting past that (a paragraph has many).
+  const most = Math.min(2, digits);
+  let other = 0;
+  for (const w of t) if (!/^\d+$/.test(w) && !ctx.dateWords.has(w) && !/^[a-z]+\d|^\d+[a-z]+$/i.test(w) && ++other > most) return false;
+  return true;
 }
 
 /** Editors' initials ("ع.ح/ ص.ش", "ن ح/ س ك"), an agency's initials alone ("أ ش أ"), maybe with an agency in brackets. */
