@@ -72,6 +72,7 @@ export class ActorMatcher {
   // The matches of a token list, by the list: tokenize() hands the same list out for the same text, and an
   // article's texts are matched again by several stages (names in full, lists, mentions, people).
   private readonly matched = new WeakMap<readonly Token[], NameMatch<NamePattern>[]>();
+  private readonly shared = new WeakSet<readonly string[]>();
 
   /** Every name found, left to right, longest match at each word (over every index), without overlaps. */
   private rawMentions(tokens: readonly Token[]): NameMatch<NamePattern>[] {
@@ -99,9 +100,35 @@ export class ActorMatcher {
   /** Ids of actors the text (or the texts of an article, as one: textTokens) names in full. */
   namedInFull(text: string | readonly string[] | readonly Token[]): Set<string> {
     const ids = new Set<string>();
-    const tokens = typeof text === 'string' ? tokenize(text) : isTokenList(text) ? text : textTokens(text);
-    for (const m of this.rawMentions(tokens)) for (const p of m.values) if (p.form === 'full') ids.add(p.actor.id);
+    const texts = typeof text !== 'string' && !isTokenList(text) ? text : null;
+    const tokens = typeof text === 'string' ? tokenize(text) : texts ? textTokens(texts) : (text as readonly Token[]);
+    const found = this.rawMentions(tokens);
+    if (texts) this.shareWithTexts(texts, found);
+    for (const m of found) for (const p of m.values) if (p.form === 'full') ids.add(p.actor.id);
     return ids;
+  }
+
+  /**
+   * The names found in an article's texts matched as one list, handed to each text's own token list: one
+   * pass over the article finds every text's names. Matching is greedy and longest-first, so when no name
+   * runs on from one text into the next, each text alone would give exactly these matches; when one does,
+   * nothing is handed on and each text is matched alone when asked.
+   */
+  private shareWithTexts(texts: readonly string[], all: readonly NameMatch<NamePattern>[]): void {
+    if (this.shared.has(texts)) return;
+    this.shared.add(texts);
+    const lists = texts.map((t) => tokenize(t));
+    const per: NameMatch<NamePattern>[][] = lists.map(() => []);
+    let t = 0;
+    let offset = 0;
+    for (const m of all) {
+      while (m.first >= offset + lists[t]!.length) offset += lists[t++]!.length;
+      if (m.last >= offset + lists[t]!.length) return; // a name across two texts
+      per[t]!.push({ ...m, first: m.first - offset, last: m.last - offset });
+    }
+    lists.forEach((tokens, k) => {
+      if (!this.matched.has(tokens)) this.matched.set(tokens, per[k]!);
+    });
   }
 
   /**

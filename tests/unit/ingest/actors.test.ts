@@ -71,3 +71,27 @@ describe('actors of each seed', () => {
     expect(seedEntry('004').frontmatter.notes[0]).toMatch(/أندريه بيلوسوف/);
   });
 });
+
+describe("an article's texts matched in one pass", () => {
+  const texts = ['قال فلاديمير بوتين إن الكرملين', 'لم يعلق دميتري بيسكوف', 'وزار كيم جونغ أون موسكو'];
+
+  it('gives each text the mentions it has when matched alone', async () => {
+    const { ActorMatcher } = await import('../../../src/ingest/actors.ts');
+    const { tokenize } = await import('../../../src/text/tokens.ts');
+    const data = projectIngestor().data;
+    const once = new ActorMatcher(data.actors);
+    const named = once.namedInFull(texts);
+    for (const t of texts) expect(once.mentions(tokenize(t), named)).toEqual(new ActorMatcher(data.actors).mentions(tokenize(t), named));
+  });
+
+  it('a name running from one text into the next counts as named, as in the texts joined', async () => {
+    const { ActorMatcher } = await import('../../../src/ingest/actors.ts');
+    const { tokenize } = await import('../../../src/text/tokens.ts');
+    const data = projectIngestor().data;
+    const split = ['قال فلاديمير', 'بوتين إن'];
+    const m = new ActorMatcher(data.actors);
+    expect([...m.namedInFull(split)]).toEqual([...new ActorMatcher(data.actors).namedInFull(split.join('\n'))]);
+    // Each text alone still reads as itself.
+    expect(m.mentions(tokenize(split[0]!), new Set())).toEqual(new ActorMatcher(data.actors).mentions(tokenize(split[0]!), new Set()));
+  });
+});
