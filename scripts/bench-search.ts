@@ -7,7 +7,9 @@
  * the page's "results drawn" signal, and prints per query and in total:
  *   exact-match count, recall and precision (micro-averaged over all queries: found∩expected / expected,
  *   found∩expected / found), and timings: query→drawn as the page measures it (from reading ?q= to the
- *   results in the DOM, Pagefind's loading included) and navigation→drawn as the bench measures it.
+ *   first results in the DOM, Pagefind's loading included: when every word matches exactly, the main list
+ *   is drawn from the exact lookups before the other forms are looked up), query→done (the other forms and
+ *   the status line too) and navigation→done as the bench measures it.
  * One warm-up query (not counted) lets Chromium and the HTTP cache start. Then every query again, typed into
  * one open search page (a reader's next query: Pagefind already started), timed the same way.
  * Exits 1 if any query is not exact.
@@ -82,7 +84,8 @@ if (baseline) {
       return { urls: data.map((d) => d.url), elapsedMs: performance.now() - t0 };
     }, query);
     const sources = r.urls.map((u) => sourceOf.get(u) ?? u);
-    return { status: '', sources, hrefs: r.urls, actors: [], elapsedMs: Math.round(r.elapsedMs), wallMs: performance.now() - started };
+    const ms = Math.round(r.elapsedMs);
+    return { status: '', sources, hrefs: r.urls, actors: [], elapsedMs: ms, drawnMs: ms, wallMs: performance.now() - started };
   };
 }
 
@@ -130,10 +133,12 @@ for (const size of sizes) {
   let expectedTotal = 0;
   let foundTotal = 0;
   const pageMs: number[] = [];
+  const doneMs: number[] = [];
   const wallMs: number[] = [];
   const bytes: number[] = [];
   const marks: number[][] = [];
   const typedMs: number[] = [];
+  const typedDoneMs: number[] = [];
   const typedMisses: string[] = [];
   let worstShift = 0;
   try {
@@ -168,13 +173,14 @@ for (const size of sizes) {
       hits += good;
       expectedTotal += c.expected.length;
       foundTotal += found.length;
-      pageMs.push(r.elapsedMs);
+      pageMs.push(r.drawnMs);
+      doneMs.push(r.elapsedMs);
       wallMs.push(r.wallMs);
       const short = (list: string[]) => list.map((s) => s.slice(0, 3)).join(',') || '-';
       console.log(
         generated
-          ? `${String(r.elapsedMs).padStart(5)} ms  ${String(Math.round(measured.bytes / 1000)).padStart(4)} KB  ${String(r.sources.length).padStart(3)} drawn  ${c.query}`
-          : `${isExact ? 'exact' : 'MISS '}  ${String(r.elapsedMs).padStart(5)} ms  found ${short(found).padEnd(20)} expected ${short(c.expected).padEnd(20)} ${c.query}`,
+          ? `${String(r.drawnMs).padStart(5)} ms  ${String(Math.round(measured.bytes / 1000)).padStart(4)} KB  ${String(r.sources.length).padStart(3)} drawn  ${c.query}`
+          : `${isExact ? 'exact' : 'MISS '}  ${String(r.drawnMs).padStart(5)} ms  found ${short(found).padEnd(20)} expected ${short(c.expected).padEnd(20)} ${c.query}`,
       );
     }
     // A reader's next queries: each typed into the search box of one loaded page, Pagefind already started.
@@ -184,7 +190,8 @@ for (const size of sizes) {
       await page.waitForLoadState('networkidle');
       for (const c of cases) {
         const r = await typeQuery(page, c.query);
-        typedMs.push(r.elapsedMs);
+        typedMs.push(r.drawnMs);
+        typedDoneMs.push(r.elapsedMs);
         const found = [...new Set(r.sources)].sort();
         if (!generated && found.join(' ') !== c.expected.join(' ')) typedMisses.push(c.query);
       }
@@ -204,10 +211,13 @@ for (const size of sizes) {
           `recall:             ${pct(hits, expectedTotal)}% (${hits}/${expectedTotal} expected entries found)`,
           `precision:          ${pct(hits, foundTotal)}% (${hits}/${foundTotal} entries found were expected)`,
         ]),
-    `query→drawn:        median ${median(pageMs).toFixed(0)} ms, worst ${Math.max(...pageMs).toFixed(0)} ms (measured in the page)`,
-    `navigation→drawn:   median ${median(wallMs).toFixed(0)} ms, worst ${Math.max(...wallMs).toFixed(0)} ms`,
+    `query→drawn:        median ${median(pageMs).toFixed(0)} ms, worst ${Math.max(...pageMs).toFixed(0)} ms (measured in the page: to the first results in the list)`,
+    `query→done:         median ${median(doneMs).toFixed(0)} ms, worst ${Math.max(...doneMs).toFixed(0)} ms (other forms and the status line included)`,
+    `navigation→done:    median ${median(wallMs).toFixed(0)} ms, worst ${Math.max(...wallMs).toFixed(0)} ms`,
     ...(typedMs.length
-      ? [`typed, page loaded: median ${median(typedMs).toFixed(0)} ms, worst ${Math.max(...typedMs).toFixed(0)} ms (each query typed into one open search page, Pagefind started${generated ? '' : `; ${cases.length - typedMisses.length}/${cases.length} exact`})`]
+      ? [
+          `typed, page loaded: median ${median(typedMs).toFixed(0)} ms, worst ${Math.max(...typedMs).toFixed(0)} ms to results drawn; done median ${median(typedDoneMs).toFixed(0)} ms, worst ${Math.max(...typedDoneMs).toFixed(0)} ms (each query typed into one open search page, Pagefind started${generated ? '' : `; ${cases.length - typedMisses.length}/${cases.length} exact`})`,
+        ]
       : []),
     `bytes per query:    median ${(median(bytes) / 1000).toFixed(0)} KB, worst ${(Math.max(...bytes) / 1000).toFixed(0)} KB (search files, uncompressed, as if uncached)`,
     `layout shift:       worst ${worstShift.toFixed(3)} per page load`,

@@ -99,20 +99,20 @@ export class SearchEngine {
   }
 
 
-  /** Each document's level for one unit. */
-  private async levels(unit: SearchUnit): Promise<Map<number, number>> {
+  /** Each document's level for one unit (with `exactOnly`, only its exact level: a subset of the answer). */
+  private async levels(unit: SearchUnit, exactOnly = false): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     const set = (ids: Iterable<number>, level: number) => {
       for (const n of ids) if ((out.get(n) ?? 0) < level) out.set(n, level);
     };
-    const [exact, light, begun] = await Promise.all([
-      Promise.all(unit.exact.map((t) => this.postings(t))),
-      Promise.all(unit.light.map((t) => this.postings(t))),
-      Promise.all(unit.begun.map((p) => this.postings(p))),
-    ]);
+    // The exact keys are asked first: Pagefind answers in turn, and exactFirst needs only them.
+    const exact = Promise.all(unit.exact.map((t) => this.postings(t)));
+    const [light, begun] = exactOnly
+      ? [[], []]
+      : await Promise.all([Promise.all(unit.light.map((t) => this.postings(t))), Promise.all(unit.begun.map((p) => this.postings(p)))]);
     begun.forEach((ids) => set(ids, BEGUN));
     light.forEach((ids) => set(ids, LIGHT));
-    exact.forEach((ids) => set(ids, EXACT));
+    (await exact).forEach((ids) => set(ids, EXACT));
     return out;
   }
 
@@ -123,9 +123,20 @@ export class SearchEngine {
     return new Set(await this.backend.keep(used));
   }
 
-  async search(parsed: ParsedQuery, filters: Record<string, string>, sort: SortOrder): Promise<Outcome> {
+  /**
+   * The main list and actor pages of the outcome, when it is an "all" one, from the exact lookups alone
+   * (null when no entry matches every unit exactly): what `search` will answer for them, sooner, since
+   * the light and begun lookups of a common word are as costly again. The page draws it first.
+   */
+  async exactFirst(parsed: ParsedQuery, filters: Record<string, string>, sort: SortOrder): Promise<Outcome | null> {
+    if (!parsed.units.length) return null;
+    const outcome = await this.search(parsed, filters, sort, true);
+    return outcome.mode === 'all' ? { ...outcome, forms: [] } : null;
+  }
+
+  async search(parsed: ParsedQuery, filters: Record<string, string>, sort: SortOrder, exactOnly = false): Promise<Outcome> {
     const m = this.index;
-    const [keep, perUnit] = await Promise.all([this.filtered(filters), Promise.all(parsed.units.map((u) => this.levels(u)))]);
+    const [keep, perUnit] = await Promise.all([this.filtered(filters), Promise.all(parsed.units.map((u) => this.levels(u, exactOnly)))]);
     const outcome: Outcome = { mode: 'none', main: [], forms: [], actors: [], suggestions: [] };
     const order = (list: Hit[]) =>
       list.sort((a, b) =>
@@ -176,7 +187,7 @@ export class SearchEngine {
       outcome.mode = 'partial';
       // Most units first, whatever the sort: the reader asked for all of them.
       outcome.main = order(partial).sort((a, b) => b.matched - a.matched);
-    } else {
+    } else if (!exactOnly) {
       outcome.suggestions = await this.suggest(parsed.units.filter((u, i) => u.kind === 'word' && perUnit[i]!.size === 0));
     }
     return outcome;

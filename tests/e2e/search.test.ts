@@ -141,6 +141,20 @@ describe('results', () => {
     expect(await page.locator('[data-search-forms]').isVisible()).toBe(true);
   });
 
+  it('are drawn from the exact lookups first, then the other forms below, with the status said once at the end', async () => {
+    // اتفاقية: exact matches and other forms both; the main list is drawn before the other forms are looked up.
+    const r = await runQuery(page, site.url, 'اتفاقية');
+    expect(await page.getAttribute('[data-search-results]', 'data-early')).toBe('true');
+    expect(r.drawnMs).toBeGreaterThanOrEqual(0);
+    expect(r.drawnMs).toBeLessThanOrEqual(r.elapsedMs);
+    expect(await page.locator('[data-search-forms] li').count()).toBeGreaterThan(0);
+    expect(await page.$eval('[data-search-status]', (el) => el.hasAttribute('aria-busy'))).toBe(false);
+    expect(r.status).toContain('بصيغ أخرى');
+    // بوت: no exact match anywhere, so nothing is drawn before every lookup is in.
+    await runQuery(page, site.url, 'بوت');
+    expect(await page.getAttribute('[data-search-results]', 'data-early')).toBeNull();
+  });
+
   it('list the entries holding most of the words when none holds all, and say what each lacks', async () => {
     const r = await runQuery(page, site.url, 'معاهدة الشراكة الاستراتيجية');
     expect(r.sources.length).toBeGreaterThan(0);
