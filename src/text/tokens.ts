@@ -129,44 +129,31 @@ export function sentences(text: string): Span[] {
 /**
  * A set of single folded words, each with a value, looked up in O(1) per token with its proclitics: the
  * hash version of `tokenMatches(token, word, prefixes)` for every word of the set at once. A lexicon of
- * speech verbs, weekdays or roles costs a few map look-ups per token, not a scan of every word.
+ * speech verbs, weekdays or roles costs one map look-up per token (every prefixed form is listed), not a scan of every word.
  */
 export class WordLexicon<T> {
-  private readonly words = new Map<string, T>();
-  private readonly memo = new Map<string, T | null>();
-  private readonly prefixes: readonly string[];
+  /** Every written form a token may take (a word with each allowed prefix in front) and the word's value. */
+  private readonly forms = new Map<string, T>();
 
   constructor(entries: Iterable<readonly [string, T]>, prefixes: readonly string[] = ['']) {
-    for (const [word, value] of entries) if (word && !this.words.has(word)) this.words.set(word, value);
-    // Longest prefix last: a word that is itself in the set wins over a reading that strips letters.
-    this.prefixes = [...new Set(['', ...prefixes])].sort((a, b) => a.length - b.length);
+    const words = new Map<string, T>();
+    for (const [word, value] of entries) if (word && !words.has(word)) words.set(word, value);
+    // Shortest prefix first, and for each the word itself before ل + ال → لل: the first form made wins,
+    // so a word that is itself in the set wins over a reading that strips letters.
+    const ordered = [...new Set(['', ...prefixes])].sort((a, b) => a.length - b.length);
+    const add = (form: string, value: T) => {
+      if (value !== undefined && !this.forms.has(form)) this.forms.set(form, value);
+    };
+    for (const p of ordered) {
+      for (const [word, value] of words) add(p + word, value);
+      // ل + ال → لل: "للرئيس" is ل + "الرئيس".
+      if (p === 'ل' || p === 'ول' || p === 'فل') for (const [word, value] of words) if (word.startsWith('ال')) add(p + word.slice(1), value);
+    }
   }
 
   /** The value of the word `token` is (with an allowed prefix in front), or undefined. */
   get(token: string): T | undefined {
-    const hit = this.memo.get(token);
-    if (hit !== undefined) return hit ?? undefined;
-    let found: T | null = null;
-    for (const p of this.prefixes) {
-      if (!token.startsWith(p)) continue;
-      const rest = token.slice(p.length);
-      const v = this.words.get(rest);
-      if (v !== undefined) {
-        found = v;
-        break;
-      }
-      // ل + ال → لل: "للرئيس" is ل + "الرئيس".
-      if ((p === 'ل' || p === 'ول' || p === 'فل') && rest.startsWith('ل')) {
-        const w = this.words.get(`ا${rest}`);
-        if (w !== undefined) {
-          found = w;
-          break;
-        }
-      }
-    }
-    if (this.memo.size > 50_000) this.memo.clear();
-    this.memo.set(token, found);
-    return found ?? undefined;
+    return this.forms.get(token);
   }
 
   has(token: string): boolean {
