@@ -133,12 +133,21 @@ function startSearchBuild(): SearchBuild {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'search-index-'));
   const done = new Promise<{ manifest: SearchManifest; ms: number }>((resolve, reject) => {
     const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { staging, entriesDir: entriesDirOf() } });
+    let heard = false;
     worker.once('message', (out: { manifest: SearchManifest } | { error: string }) => {
+      heard = true;
       if ('error' in out) reject(new Error(`search index: ${out.error}`));
       else resolve({ manifest: out.manifest, ms: performance.now() - t0 });
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`search index: its worker stopped (exit code ${code})`)));
+    // A worker that cannot start (a Node without type stripping cannot load this TypeScript) builds it
+    // here instead; a failure of the build itself comes as a message, above.
+    worker.once('error', () => {
+      heard = true;
+      buildSearchInto(staging, entriesDirOf()).then((manifest) => resolve({ manifest, ms: performance.now() - t0 }), reject);
+    });
+    worker.once('exit', (code) => {
+      if (!heard) reject(new Error(`search index: its worker stopped without an answer (exit code ${code})`));
+    });
   });
   // Thrown where it is awaited; the staging folder goes however the build ends.
   done.catch(() => undefined);
