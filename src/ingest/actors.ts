@@ -162,7 +162,11 @@ const joinedTokens = new WeakMap<readonly string[], Token[]>();
  */
 export function textTokens(texts: readonly string[]): Token[] {
   let tokens = joinedTokens.get(texts);
-  if (!tokens) joinedTokens.set(texts, (tokens = texts.flatMap((t) => tokenize(t))));
+  if (!tokens) {
+    tokens = [];
+    for (const t of texts) for (const token of tokenize(t)) tokens.push(token);
+    joinedTokens.set(texts, tokens);
+  }
   return tokens;
 }
 
