@@ -33,6 +33,8 @@ interface Run {
   ms: number;
   /** Peak RSS of the process tree, bytes. */
   peak: number;
+  /** At that peak, the RSS of each program in the tree (by its executable's name: node, pagefind_extended …), bytes. */
+  peakBy?: Record<string, number>;
 }
 
 /** Pids of `pid` and every process below it. */
@@ -61,17 +63,23 @@ function tree(pid: number): number[] {
   return out;
 }
 
-function rssOf(pids: number[]): number {
+function rssOf(pids: number[]): { sum: number; byName: Record<string, number> } {
   let sum = 0;
+  const byName: Record<string, number> = {};
   for (const pid of pids) {
     try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) sum += Number(m[1]) * 1024;
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      const m = /VmRSS:\s+(\d+) kB/.exec(status);
+      const name = path.basename(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] || '?');
+      if (m) {
+        sum += Number(m[1]) * 1024;
+        byName[name] = (byName[name] ?? 0) + Number(m[1]) * 1024;
+      }
     } catch {
       // gone already
     }
   }
-  return sum;
+  return { sum, byName };
 }
 
 /** Run a command with the project's Node and binaries first on PATH; wall time and peak tree RSS. */
@@ -86,19 +94,21 @@ function run(cmd: string, argv: string[], env: Record<string, string> = {}, cwd 
       env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, NODE_ENV: 'production', ...env },
     });
     let peak = 0;
+    let peakBy: Record<string, number> = {};
     let pids: number[] = [child.pid!];
     let ticks = 0;
     const timer = setInterval(() => {
       // The tree changes as tools start workers; re-walking /proc every few samples is enough.
       if (ticks++ % 4 === 0) pids = tree(child.pid!);
-      peak = Math.max(peak, rssOf(pids));
+      const now = rssOf(pids);
+      if (now.sum > peak) [peak, peakBy] = [now.sum, now.byName];
     }, 50);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
       fs.closeSync(log);
       if (code !== 0) reject(new Error(`${cmd} ${argv.join(' ')} exited ${code}; see ${path.join(dir, 'log.txt')}`));
-      else resolve({ ms: performance.now() - t0, peak });
+      else resolve({ ms: performance.now() - t0, peak, peakBy });
     });
   });
 }
@@ -162,6 +172,13 @@ const referenceBuild = () =>
   steps([() => run('astro', ['build', '--root', refRoot], refEnv), () => run('pagefind', ['--site', refOut], refEnv)]);
 
 const gb = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GB`;
+/** A step's peak split by program: "node 1.60 + pagefind 1.10". */
+const byProgram = (r: Run) =>
+  Object.entries(r.peakBy ?? {})
+    .filter(([, b]) => b > 50 * 1024 ** 2)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, b]) => `${name} ${(b / 1024 ** 3).toFixed(2)}`)
+    .join(' + ');
 const mb = (b: number) => `${(b / 1024 ** 2).toFixed(1)} MB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const ratio = (a: number, b: number) => (b ? `${(a / b).toFixed(2)}×` : '–');
@@ -170,7 +187,7 @@ console.log(`bench:build on ${count} generated articles (${os.availableParalleli
 
 const project = await projectBuild();
 const projectSize = sizeOf(out);
-console.log(`  project full build:   ${sec(project.ms)} (ingest ${sec(project.parts[0]!.ms)} ${gb(project.parts[0]!.peak)}, astro + search index ${sec(project.parts[1]!.ms)} ${gb(project.parts[1]!.peak)}), peak ${gb(project.peak)}; ${projectSize.pages} pages, ${projectSize.files} files, ${mb(projectSize.bytes)}`);
+console.log(`  project full build:   ${sec(project.ms)} (ingest ${sec(project.parts[0]!.ms)} ${gb(project.parts[0]!.peak)}, astro + search index ${sec(project.parts[1]!.ms)} ${gb(project.parts[1]!.peak)} = ${byProgram(project.parts[1]!)}), peak ${gb(project.peak)}; ${projectSize.pages} pages, ${projectSize.files} files, ${mb(projectSize.bytes)}`);
 let reference: Awaited<ReturnType<typeof referenceBuild>> | undefined;
 if (!skipReference) {
   reference = await referenceBuild();
