@@ -66,3 +66,21 @@ export function bodyMarkdown(body: BodyLine[]): string {
   if (body.length === 0 || !body.every((b) => isPlainLine(b.text))) return remarkMarkdown(body);
   return `${body.map((b) => (b.heading ? `## ${b.text}` : b.text)).join('\n\n')}\n`;
 }
+
+/**
+ * The blocks of a body that is only plain one-line blocks, paragraphs and "## " headings (what bodyMarkdown
+ * writes for most articles), read back without a parser; null for any other body. The one place the site's
+ * fast paths (rendering, ledes, search text) decide that a body needs no Markdown parser.
+ */
+export function plainBlocks(body: string): Array<{ text: string; heading: boolean }> | null {
+  const blocks = body.replace(/^\n+|\n+$/g, '').split(/\n\n+/);
+  if (!blocks[0]) return null;
+  const out: Array<{ text: string; heading: boolean }> = [];
+  for (const block of blocks) {
+    const heading = block.startsWith('## ');
+    const text = heading ? block.slice(3) : block;
+    if (!isPlainLine(text)) return null;
+    out.push({ text, heading });
+  }
+  return out;
+}

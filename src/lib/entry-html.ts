@@ -16,7 +16,7 @@ import GithubSlugger from 'github-slugger';
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
-import { isPlainLine } from '../ingest/markdown.ts';
+import { plainBlocks } from '../ingest/markdown.ts';
 
 export const ENTRY_HTML_SCHEMA: SanitizeSchema = {
   strip: ['script', 'style'],
@@ -56,21 +56,16 @@ export interface BodyHeading {
  * Null for any other body.
  */
 export function plainBodyHtml(body: string): { html: string; headings: BodyHeading[] } | null {
-  const blocks = body.replace(/^\n+|\n+$/g, '').split(/\n\n+/);
-  if (!blocks[0]) return null;
-  const html: string[] = [];
+  const blocks = plainBlocks(body);
+  if (!blocks) return null;
   const headings: BodyHeading[] = [];
   let slugger: GithubSlugger | undefined;
-  for (const block of blocks) {
-    const heading = block.startsWith('## ');
-    const text = heading ? block.slice(3) : block;
-    if (!isPlainLine(text)) return null;
-    if (heading) {
-      const slug = (slugger ??= new GithubSlugger()).slug(text);
-      headings.push({ depth: 2, slug, text });
-      html.push(`<h2 id="${slug}">${text}</h2>`);
-    } else html.push(`<p>${text}</p>`);
-  }
+  const html = blocks.map(({ text, heading }) => {
+    if (!heading) return `<p>${text}</p>`;
+    const slug = (slugger ??= new GithubSlugger()).slug(text);
+    headings.push({ depth: 2, slug, text });
+    return `<h2 id="${slug}">${text}</h2>`;
+  });
   return { html: html.join('\n'), headings };
 }
 

@@ -14,7 +14,7 @@
  */
 import { z } from 'astro/zod';
 import { remark } from 'remark';
-import { isPlainLine } from '../ingest/markdown.ts';
+import { plainBlocks } from '../ingest/markdown.ts';
 import type { Nodes } from 'mdast';
 import { actorSchema, entrySchema, speakerIds, type Actor, type EntryFrontmatter } from './entry-schema.ts';
 
@@ -54,10 +54,10 @@ export function ledeFromMarkdown(markdown: string): string {
   // (1, 2, 4 … blank-line-separated chunks), not all of it: a build takes the lede of every entry. A link
   // reference definition anywhere in the body can change the first paragraph's links, so a body with one
   // is parsed whole.
+  // The ingest's usual body: plain one-line blocks (src/ingest/markdown.ts), each its own text.
+  const plain = plainBlocks(markdown);
+  if (plain) return plain.find((b) => !b.heading)?.text.replace(/\s+/g, ' ') ?? '';
   const chunks = /^ {0,3}\[[^\]]+\]:/m.test(markdown) ? [markdown] : markdown.split(/\n[ \t]*\n/);
-  // The ingest's usual first paragraph: one plain line (src/ingest/markdown.ts), which is its own text.
-  const first = chunks.find((c) => c.trim() !== '')?.replace(/^\n+|\n+$/g, '');
-  if (first !== undefined && isPlainLine(first)) return first.replace(/\s+/g, ' ');
   for (let k = 1; ; k *= 2) {
     const tree = remark().parse(k >= chunks.length ? markdown : chunks.slice(0, k).join('\n\n'));
     const first = tree.children.find((node) => node.type === 'paragraph');

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { remark } from 'remark';
-import { isPlainLine } from '../ingest/markdown.ts';
+import { plainBlocks } from '../ingest/markdown.ts';
 import YAML from 'yaml';
 import { readingsOf, tokenize } from '../text/tokens.ts';
 import * as pagefind from 'pagefind';
@@ -54,14 +54,12 @@ interface OutletData {
 
 /**
  * Plain text of a Markdown body: paragraphs as lines, no markup. A body the ingest wrote from plain lines
- * only (src/ingest/markdown.ts isPlainLine: text remark-gfm prints as it is, and so reads back as it is) is
+ * only (src/ingest/markdown.ts plainBlocks: text remark-gfm prints as it is, and so reads back as it is) is
  * its lines already; any other body is parsed.
  */
 export function markdownText(body: string): string {
-  const blocks = body.split(/\n{2,}/).map((b) => b.trim()).filter(Boolean);
-  const lines = blocks.map((b) => (b.startsWith('## ') ? b.slice(3) : b));
-  if (blocks.length && lines.every((l) => isPlainLine(l))) return lines.join('\n');
-  return parsedText(body);
+  const plain = plainBlocks(body);
+  return plain ? plain.map((b) => b.text).join('\n') : parsedText(body);
 }
 
 /** Plain text of any Markdown body, parsed with remark: paragraphs as lines, no markup. */

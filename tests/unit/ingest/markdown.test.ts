@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import { ENTRY_MARKDOWN_OPTIONS } from '../../../src/lib/entry-html.ts';
 import fc from 'fast-check';
-import { bodyMarkdown, isPlainLine, remarkMarkdown } from '../../../src/ingest/markdown.ts';
+import { bodyMarkdown, isPlainLine, plainBlocks, remarkMarkdown } from '../../../src/ingest/markdown.ts';
 import { FIXTURES, entryFromText, seedEntry } from './helpers.ts';
 
 /** Render Markdown the way the site does (src/lib/entry-html.ts: GFM, raw HTML dropped, sanitised, rehype-slug). */
@@ -119,5 +119,17 @@ describe('plain lines joined without the serialiser', () => {
     expect(isPlainLine('في 13/9/2023 (رويترز) - 25% من الأصوات!')).toBe(true);
     for (const s of ['1. قائمة', '2) قائمة', '- قائمة', ':-- جدول', ' نص', 'نص ', '# عنوان', 'نص <b>', 'www.example.com', 'a@b', 'نص | نص', 'نص\tنص'])
       expect(isPlainLine(s), s).toBe(false);
+  });
+});
+
+describe('plainBlocks', () => {
+  it('reads back the blocks bodyMarkdown wrote from plain lines, and refuses anything a parser must read', () => {
+    const body = [
+      { no: 1, text: 'قال الكرملين إن المحادثات ستستمر.', heading: false },
+      { no: 2, text: 'ردود الفعل', heading: true },
+      { no: 3, text: 'وأضاف: «الأمر يتعلق بالتعاون».', heading: false },
+    ];
+    expect(plainBlocks(bodyMarkdown(body))).toEqual(body.map(({ text, heading }) => ({ text, heading })));
+    for (const md of ['', '### عنوان\n', 'نص **غامق**\n', 'سطر\nثان\n', '    نص مزاح\n', '1. بند\n']) expect(plainBlocks(md), JSON.stringify(md)).toBeNull();
   });
 });
