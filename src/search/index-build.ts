@@ -67,7 +67,7 @@ export function parsedText(body: string): string {
   const tree = remark().parse(body);
   const lines: string[] = [];
   const walk = (node: { type: string; value?: string; children?: unknown[] }, into: string[]) => {
-    if (node.type === 'text' || node.type === 'inlineCode') into.push(node.value ?? '');
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') into.push(node.value ?? ''); // code blocks show on the page too
     else if (node.type === 'break') into.push(' ');
     for (const c of (node.children ?? []) as Array<typeof node>) walk(c, into);
   };

@@ -138,6 +138,8 @@ describe('index terms and records', () => {
   });
   it('reads Markdown bodies as plain text, a paragraph a line', () => {
     expect(markdownText('فقرة **أولى** و[رابط](https://x)\n\n> اقتباس\n\n- بند')).toBe('فقرة أولى ورابط\nاقتباس\nبند');
+    // A hand-edited indented block is a code block on the page, and its words are searchable.
+    expect(markdownText('فقرة\n\n    نص مزاح\n')).toBe('فقرة\nنص مزاح');
     // A body of plain lines (as the ingest writes most) is read without parsing, to the same text.
     const words = ['قال', 'بوتين', '،', '«', 'الاتفاقية', '»', '2024', '.', '؟', 'موسكو', '(', ')', '-', '٪'];
     fc.assert(
