@@ -417,7 +417,10 @@ export function readDateLine(line: string, rules: DateRules): DateLine | null {
  */
 export class DateLineReader {
   private readonly seen = new Map<string, DateLine | null>();
-  constructor(readonly rules: DateRules) {}
+  readonly rules: DateRules;
+  constructor(rules: DateRules) {
+    this.rules = rules;
+  }
 
   read(line: string): DateLine | null {
     let dl = this.seen.get(line);

@@ -64,7 +64,7 @@ interface CachedSeed {
   /** What the built entry needs for naming, duplicates and the report; or the problems that refused it. */
   slug?: string;
   textHash?: string;
-  summary?: Omit<EntrySummary, 'file' | 'cached'>;
+  summary?: Omit<EntrySummary, 'file' | 'cached' | 'source'>;
   problems?: string[];
   /** The file it was written to, with its size and mtime then: unchanged, it is not written again. */
   written?: { file: string; size: number; mtimeMs: number };
@@ -78,7 +78,7 @@ interface CacheFile {
   files: Record<string, string>;
 }
 
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 const sha = (...parts: (string | Uint8Array)[]) => {
   const h = crypto.createHash('sha256');
   for (const p of parts) h.update(p).update('\u0000');
@@ -86,10 +86,9 @@ const sha = (...parts: (string | Uint8Array)[]) => {
   return h.digest('hex').slice(0, 32);
 };
 
-function summarise(source: string, entry: Entry): Omit<EntrySummary, 'file' | 'cached'> {
+function summarise(entry: Entry): Omit<EntrySummary, 'file' | 'cached' | 'source'> {
   const fm = entry.frontmatter;
   return {
-    source,
     date: fm.date,
     dateBasis: fm.date_basis.kind,
     outlet: fm.outlet,
@@ -146,6 +145,9 @@ function sourceOf(file: string): string | null {
 
 /** Read a file the ingest was asked to read; every failure names the file. */
 function statInside(file: string, rootReal: string): { real: string; st: fs.Stats } {
+  // A plain file (not a link) named by the folder's own listing is inside it: no path to resolve.
+  const own = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (own?.isFile()) return { real: path.join(rootReal, path.basename(file)), st: own };
   let real: string;
   try {
     real = fs.realpathSync.native(file);
@@ -172,10 +174,19 @@ const SEED_RE = /\.txt$/i;
 const OVERRIDE_RE = /\.meta\.ya?ml$/i;
 
 /** One seed to build, or the result of building it. */
+/**
+ * One seed built: what naming, duplicates and the report need, and the entry's file text, all made where
+ * the entry was built (on a worker, not the main thread; the entry itself is not sent back).
+ */
+export interface BuiltSeed {
+  slug: string;
+  /** The same article twice: the same headline and text, whatever the file's name or encoding. */
+  textHash: string;
+  summary: Omit<EntrySummary, 'file' | 'cached' | 'source'>;
+  file: string;
+}
 export interface BuildResult {
-  entry?: Entry;
-  /** The entry's file text (entryFile), made where the entry was built: on a worker, not the main thread. */
-  file?: string;
+  built?: BuiltSeed;
   problems?: string[];
 }
 
@@ -184,7 +195,7 @@ export function buildSeeds(seeds: SeedInput[], ingestor: Ingestor): BuildResult[
   return seeds.map((seed) => {
     try {
       const entry = buildEntry(seed, ingestor);
-      return { entry, file: entryFile(entry) };
+      return { built: { slug: entry.slug, textHash: sha(entry.frontmatter.title, entry.body), summary: summarise(entry), file: entryFile(entry) } };
     } catch (err) {
       if (err instanceof AggregateError) return { problems: err.errors.map((e) => (e as Error).message) };
       if (err instanceof IngestError) return { problems: [err.message] };
@@ -323,25 +334,22 @@ export async function ingestDirectoryParallel(
 /** Name the duplicates, give each entry its file, write what changed, and report. */
 function finish(p: Plan, results: Map<string, BuildResult>, entriesDir: string): IngestReport {
   const { cacheFile, key, cache, getIngestor, refused } = p;
-  const built: { name: string; seed: SeedInput; record: CachedSeed; entry: Entry | null; file: string | null; cached: boolean }[] = [];
+  const built: { name: string; seed: SeedInput; record: CachedSeed; file: string | null; cached: boolean }[] = [];
   const duplicates: IngestReport['duplicates'] = [];
   const byText = new Map<string, string>();
   const nextSeeds: Record<string, CachedSeed> = {};
   for (const { name, seed, key: seedKey, stamp, cached } of p.seeds) {
     let record: CachedSeed;
-    let entry: Entry | null = null;
     let file: string | null = null;
     if (cached) record = { ...cached, stamp };
     else {
       record = { key: seedKey, stamp };
       const r = results.get(name)!;
-      if (r.entry) {
-        entry = r.entry;
-        file = r.file ?? null;
-        record.slug = entry.slug;
-        // The same article twice: the same headline and text, whatever the file's name or encoding.
-        record.textHash = sha(entry.frontmatter.title, entry.body);
-        record.summary = summarise(name, entry);
+      if (r.built) {
+        file = r.built.file;
+        record.slug = r.built.slug;
+        record.textHash = r.built.textHash;
+        record.summary = r.built.summary;
       } else record.problems = r.problems;
     }
     nextSeeds[name] = record;
@@ -355,12 +363,13 @@ function finish(p: Plan, results: Map<string, BuildResult>, entriesDir: string):
       continue;
     }
     byText.set(record.textHash!, name);
-    built.push({ name, seed, record, entry, file, cached: !!cached });
+    built.push({ name, seed, record, file, cached: !!cached });
   }
 
   // Which file belongs to which seed: the cache knows; without one, the entries' own `source:` lines.
   fs.mkdirSync(entriesDir, { recursive: true });
   const existing = fs.readdirSync(entriesDir).filter((f) => f.endsWith('.md'));
+  const existingSet = new Set(existing);
   const owner = new Map<string, string>();
   for (const f of existing) {
     const known = cache.files[f];
@@ -390,13 +399,14 @@ function finish(p: Plan, results: Map<string, BuildResult>, entriesDir: string):
   const report: IngestReport = { entries: [], refused, duplicates, written: [], unchanged: [], deleted: [] };
   for (const [file, b] of files) {
     const target = path.join(entriesDir, file);
-    const st = fs.statSync(target, { throwIfNoEntry: false }) ?? null;
+    // A file the folder did not hold a moment ago needs no look (a fresh ingest: thousands of calls fewer).
+    const st = existingSet.has(file) ? (fs.statSync(target, { throwIfNoEntry: false }) ?? null) : null;
     const w = b.record.written;
     if (b.cached && st && w && w.file === file && w.size === st.size && w.mtimeMs === st.mtimeMs) {
       report.unchanged.push(file);
     } else {
       // Built now, or cached but its file is missing or was touched: (re)build and compare.
-      const content = b.file ?? entryFile(b.entry ?? buildEntry(b.seed, getIngestor()));
+      const content = b.file ?? entryFile(buildEntry(b.seed, getIngestor()));
       if (st && fs.readFileSync(target, 'utf8') === content) report.unchanged.push(file);
       else {
         fs.writeFileSync(target, content);
@@ -405,7 +415,7 @@ function finish(p: Plan, results: Map<string, BuildResult>, entriesDir: string):
       const after = fs.statSync(target);
       b.record.written = { file, size: after.size, mtimeMs: after.mtimeMs };
     }
-    report.entries.push({ file, ...b.record.summary!, cached: b.cached });
+    report.entries.push({ file, source: b.name, ...b.record.summary!, cached: b.cached });
   }
   // An entry whose seed is gone goes too; one whose seed was refused stays until the seed is fixed.
   const nextFiles: Record<string, string> = {};

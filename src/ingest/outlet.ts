@@ -77,7 +77,10 @@ class Names {
   private sentenceWords: Set<string>;
   private joiners: string[];
 
-  constructor(private data: IngestData) {
+  private data: IngestData;
+
+  constructor(data: IngestData) {
+    this.data = data;
     for (const o of data.outlets) {
       for (const n of [o.name_ar, o.name_en, ...o.names, ...o.markers]) {
         const f = fold(n);

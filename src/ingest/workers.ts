@@ -1,34 +1,49 @@
 /**
  * Building entries on worker threads: each worker gets the data the main thread loaded (a structured copy,
- * no YAML parsed again) and builds the seeds it is sent; results come back in seed order. Used by ingestDirectoryParallel for large runs.
+ * no YAML parsed again), then asks for batches of seeds until none are left, so a worker that drew
+ * slower articles does not leave the other core idle at the end. Results come back in seed order. Used by
+ * ingestDirectoryParallel for large runs.
  */
 import { Worker } from 'node:worker_threads';
 import type { IngestData } from './data.ts';
 import type { SeedInput } from './pipeline.ts';
 import type { BuildResult } from './directory.ts';
 
+/** Seeds per message: large enough that messages cost little, small enough to share the last ones out. */
+const BATCH = 100;
+
+/** A worker's messages: a batch's results (or none, at its start), or the error that stopped it. */
+export type WorkerReply = { from: number; results: BuildResult[] } | { error: string };
+
 export async function buildInWorkers(seeds: SeedInput[], data: IngestData, workers: number): Promise<BuildResult[]> {
   const results: BuildResult[] = new Array(seeds.length);
-  // Contiguous slices, one per worker: each worker's start-up is paid once.
-  const size = Math.ceil(seeds.length / workers);
+  let next = 0;
   await Promise.all(
-    Array.from({ length: workers }, (_, w) => {
-      const from = w * size;
-      const slice = seeds.slice(from, from + size);
-      if (!slice.length) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const worker = new Worker(new URL('./worker-main.ts', import.meta.url), { workerData: { data, seeds: slice } });
-        worker.once('message', (out: BuildResult[] | { error: string }) => {
-          if (!Array.isArray(out)) reject(new Error(out.error));
-          else {
-            out.forEach((r, i) => (results[from + i] = r));
+    Array.from({ length: Math.min(workers, Math.ceil(seeds.length / BATCH)) }, () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(new URL('./worker-main.ts', import.meta.url), { workerData: { data } });
+        const send = () => {
+          if (next >= seeds.length) {
+            void worker.terminate();
             resolve();
+            return;
           }
-          void worker.terminate();
+          const from = next;
+          next += BATCH;
+          worker.postMessage({ from, seeds: seeds.slice(from, from + BATCH) });
+        };
+        worker.on('message', (reply: WorkerReply | 'ready') => {
+          if (reply === 'ready') return send();
+          if ('error' in reply) {
+            void worker.terminate();
+            return reject(new Error(reply.error));
+          }
+          reply.results.forEach((r, i) => (results[reply.from + i] = r));
+          send();
         });
         worker.once('error', reject);
-      });
-    }),
+      }),
+    ),
   );
   return results;
 }

@@ -79,7 +79,13 @@ export class SearchEngine {
   private terms = new Map<string, Promise<number[]>>();
   private fragments = new Map<number, Promise<SearchFragment>>();
 
-  constructor(private readonly backend: SearchBackend, private readonly index: SearchManifest) {}
+  private readonly backend: SearchBackend;
+  private readonly index: SearchManifest;
+
+  constructor(backend: SearchBackend, index: SearchManifest) {
+    this.backend = backend;
+    this.index = index;
+  }
 
   manifest(): SearchManifest {
     return this.index;
