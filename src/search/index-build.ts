@@ -10,9 +10,11 @@
  *                   inlined in the search page) and v/<cp>.json: words of the index's vocabulary that begin
  *                   with the letter cp, [folded, as written, count], for "did you mean" (fetched only when
  *                   nothing matches); d/<n>.json: what result n shows (title, date, outlet, the original
- *                   text the excerpt is cut from).
+ *                   text the excerpt is cut from). Both written gzip-compressed, as <name>.json.gz
+ *                   (query.ts storedFile).
  */
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
@@ -23,7 +25,7 @@ import { readingsOf, tokenize } from '../text/tokens.ts';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import type { SearchBackend } from './engine.ts';
-import { dateTerm, docFile, monthTerm, wordIndexTerms, type SearchFragment, type SearchManifest } from './query.ts';
+import { dateTerm, docFile, monthTerm, storedFile, wordIndexTerms, type SearchFragment, type SearchManifest } from './query.ts';
 import { INDEX_LANGUAGE } from './records.ts';
 import { actorTerm, findMentions, keyFinds, type ActorSpellings, type AliasTable } from './terms.ts';
 
@@ -309,7 +311,10 @@ export async function writePagefindBundle(built: BuiltSearch, bundle: string): P
 export function writeSearchData(built: BuiltSearch, data: string): void {
   fs.rmSync(data, { recursive: true, force: true });
   for (const dir of new Set([...built.files.keys()].map((p) => path.dirname(p)))) fs.mkdirSync(path.join(data, dir), { recursive: true });
-  for (const [p, c] of built.files) fs.writeFileSync(path.join(data, p), c);
+  for (const [p, c] of built.files) {
+    const stored = storedFile(p);
+    fs.writeFileSync(path.join(data, stored), stored === p ? c : zlib.gzipSync(c, { level: 9 }));
+  }
 }
 
 /**

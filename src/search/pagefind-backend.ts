@@ -14,12 +14,22 @@
  *   `pagefind.search(null, { sort: { n: 'asc' } })`, answered from the index's metadata, gives every
  *   record's Pagefind id in that order.
  * - Filters are Pagefind's own (`search(null, { filters })`). What a result shows is read from
- *   <base>search-data/d/<n>.json, not from Pagefind's fragments (src/search/index-build.ts says why).
+ *   <base>search-data/d/<n>.json.gz (gzip-compressed JSON), not from Pagefind's fragments
+ *   (src/search/index-build.ts says why).
  * - Suggestions read the vocabulary files beside the bundle (<base>search-data/v/), which Pagefind does
  *   not expose.
  */
 import type { SearchBackend } from './engine.ts';
-import { docFile, type SearchManifest } from './query.ts';
+import { docFile, storedFile, type SearchManifest } from './query.ts';
+
+/** A search-data file's JSON: gzip-compressed as stored, or already decoded by a host that served it with Content-Encoding. */
+export async function storedJson<T>(res: Response, file: string): Promise<T> {
+  if (!res.ok) throw new Error(`search-data/${file}: HTTP ${res.status}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = gzipped ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text() : new TextDecoder().decode(bytes);
+  return JSON.parse(text) as T;
+}
 
 interface PagefindResult {
   id: string;
@@ -77,14 +87,12 @@ export function pagefindBackend(base: string, manifest: SearchManifest): SearchB
       return toNumbers(await pf.search(null, { filters }));
     },
     async fragment(n) {
-      const res = await fetch(`${base}search-data/${docFile(n)}?v=${manifest.build}`);
-      if (!res.ok) throw new Error(`search-data/${docFile(n)}: HTTP ${res.status}`);
-      return res.json();
+      const file = storedFile(docFile(n));
+      return storedJson(await fetch(`${base}search-data/${file}?v=${manifest.build}`), file);
     },
     async vocab(cp) {
-      const res = await fetch(`${base}search-data/v/${cp}.json?v=${manifest.build}`);
-      if (!res.ok) throw new Error(`search-data/v/${cp}.json: HTTP ${res.status}`);
-      return res.json();
+      const file = storedFile(`v/${cp}.json`);
+      return storedJson(await fetch(`${base}search-data/${file}?v=${manifest.build}`), file);
     },
   };
 }

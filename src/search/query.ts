@@ -52,6 +52,13 @@ export interface SearchManifest {
 /** Where what document n shows is kept, in the search-data folder (src/search/index-build.ts writes it). */
 export const docFile = (n: number) => `d/${n}.json`;
 
+/**
+ * A search-data file's name as stored: what a result shows and the vocabulary are written gzip-compressed
+ * (as Pagefind writes its own files), since a static host may serve JSON uncompressed and these are most
+ * of a query's bytes after Pagefind's own; the manifest, inlined in the page, stays plain.
+ */
+export const storedFile = (file: string) => (file === 'manifest.json' ? file : `${file}.gz`);
+
 /** What a result shows (search-data/d/<n>.json). */
 export interface SearchFragment {
   kind: 'entry' | 'actor';
