@@ -19,7 +19,7 @@ export async function buildInWorkers(seeds: SeedInput[], data: IngestData, worke
   const results: BuildResult[] = new Array(seeds.length);
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(workers, Math.ceil(seeds.length / BATCH)) }, () =>
+    Array.from({ length: Math.min(workers, seeds.length) }, () =>
       new Promise<void>((resolve, reject) => {
         const worker = new Worker(new URL('./worker-main.ts', import.meta.url), { workerData: { data } });
         const send = () => {
