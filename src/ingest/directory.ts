@@ -173,7 +173,6 @@ function readReal(file: string, real: string): Buffer {
 const SEED_RE = /\.txt$/i;
 const OVERRIDE_RE = /\.meta\.ya?ml$/i;
 
-/** One seed to build, or the result of building it. */
 /**
  * One seed built: what naming, duplicates and the report need, and the entry's file text, all made where
  * the entry was built (on a worker, not the main thread; the entry itself is not sent back).
@@ -185,6 +184,7 @@ export interface BuiltSeed {
   summary: Omit<EntrySummary, 'file' | 'cached' | 'source'>;
   file: string;
 }
+/** The result of building one seed: built, or refused with its problems. */
 export interface BuildResult {
   built?: BuiltSeed;
   problems?: string[];

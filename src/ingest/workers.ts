@@ -12,7 +12,7 @@ import type { BuildResult } from './directory.ts';
 /** Seeds per message: large enough that messages cost little, small enough to share the last ones out. */
 const BATCH = 100;
 
-/** A worker's messages: a batch's results (or none, at its start), or the error that stopped it. */
+/** A worker's messages besides 'ready' (sent once, at its start): a batch's results, or the error that stopped it. */
 export type WorkerReply = { from: number; results: BuildResult[] } | { error: string };
 
 export async function buildInWorkers(seeds: SeedInput[], data: IngestData, workers: number): Promise<BuildResult[]> {
@@ -42,6 +42,9 @@ export async function buildInWorkers(seeds: SeedInput[], data: IngestData, worke
           send();
         });
         worker.once('error', reject);
+        // A worker that stops before it is told to (out of memory, say) must not leave the ingest waiting;
+        // after resolve() (every batch answered, the worker terminated) this rejection is a no-op.
+        worker.once('exit', (code) => reject(new Error(`an ingest worker stopped (exit code ${code}) before its articles were built`)));
       }),
     ),
   );
