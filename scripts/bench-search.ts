@@ -244,7 +244,7 @@ for (const size of sizes) {
     `  from a host that compresses text: median ${(median(sentBytes) / 1000).toFixed(0)} KB, worst ${(Math.max(...sentBytes) / 1000).toFixed(0)} KB (pagefind.js and pagefind-entry.json gzipped; the rest is stored compressed)`,
     `layout shift:       worst ${worstShift.toFixed(3)} per page load`,
     ...(marks.length
-      ? [`in the page:        median ms from reading the query to: parsed ${median(marks.map((m) => m[0] ?? 0))}, searched ${median(marks.map((m) => m[2] ?? 0))}, drawn ${median(marks.map((m) => m[3] ?? 0))}`]
+      ? [`in the page:        median ms from reading the query to: parsed ${median(marks.map((m) => m[0] ?? 0))}, Pagefind ready and numbered ${median(marks.map((m) => m[1] ?? 0))}, searched ${median(marks.map((m) => m[2] ?? 0))}, drawn ${median(marks.map((m) => m[3] ?? 0))}`]
       : []),
   ];
   summary.push(lines.join('\n'));

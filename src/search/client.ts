@@ -166,7 +166,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
   const actorName = new Map(config.table.actors.map((a) => [a.id, a.name_ar]));
 
   const pageTitle = document.title;
-  const engine = new SearchEngine(pagefindBackend(config.base, config.manifest), config.manifest);
+  const backend = pagefindBackend(config.base, config.manifest);
+  const engine = new SearchEngine(backend, config.manifest);
   // Start Pagefind (its script, WebAssembly and metadata) at once: every search needs it.
   void engine.prefetch().catch(() => undefined);
 
@@ -290,6 +291,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
       searched?.catch(() => undefined);
       await engine.prefetch();
       marks.push(performance.now() - started);
+      // (For the tests: how the records were numbered, Pagefind's listing or its slower sort.)
+      list.dataset.numbering = await backend.numbering();
       const first = await early;
       let drawnMain: Hit[] | null = null;
       if (first && id === runId) {

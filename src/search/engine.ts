@@ -19,8 +19,8 @@ import {
 } from './query.ts';
 
 /**
- * Where the engine's answers come from. Documents are numbered as the index numbers them (their sort key
- * `n`): entries 0 … entries-1, oldest first, then actor pages.
+ * Where the engine's answers come from. Documents are numbered n as the index lists them: entries
+ * 0 … entries-1, oldest first, then actor pages.
  */
 export interface SearchBackend {
   /** The documents whose record holds a term that `key` begins (src/search/terms.ts keyFinds). */

@@ -4,8 +4,8 @@
  * never from built HTML — and written as a Pagefind index through its Node API. Node only.
  *
  * Output (in the build folder):
- *   pagefind/       the Pagefind bundle: one custom record per entry and per actor page (content: the
- *                   document's terms; filters; sort key n);
+ *   pagefind/       the Pagefind bundle: one custom record per entry and per actor page, added in the
+ *                   documents' order n (content: the document's terms; filters);
  *   search-data/    manifest.json (counts, filter values with counts, vocabulary letters, build hash; also
  *                   inlined in the search page) and v/<cp>.json: words of the index's vocabulary that begin
  *                   with the letter cp, [folded, as written, count], for "did you mean" (fetched only when
@@ -25,7 +25,7 @@ import { readingsOf, tokenize } from '../text/tokens.ts';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import type { SearchBackend } from './engine.ts';
-import { dateTerm, docFile, monthTerm, storedFile, wordIndexTerms, type SearchFragment, type SearchManifest } from './query.ts';
+import { dateTerm, docFile, IDS_FILE, listingChecksum, monthTerm, ORDER_FILE, storedFile, wordIndexTerms, type SearchOrder, type SearchFragment, type SearchManifest } from './query.ts';
 import { INDEX_LANGUAGE } from './records.ts';
 import { actorTerm, findMentions, keyFinds, type ActorSpellings, type AliasTable } from './terms.ts';
 
@@ -193,15 +193,14 @@ export interface BuiltSearch {
 /**
  * The Pagefind records of `docs` (entries first, numbered oldest first; then actor pages): content is the
  * document's terms (docTerms: exact, light, actor and date terms, each once), filters come from
- * the frontmatter (and the actors the text names), the sort key `n` is the document's number, and meta
- * holds what a result shows, the original text included (excerpts are cut from it).
+ * the frontmatter (and the actors the text names); a record's place in the list is its number n. What a
+ * result shows, the original text included (excerpts are cut from it), goes to d/<n>.json.
  */
 export function buildSearchRecords(docs: SearchDoc[], table: AliasTable): BuiltSearch {
   const entries = docs
     .filter((d) => d.kind === 'entry')
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.path.localeCompare(b.path));
   const ordered = [...entries, ...docs.filter((d) => d.kind === 'actor')];
-  const width = String(ordered.length).length;
   const filters: Record<string, Record<string, number>> = { actor: {}, outlet: {}, year: {}, month: {}, person: {} };
   const vocab = new Map<string, { written: Map<string, number>; docs: number }>();
   const files = new Map<string, string>();
@@ -247,7 +246,8 @@ export function buildSearchRecords(docs: SearchDoc[], table: AliasTable): BuiltS
       content: [...terms].join(' '),
       language: RECORD_LANGUAGE,
       filters: recordFilters,
-      sort: { n: String(n).padStart(width, '0') },
+      // No sort key: the page numbers records by Pagefind's listing, the order they were added in
+      // (query.ts listingChecksum). A sort key would cost every query about 24 KB of metadata at 10,000.
     });
   });
   for (const [, names] of table.spellings) {
@@ -285,7 +285,11 @@ export async function writeSearchIndex(built: BuiltSearch, outDir: string, dirs 
   writeSearchData(built, path.join(outDir, dirs.data));
 }
 
-/** The Pagefind bundle of the records, into `bundle` (through Pagefind's Node API: createIndex, addCustomRecord, writeFiles). */
+/**
+ * The Pagefind bundle of the records, into `bundle` (through Pagefind's Node API: createIndex,
+ * addCustomRecord, writeFiles); then its ids in n order, and their checksum, go into the search-data files
+ * (search-data/ids.json and order.json, written by writeSearchData after this).
+ */
 export async function writePagefindBundle(built: BuiltSearch, bundle: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
@@ -305,6 +309,30 @@ export async function writePagefindBundle(built: BuiltSearch, bundle: string): P
   } finally {
     await pagefind.close();
   }
+  const ids = pagefindIds(built, bundle);
+  const order: SearchOrder = { build: built.manifest.build, ids: listingChecksum(ids) };
+  built.files.set(ORDER_FILE, JSON.stringify(order));
+  built.files.set(IDS_FILE, JSON.stringify(ids));
+}
+
+/**
+ * The Pagefind id of each record, in the records' order (n): a result's id is the name of its fragment
+ * file (fragment/<id>.pf_fragment: gzip of "pagefind_dcd" and JSON holding the record's url).
+ */
+export function pagefindIds(built: BuiltSearch, bundle: string): string[] {
+  const idOfUrl = new Map<string, string>();
+  const dir = path.join(bundle, 'fragment');
+  for (const file of fs.readdirSync(dir)) {
+    if (!file.endsWith('.pf_fragment')) continue;
+    const text = zlib.gunzipSync(fs.readFileSync(path.join(dir, file))).toString('utf8');
+    const json = text.slice(text.indexOf('{'));
+    idOfUrl.set((JSON.parse(json) as { url: string }).url, file.slice(0, -'.pf_fragment'.length));
+  }
+  return built.records.map((r) => {
+    const id = idOfUrl.get(r.url);
+    if (!id) throw new Error(`Pagefind wrote no fragment for ${r.url} in ${dir}`);
+    return id;
+  });
 }
 
 /** search-data/ (vocabulary, manifest, what each result shows) into `data`. */

@@ -10,9 +10,10 @@
  *   term begins it, Pagefind tries the longest term that begins the key instead: no term of ours begins a
  *   key, since none is a bare word, so that finds nothing. (Quoted, Pagefind looks up one whole term.)
  *   Records that only a meta field matched are dropped (Pagefind 1.6 searches meta fields too).
- * - Documents are numbered by the records' sort key `n` (entries oldest first, then actor pages): one
- *   `pagefind.search(null, { sort: { n: 'asc' } })`, answered from the index's metadata, gives every
- *   record's Pagefind id in that order.
+ * - Documents are numbered n (entries oldest first, then actor pages), the order the records were added
+ *   in: Pagefind's unsorted listing, `pagefind.search(null)`, gives every record's id in that order, which
+ *   the page trusts only when the ids' checksum is the build's (search-data/order.json, query.ts
+ *   listingChecksum); otherwise it numbers them by the build's list of ids (search-data/ids.json).
  * - Filters are Pagefind's own (`search(null, { filters })`). What a result shows is read from
  *   <base>search-data/d/<n>.json.gz (gzip-compressed JSON), not from Pagefind's fragments
  *   (src/search/index-build.ts says why).
@@ -20,7 +21,7 @@
  *   not expose.
  */
 import type { SearchBackend } from './engine.ts';
-import { docFile, storedFile, type SearchManifest } from './query.ts';
+import { docFile, IDS_FILE, listingChecksum, ORDER_FILE, storedFile, type SearchManifest, type SearchOrder } from './query.ts';
 
 /** A search-data file's JSON: gzip-compressed as stored, or already decoded by a host that served it with Content-Encoding. */
 export async function storedJson<T>(res: Response, file: string): Promise<T> {
@@ -49,7 +50,7 @@ export interface PagefindApi {
   ): Promise<PagefindResponse | null>;
 }
 
-export function pagefindBackend(base: string, manifest: SearchManifest): SearchBackend {
+export function pagefindBackend(base: string, manifest: SearchManifest): SearchBackend & { numbering(): Promise<'listed' | 'file'> } {
   let api: Promise<PagefindApi> | undefined;
   const pagefind = () =>
     (api ??= (async () => {
@@ -59,14 +60,27 @@ export function pagefindBackend(base: string, manifest: SearchManifest): SearchB
       await pf.init();
       return pf;
     })());
-  let numbering: Promise<{ byId: Map<string, number> }> | undefined;
+  // How the page numbered Pagefind's records: 'listed' (Pagefind's own listing, its checksum matching the
+  // build's) or 'file' (by the build's list of ids, fetched only when the listing cannot be trusted).
+  let numbering: Promise<{ byId: Map<string, number>; how: 'listed' | 'file' }> | undefined;
+  const dataFile = <T>(name: string) => {
+    const file = storedFile(name);
+    return fetch(`${base}search-data/${file}?v=${manifest.build}`).then((res) => storedJson<T>(res, file));
+  };
   const numbers = () =>
-    (numbering ??= pagefind().then(async (pf) => {
-      const res = await pf.search(null, { sort: { n: 'asc' } });
-      const results = res?.results ?? [];
-      if (results.length !== manifest.docs) throw new Error(`Pagefind has ${results.length} records, the page expects ${manifest.docs}`);
-      return { byId: new Map(results.map((r, i) => [r.id, i])) };
-    }));
+    (numbering ??= (async () => {
+      const order = dataFile<SearchOrder>(ORDER_FILE).catch(() => null);
+      const pf = await pagefind();
+      const [listed, expected] = await Promise.all([pf.search(null), order]);
+      const ids = (listed?.results ?? []).map((r) => r.id);
+      if (ids.length !== manifest.docs) throw new Error(`Pagefind has ${ids.length} records, the page expects ${manifest.docs}`);
+      if (expected?.build === manifest.build && listingChecksum(ids) === expected.ids) {
+        return { byId: new Map(ids.map((id, i) => [id, i])), how: 'listed' };
+      }
+      const byId = new Map((await dataFile<string[]>(IDS_FILE)).map((id, i) => [id, i]));
+      if (byId.size !== manifest.docs || !ids.every((id) => byId.has(id))) throw new Error(`search-data/${storedFile(IDS_FILE)} does not name Pagefind's ${manifest.docs} records`);
+      return { byId, how: 'file' };
+    })());
   const toNumbers = async (res: PagefindResponse | null) => {
     const { byId } = await numbers();
     return (res?.results ?? []).map((r) => byId.get(r.id)).filter((n): n is number => n !== undefined);
@@ -74,6 +88,9 @@ export function pagefindBackend(base: string, manifest: SearchManifest): SearchB
   return {
     async prefetch() {
       await numbers();
+    },
+    async numbering() {
+      return (await numbers()).how;
     },
     async docs(key) {
       const pf = await pagefind();
@@ -86,13 +103,7 @@ export function pagefindBackend(base: string, manifest: SearchManifest): SearchB
       const pf = await pagefind();
       return toNumbers(await pf.search(null, { filters }));
     },
-    async fragment(n) {
-      const file = storedFile(docFile(n));
-      return storedJson(await fetch(`${base}search-data/${file}?v=${manifest.build}`), file);
-    },
-    async vocab(cp) {
-      const file = storedFile(`v/${cp}.json`);
-      return storedJson(await fetch(`${base}search-data/${file}?v=${manifest.build}`), file);
-    },
+    fragment: (n) => dataFile(docFile(n)),
+    vocab: (cp) => dataFile(`v/${cp}.json`),
   };
 }

@@ -77,6 +77,36 @@ describe('the query set', () => {
   });
 });
 
+describe('numbering the records', () => {
+  const numbering = () => page.evaluate(() => document.querySelector('[data-search-results]')?.getAttribute('data-numbering'));
+
+  it("takes Pagefind's listing when its ids give the build's checksum", async () => {
+    const r = await runQuery(page, site.url, cases[0]!.query);
+    expect([...r.sources].sort()).toEqual(cases[0]!.expected);
+    expect(await numbering()).toBe('listed');
+  });
+
+  it("numbers by the build's list of ids instead when the checksum differs or is missing, with the same results", async () => {
+    const { build } = JSON.parse(fs.readFileSync(path.join(DIST, 'search-data', 'manifest.json'), 'utf8')) as { build: string };
+    const other = await browser.newPage();
+    try {
+      for (const answer of ['wrong', 'missing'] as const) {
+        await other.unrouteAll();
+        await other.route(/\/search-data\/order\.json/, (route) =>
+          answer === 'missing' ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ build, ids: '00000000' }) }),
+        );
+        for (const c of cases.slice(0, 6)) {
+          const r = await runQuery(other, site.url, c.query);
+          expect([...r.sources].sort(), `${answer}: ${c.query}`).toEqual(c.expected);
+          expect(await other.evaluate(() => document.querySelector('[data-search-results]')?.getAttribute('data-numbering'))).toBe('file');
+        }
+      }
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('results', () => {
   it('show date, outlet and an excerpt of the original text with the match marked', async () => {
     const r = await runQuery(page, site.url, 'قمة');

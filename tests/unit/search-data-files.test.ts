@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { loadActors } from '../../src/search/actors-data.ts';
-import { actorDocs, buildSearchRecords, writeSearchData, type SearchDoc } from '../../src/search/index-build.ts';
+import { actorDocs, buildSearchRecords, pagefindIds, writePagefindBundle, writeSearchData, type SearchDoc } from '../../src/search/index-build.ts';
 import { storedJson } from '../../src/search/pagefind-backend.ts';
-import { docFile, storedFile } from '../../src/search/query.ts';
+import { docFile, IDS_FILE, listingChecksum, ORDER_FILE, storedFile } from '../../src/search/query.ts';
 import { buildAliasTable } from '../../src/search/terms.ts';
 
 const entry = (name: string, text: string): SearchDoc => ({
@@ -55,5 +55,38 @@ describe('search-data files', () => {
     expect(await storedJson(new Response(bytes), f)).toEqual(expected);
     expect(await storedJson(new Response(built.files.get(docFile(0))!), f)).toEqual(expected);
     await expect(storedJson(new Response('', { status: 404 }), f)).rejects.toThrow(`search-data/${f}: HTTP 404`);
+  });
+});
+
+describe('the checksum of Pagefind\'s listing (search-data/order.json)', () => {
+  it('changes when two ids swap, one is missing or one differs', () => {
+    const ids = ['und_0a1b2c3', 'und_4d5e6f7', 'und_8a9b0c1'];
+    const sum = listingChecksum(ids);
+    expect(sum).toMatch(/^[0-9a-f]{8}$/);
+    expect(listingChecksum([...ids])).toBe(sum);
+    expect(listingChecksum([ids[1]!, ids[0]!, ids[2]!])).not.toBe(sum);
+    expect(listingChecksum(ids.slice(0, 2))).not.toBe(sum);
+    expect(listingChecksum(['und_0a1b2c', '3und_4d5e6f7', ids[2]!])).not.toBe(sum);
+  });
+
+  it("is taken from the bundle Pagefind wrote: each record's fragment, in the records' order", async () => {
+    const actors = loadActors();
+    const docs = ['أ', 'ب', 'ج', 'د', 'ه'].map((x, i) => ({ ...entry(`e${i}`, `خبر ${x} عن زيارة ${i}`), date: `2024-0${i + 1}-01` }));
+    const built = buildSearchRecords(docs, buildAliasTable(actors));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pagefind-order-'));
+    try {
+      await writePagefindBundle(built, path.join(dir, 'pagefind'));
+      const ids = pagefindIds(built, path.join(dir, 'pagefind'));
+      expect(ids).toHaveLength(built.records.length);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const [i, id] of ids.entries()) {
+        const text = zlib.gunzipSync(fs.readFileSync(path.join(dir, 'pagefind', 'fragment', `${id}.pf_fragment`))).toString('utf8');
+        expect(JSON.parse(text.slice(text.indexOf('{'))).url).toBe(built.records[i]!.url);
+      }
+      expect(JSON.parse(built.files.get(ORDER_FILE)!)).toEqual({ build: built.manifest.build, ids: listingChecksum(ids) });
+      expect(JSON.parse(built.files.get(IDS_FILE)!)).toEqual(ids);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
