@@ -86,6 +86,8 @@ export const dateRulesSchema = z.object({
   date_line_max_other_words: z.number().int().nonnegative().default(4),
   day_first_separators: z.array(z.string().length(1)).default(['.']),
   caption_words: z.array(z.string().min(1)).default([]),
+  calendar_connectors: z.array(z.string().min(1)).default([]),
+  closing_marks: z.array(z.string().min(1)).default([]),
 });
 export type DateRules = z.infer<typeof dateRulesSchema>;
 

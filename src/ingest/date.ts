@@ -84,6 +84,10 @@ interface DateGrammar {
   dayFirstSeparators: Set<string>;
   /** Words that make a dated line a caption, folded. */
   captionWords: Set<string>;
+  /** Words that join a stamp's two calendars (الموافق), folded, spaces squashed. */
+  connectors: Set<string>;
+  /** Agency marks that may close a stamp after a space (واس), folded. */
+  closingMarks: Set<string>;
 }
 
 const grammars = new WeakMap<DateRules, DateGrammar>();
@@ -144,7 +148,10 @@ function grammarFor(rules: DateRules): DateGrammar {
   ];
   const token = new RegExp(parts.join('|'), 'gu');
   const sentenceWords = new Set(rules.sentence_words.map((w) => foldArabic(w)));
-  const g: DateGrammar = { month, weekday, labels, zones, am, pm, sentenceWords, token, monthRe: M, dayFirstSeparators: new Set(rules.day_first_separators), captionWords: new Set(rules.caption_words.map((w) => foldArabic(w))) };
+  const g: DateGrammar = { month, weekday, labels, zones, am, pm, sentenceWords, token, monthRe: M, dayFirstSeparators: new Set(rules.day_first_separators), captionWords: new Set(rules.caption_words.map((w) => foldArabic(w))),
+    connectors: new Set(rules.calendar_connectors.map((w) => squash(foldArabic(w)))),
+    closingMarks: new Set(rules.closing_marks.map((w) => foldArabic(w))),
+  };
   grammars.set(rules, g);
   return g;
 }
@@ -250,6 +257,15 @@ interface Segment {
 }
 
 /** Find every stamp in a line: labels start a stamp; a date, its time (either side), its zone. */
+/** `between` with a calendar connector that ends it («… هـ الموافق ») put as a separator («… هـ | »). */
+function withoutConnector(between: string, connectors: Set<string>): string {
+  for (const re of [/(\p{L}+\s+\p{L}+)\s*$/u, /(\p{L}+)\s*$/u]) {
+    const m = re.exec(between);
+    if (m && connectors.has(squash(m[1]!))) return `${between.slice(0, m.index)} | `;
+  }
+  return between;
+}
+
 function scanLine(line: string, rules: DateRules): Scan {
   const g = grammarFor(rules);
   const s = separateRunTogether(foldKeepingPunctuation(line));
@@ -269,7 +285,8 @@ function scanLine(line: string, rules: DateRules): Scan {
   let afterStamp = false;
   for (const m of s.matchAll(g.token)) {
     const gr = m.groups as Groups;
-    const between = s.slice(last, m.index);
+    // "… هـ الموافق 12 سبتمبر 2023": the connector joins the stamp's calendars; it is no sentence word.
+    const between = withoutConnector(s.slice(last, m.index), g.connectors);
     residue(between);
     // A word run into a date or its time with nothing but a space ("قمة 13 سبتمبر 2023", "2023 في موسكو")
     // makes the date part of a phrase; a stamp's neighbours are set off by | - / ( : ،.
@@ -344,8 +361,10 @@ function scanLine(line: string, rules: DateRules): Scan {
       pendingWeekday = { wd: g.weekday.get(name)!, end: last };
     }
   }
-  residue(s.slice(last));
-  if (afterStamp && /^\s*[\p{L}\p{N}]/u.test(s.slice(last))) inSentence = true;
+  const tail = s.slice(last);
+  residue(tail);
+  // A closing agency mark ("… 2023 م واس") ends a dateline's stamp; any other word run into it makes a phrase.
+  if (afterStamp && /^\s*[\p{L}\p{N}]/u.test(tail) && !g.closingMarks.has(tail.trim())) inSentence = true;
   const today = buildDay();
   const stamps: Stamp[] = segments
     .filter((x) => x.date)

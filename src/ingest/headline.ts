@@ -106,6 +106,7 @@ export function chooseHeadline(candidates: Candidate[], allFolded: string[], lea
   const { stop } = namesOf(data);
   // The lead's words with their stems, each stemmed once (every candidate's every word is compared with them).
   const leadWords = [...contentWords(lead, stop)].map(stemmed);
+  const leadFolded = ` ${lead.map(foldArabic).join(' ')} `;
   let best: { index: number; score: number } | null = null;
   // A page that opens with its only line above the text (or has no text at all): that line.
   const only = candidates.length === 1 && candidates[0]!.index === 0 ? candidates[0]! : null;
@@ -123,7 +124,10 @@ export function chooseHeadline(candidates: Candidate[], allFolded: string[], lea
     // A page that opens with its headline: the first line needs less to prove it, and nothing when it
     // is the page's only line above the text.
     if (shared < (c.index === 0 ? 1 : 2) && !repeated && !alone) continue;
-    const score = shared + (repeated ? 3 : 0) + (n >= 5 ? 1 : 0);
+    // A short line the lead says word for word («الزعيم الكوري الشمالي كيم جونج أون») is a caption or a
+    // label naming who is pictured; a headline tells the story in words of its own.
+    const verbatim = n <= 8 && !repeated && leadFolded.includes(` ${folded} `);
+    const score = shared + (repeated ? 3 : 0) + (n >= 5 ? 1 : 0) - (verbatim ? shared : 0);
     if (!best || score > best.score) best = { index: c.index, score };
   }
   return best?.index ?? null;

@@ -629,7 +629,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     if (found?.length) add(1, 'closing_mark', l, found);
   }
 
-  // via only: "…، نقلاً عن وكالة X" ending the lead; "ذكرت وكالة X … أن" and then "الوكالة".
+  // via only: "…، نقلاً عن وكالة X" ending the lead, or "نقلاً عن وكالة X، …" opening it; "ذكرت وكالة X … أن"
+  // and then "الوكالة".
   const relayed: Signal[] = [];
   const longestKnown = (words: string[]): Name | null => {
     for (let n = Math.min(words.length, 7); n >= 1; n--) {
@@ -639,11 +640,14 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     return null;
   };
   if (firstPara) {
-    const lastClause = firstPara.text.split(/[،,]/).pop() ?? '';
-    const rest = afterLead(lastClause.trim(), rules.relay_leads);
-    if (rest !== null) {
-      const n = longestKnown(rest.replace(/[.«»"]/g, ' ').trim().split(/\s+/));
-      if (n) relayed.push({ strength: 0, rule: 'relay', line: firstPara.text, names: [n] });
+    const clauses = firstPara.text.split(/[،,]/);
+    for (const clause of new Set([clauses.at(-1)!, clauses[0]!])) {
+      const rest = afterLead(clause.trim(), rules.relay_leads);
+      const n = rest === null ? null : longestKnown(rest.replace(/[.«»"]/g, ' ').trim().split(/\s+/));
+      if (n) {
+        relayed.push({ strength: 0, rule: 'relay', line: firstPara.text, names: [n] });
+        break;
+      }
     }
     const opening = afterLead(firstPara.text, rules.report_verbs);
     const cited = paragraphs.slice(1).some((p) => fold(p.text).split(' ', 3).some((w) => names.agencyBackref.has(w)));

@@ -35,8 +35,8 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * short of a target, the floor is what it scores today (titles, dates, outlets, claims), so it can only rise.
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
-  titles: { op: '≥', value: 0.95 },
-  dates: { op: '≥', value: 0.9 },
+  titles: { op: '≥', value: 0.97 },
+  dates: { op: '≥', value: 0.97 },
   wrongDates: { op: '≤', value: 0 },
   outlets: { op: '≥', value: 0.87 },
   peopleRecall: { op: '≥', value: 0.95 },

@@ -26,6 +26,10 @@ describe('stamps inside short lines, in the shapes pages print', () => {
     ['نشر في: 28 مارس ,2022: 04:40 م GST', '2022-03-28', '16:40:00'],
     ['سارة علي | 28.03.2022 - تحديث : 29.03.2022', '2022-03-28', undefined],
     ['29 مارس/ آذار 2022', '2022-03-29', undefined],
+    // Two calendars joined by «الموافق», a city before and an agency's closing mark after, space-separated.
+    ['الرياض 25 شعبان 1443 هـ الموافق 28 مارس 2022 م واس', '2022-03-28', undefined],
+    // A print paper's issue line.
+    ['العدد : ١٥٩٩٠ - الاثنين ٢٨ مارس ٢٠٢٢ م، الموافق ٢٥ شعبان ١٤٤٣هـ', '2022-03-28', undefined],
   ];
   it.each(cases)('%s → %s %s', (text, date, time) => {
     const d = line(text);
@@ -64,6 +68,10 @@ describe('stamps inside short lines, in the shapes pages print', () => {
     // A word run into the date with only a space makes it a phrase: a short subheading, not a stamp.
     expect(line('معرض 14 مارس 2022')).toBeNull();
     expect(line('14 مارس 2022 بالعاصمة')).toBeNull();
+    // Only an agency's mark may close a stamp after a space; «الموافق» joins calendars, not any phrase.
+    expect(line('الرياض 28 مارس 2022 م المقبل')).toBeNull();
+    expect(line('الرياض 25 شعبان 1443 هـ الموافق ل 28 مارس 2022 م')?.date).toBe('2022-03-28');
+    expect(line('اجتمعوا في 28 مارس 2022 م واس')).toBeNull();
     // A dated photo caption gives the photo's day.
     expect(line('صورة أرشيفية - 25 أبريل 2019')).toBeNull();
     expect(line('الوزير خلال زيارته للمعرض مع وفد كبير من المسؤولين، 14 مارس 2022')).toBeNull();
@@ -106,6 +114,12 @@ describe('choosing the publication date of a page', () => {
     // …unless it carries a second calendar, as today bars do, or the lead's «اليوم» names another weekday.
     expect(choose([at('above', 'الاثنين 14 مارس 2022 | 11 شعبان 1443', { touchesHeadline: true }), para('قال الوزير إن الخطة جاهزة.')])).toBeNull();
     expect(choose([at('above', 'الاثنين 14 مارس 2022', { touchesHeadline: true }), para('قال الوزير اليوم الأحد إن الخطة جاهزة.')])).toBeNull();
+  });
+
+  it("a print paper's issue line is the edition's date, even above a section label over the headline", () => {
+    const page = [at('above', 'صحيفة ما'), at('above', 'العدد : 15990 - الاثنين 28 مارس 2022 م'), at('above', 'شؤون دولية'), para('قال الوزير أمس الأحد إن الخطة جاهزة.')];
+    expect(choose(page)?.date).toBe('2022-03-28');
+    expect(choose(page)?.label).toBe('العدد');
   });
 
   it('a labelled stamp wins; an update stamp is never taken', () => {

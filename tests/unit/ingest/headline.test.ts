@@ -16,6 +16,16 @@ describe('the headline is chosen by score among the lines above the first paragr
     expect(r.removed.map((x) => [x.line, x.rule])).toEqual([[1, 'masthead'], [2, 'ui_string'], [3, 'section_label'], [5, 'byline']]);
   });
 
+  it('a short line the lead says word for word (a caption naming who is pictured) is no headline', () => {
+    const lead = 'غادر وزير الزراعة سامي الهادي مدينة الساحل اليوم بعد جولة لبحث موسم الحصاد مع المزارعين.';
+    const label = 'وزير الزراعة سامي الهادي';
+    const head = 'الهادي يختتم جولته.. ومزارع: حصلنا على وعود';
+    const r = cut('صحيفة الوادي الإلكترونية', head, '12.03.2024', label, lead, SECOND);
+    expect(r.title?.text).toBe(head);
+    // Alone above the text, such a line is still the best there is.
+    expect(cut(label, lead, SECOND).title?.text).toBe(label);
+  });
+
   it('a site name with "| الموقع الرسمي" is a masthead, never a headline', () => {
     const r = cut('الوادي نت | الموقع الرسمي', HEAD, LEAD, SECOND);
     expect(r.title?.text).toBe(HEAD);

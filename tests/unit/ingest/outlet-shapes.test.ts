@@ -72,9 +72,14 @@ describe('outlet from the page', () => {
     expect(outletOf('الخليج', HEAD, 'المزارعون أمام مبنى المحافظة في الريف (رويترز)', LEAD, MORE)).toMatchObject({ via: null });
   });
 
-  it('"نقلاً عن وكالة X" ending the lead: the story is X\'s', () => {
+  it('"نقلاً عن وكالة X" ending or opening the lead: the story is X\'s', () => {
     const lead = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض أسعار الأسمدة، نقلاً عن وكالة سبوتنيك الروسية.';
     expect(outletOf('الخليج', HEAD, lead, MORE)).toMatchObject({ outlet: 'الخليج', via: 'سبوتنيك عربي' });
+    const opening = 'نقلاً عن وكالة سبوتنيك الروسية، تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض أسعار الأسمدة.';
+    expect(outletOf('الخليج', HEAD, opening, MORE)).toMatchObject({ outlet: 'الخليج', via: 'سبوتنيك عربي' });
+    // Not a name the data knows as an outlet: no via.
+    const sources = 'نقلاً عن مصادر محلية، تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض أسعار الأسمدة.';
+    expect(outletOf('الخليج', HEAD, sources, MORE).via).toBeNull();
   });
 
   it('a lead "ذكرت وكالة X … أن" with the story citing "الوكالة": via X; not when the source is "وكالات"', () => {
