@@ -600,7 +600,11 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
       }
     });
   });
-  for (const m of p.mentions) if (ctx.matcher.byId.get(m.actorId)!.kind === 'organisation') state.bodies.push(m.actorId);
+  for (const m of p.mentions) {
+    const kind = ctx.matcher.byId.get(m.actorId)!.kind;
+    if (kind === 'organisation') state.bodies.push(m.actorId);
+    else if (kind === 'person') state.people.push(m.actorId);
+  }
   return claims.sort((a, b) => a.at - b.at).map((c) => c.claim);
 }
 
@@ -609,23 +613,38 @@ interface State {
   last: string | null;
   /** Bodies named in earlier paragraphs, in order. */
   bodies: string[];
+  /** People named in earlier paragraphs, in order. */
+  people: string[];
 }
 
 /**
  * "الوزارة", "الوكالة", "الجهاز": a definite noun that is the first word of a body's name refers to the
- * body of that kind named last (earlier in the paragraph, or in an earlier one). The body's id, or null.
+ * body of that kind named last (earlier in the paragraph, or in an earlier one). "المتحدث", "الوزير": one
+ * that is the first word of a named person's role or title refers to that person, when only one person
+ * named so far has such a role (two ministers named, «الوزير» is no one). The actor's id, or null.
  */
 function anaphor(p: Paragraph, at: number, ctx: ClaimContext, state: State): string | null {
   const tok = p.tokens[at];
   if (!tok || !tok.folded.startsWith('ال') || tok.folded.length < 5) return null;
   const head = tok.folded.slice(2);
-  const earlier = [...state.bodies, ...p.mentions.filter((m) => m.last < at && ctx.matcher.byId.get(m.actorId)!.kind === 'organisation').map((m) => m.actorId)];
-  for (let k = earlier.length - 1; k >= 0; k--) {
-    const actor = ctx.matcher.byId.get(earlier[k]!)!;
+  const earlier = (kind: 'organisation' | 'person', before: string[]) => [
+    ...before,
+    ...p.mentions.filter((m) => m.last < at && ctx.matcher.byId.get(m.actorId)!.kind === kind).map((m) => m.actorId),
+  ];
+  const bodies = earlier('organisation', state.bodies);
+  for (let k = bodies.length - 1; k >= 0; k--) {
+    const actor = ctx.matcher.byId.get(bodies[k]!)!;
     const first = tokenize(actor.name_ar)[0]?.folded;
     if (first === head) return actor.id;
   }
-  return null;
+  const roleHead = (text: string) => tokenize(text)[0]?.folded.replace(/^ال/, '');
+  const fits = new Set(
+    earlier('person', state.people).filter((id) => {
+      const actor = ctx.matcher.byId.get(id)!;
+      return [actor.role_ar ?? '', ...(actor.titles ?? [])].some((r) => r && roleHead(r) === head);
+    }),
+  );
+  return fits.size === 1 ? [...fits][0]! : null;
 }
 
 /**
@@ -683,7 +702,7 @@ function headlineClaim(headline: string, ctx: ClaimContext): Claim | null {
 }
 
 export function findClaims(paragraphs: string[], ctx: ClaimContext): Claim[] {
-  const state: State = { last: null, bodies: [] };
+  const state: State = { last: null, bodies: [], people: [] };
   const all: Claim[] = [];
   const fromHeadline = ctx.headline ? headlineClaim(ctx.headline, ctx) : null;
   if (fromHeadline) all.push(fromHeadline);

@@ -521,9 +521,13 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     return names.known(ps[0]!) || names.looksLikeSite(ps[0]!) || (navBelow && wordCount(ps[0]!) >= 2) ? names.resolve(ps[0]!, true) : null;
   };
   let mastheadNo = -1;
+  // A page that prints its name twice, in Latin letters and in Arabic («Xinhua Arabic», «شينخوا»): the
+  // form the data knows is the name, not the unknown one above it.
+  const knownAbove = lines.some((l) => l.no < boundary && l.no < firstParaNo && nameOnly(l.text));
   for (const l of lines) {
     if (l.no >= boundary || l.no >= firstParaNo) break;
-    const n = nameOnly(l.text) ?? (l === firstLine ? unknownMasthead : null) ?? cutAsMasthead(l);
+    const unknownFirst = l === firstLine && !(knownAbove && unknownMasthead && !unknownMasthead.record) ? unknownMasthead : null;
+    const n = nameOnly(l.text) ?? unknownFirst ?? (knownAbove ? null : cutAsMasthead(l));
     if (n) {
       add(3, 'masthead', l, [n]);
       mastheadNo = l.no;

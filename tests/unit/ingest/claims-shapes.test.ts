@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findClaims } from '../../../src/ingest/claims.ts';
+import { claimStopWords, findClaims } from '../../../src/ingest/claims.ts';
+import { findPeople, withPeople } from '../../../src/ingest/actors.ts';
 import type { Claim } from '../../../src/lib/entry-schema.ts';
 import { projectIngestor } from './helpers.ts';
 
@@ -65,6 +66,40 @@ describe('claims: who the subject is', () => {
     expect(pairs(claims(['وقالت تشوي إن بلادها ستقف إلى جانب روسيا.']))).toEqual([['choe-son-hui', 'بلادها ستقف إلى جانب روسيا']]);
     // With two people named with that word, it names neither.
     expect(claims(['وقالت تشوي إن بلادها ستقف إلى جانب روسيا.'], `${NAMED} تشوي ريونغ هاي`)).toEqual([]);
+  });
+});
+
+describe('claims: a role noun refers back to the one person named with that role', () => {
+  it('"وأكد المتحدث أن …" after another speaker: the spokesman named earlier', () => {
+    const text = ['قال بيسكوف إن المحادثات ستستمر يومين.', 'وقال لافروف إن الوفد وصل صباحا.', 'وأكد المتحدث أن الجدول لم يتغير.'];
+    expect(pairs(claims(text))).toEqual([
+      ['dmitry-peskov', 'المحادثات ستستمر يومين'],
+      ['sergei-lavrov', 'الوفد وصل صباحا'],
+      ['dmitry-peskov', 'الجدول لم يتغير'],
+    ]);
+  });
+
+  it('two people named with that role: the noun is no one', () => {
+    const text = ['قال لافروف إن الزيارة مهمة.', 'وقال بيلوسوف إن التعاون العسكري سيتطور.', 'وأضاف الوزير أن اللقاء المقبل في موسكو.'];
+    expect(pairs(claims(text, `${NAMED} أندريه بيلوسوف`)).map(([who]) => who)).toEqual(['sergei-lavrov', 'andrei-belousov']);
+  });
+
+  it('an unlinked person named with a role after the name is referred back to by it', () => {
+    const { matcher, data } = projectIngestor();
+    const text = [
+      'بكين، 14 مارس (وكالة) -- قال تشاو مينغ، المتحدث باسم وزارة الزراعة الصينية، اليوم الإثنين، إن المحصول وفير هذا العام.',
+      'وقال وزير الخارجية الروسي سيرغي لافروف إن روسيا تتابع الأمر.',
+      'وأوضح المتحدث أن الأسعار ستنخفض.',
+    ];
+    const people = findPeople(text, matcher, data.claims.people, claimStopWords(data.claims));
+    expect(people).toContainEqual({ name: 'تشاو مينغ', role: 'المتحدث باسم وزارة الزراعة الصينية' });
+    const speakers = withPeople(matcher, people);
+    const found = findClaims(text, { matcher: speakers, named: speakers.namedInFull(text.join('\n')), rules: data.claims, dates: data.dates, writtenOn: null });
+    expect(pairs(found).slice(1)).toEqual([
+      ['sergei-lavrov', 'روسيا تتابع الأمر'],
+      ['تشاو مينغ', 'الأسعار ستنخفض'],
+    ]);
+    expect(found[0]?.speaker).toBe('تشاو مينغ');
   });
 });
 

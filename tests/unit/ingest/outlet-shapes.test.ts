@@ -67,6 +67,11 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, LEAD, MORE, '(انتهى)').outlet).toBeNull();
   });
 
+  it('a masthead printed twice, in Latin letters and in Arabic: the form the data knows', () => {
+    expect(outletOf('Xinhua Arabic', 'شينخوا', HEAD, LEAD, MORE).outlet).toBe('وكالة أنباء شينخوا');
+    expect(outletOf('Sputnik Arabic', 'سبوتنيك', HEAD, LEAD, MORE).outlet).toBe('سبوتنيك عربي');
+  });
+
   it('a photo credit names the photo\'s source, not the story\'s', () => {
     expect(outletOf('الخليج', HEAD, 'صورة: أ.ف.ب', LEAD, MORE)).toMatchObject({ outlet: 'الخليج', via: null });
     expect(outletOf('الخليج', HEAD, 'المزارعون أمام مبنى المحافظة في الريف (رويترز)', LEAD, MORE)).toMatchObject({ via: null });
