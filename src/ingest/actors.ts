@@ -364,7 +364,9 @@ export function withPeople(matcher: ActorMatcher, people: Person[]): ActorMatche
     // The role as the article wrote it before the name names them too, whatever is inside it
     // ("مدير مكتب الأمن القومي في الرئاسة … تشانغ هو-جين": the «في» there opens no circumstance).
     const variants = p.role ? [`${p.role} ${p.name}`] : [];
-    return { id: p.name, kind: 'person', name_ar: p.name, name_en: p.name, variants, latin: [], short, titles: [], ...(p.role ? { role_ar: p.role } : {}) };
+    // The role alone names them too, once named in full, as a title does a known actor: the apposition in
+    // "قال X، المتحدث باسم الوزارة، إن …", or "وأضاف المتحدث باسم الوزارة أن …" further on.
+    return { id: p.name, kind: 'person', name_ar: p.name, name_en: p.name, variants, latin: [], short, titles: p.role ? [p.role] : [], ...(p.role ? { role_ar: p.role } : {}) };
   });
   return new ActorMatcher(extra, matcher);
 }

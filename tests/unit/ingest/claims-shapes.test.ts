@@ -87,7 +87,7 @@ describe('claims: a role noun refers back to the one person named with that role
   it('an unlinked person named with a role after the name is referred back to by it', () => {
     const { matcher, data } = projectIngestor();
     const text = [
-      'بكين، 14 مارس (وكالة) -- قال تشاو مينغ، المتحدث باسم وزارة الزراعة الصينية، اليوم الإثنين، إن المحصول وفير هذا العام.',
+      'قال تشاو مينغ، المتحدث باسم وزارة الزراعة الصينية، اليوم الإثنين، إن المحصول وفير هذا العام.',
       'وقال وزير الخارجية الروسي سيرغي لافروف إن روسيا تتابع الأمر.',
       'وأوضح المتحدث أن الأسعار ستنخفض.',
     ];
@@ -95,11 +95,12 @@ describe('claims: a role noun refers back to the one person named with that role
     expect(people).toContainEqual({ name: 'تشاو مينغ', role: 'المتحدث باسم وزارة الزراعة الصينية' });
     const speakers = withPeople(matcher, people);
     const found = findClaims(text, { matcher: speakers, named: speakers.namedInFull(text.join('\n')), rules: data.claims, dates: data.dates, writtenOn: null });
-    expect(pairs(found).slice(1)).toEqual([
+    // The role between commas after the name is an apposition, not what was said.
+    expect(pairs(found)).toEqual([
+      ['تشاو مينغ', 'المحصول وفير هذا العام'],
       ['sergei-lavrov', 'روسيا تتابع الأمر'],
       ['تشاو مينغ', 'الأسعار ستنخفض'],
     ]);
-    expect(found[0]?.speaker).toBe('تشاو مينغ');
   });
 });
 
