@@ -329,7 +329,9 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
       r.subjectEnd = tok.end;
     } else if (mode !== 'relay' && lex.relay.has(w)) {
       mode = 'relay';
-    } else if (mode === 'subject' && lex.contentPrepositions.has(w) && (r.speaker !== null || r.unknownWords === 0)) {
+    } else if (mode === 'subject' && lex.contentPrepositions.has(w) && (r.speaker !== null || r.unknownWords <= 1)) {
+      // "أشار إلى أن", "وأشار المتحدث إلى أن": what was said begins at the preposition (a one-word subject
+      // before it is resolved by the caller, "المتحدث" by anaphor).
       return { ...r, stop: { kind: 'content', at: tok.start } };
     } else if (mode === 'subject' && lex.circumstance.has(w)) {
       mode = 'circumstance';

@@ -71,11 +71,12 @@ describe('claims: who the subject is', () => {
 
 describe('claims: a role noun refers back to the one person named with that role', () => {
   it('"وأكد المتحدث أن …" after another speaker: the spokesman named earlier', () => {
-    const text = ['قال بيسكوف إن المحادثات ستستمر يومين.', 'وقال لافروف إن الوفد وصل صباحا.', 'وأكد المتحدث أن الجدول لم يتغير.'];
+    const text = ['قال بيسكوف إن المحادثات ستستمر يومين.', 'وقال لافروف إن الوفد وصل صباحا.', 'وأكد المتحدث أن الجدول لم يتغير.', 'وأشار المتحدث إلى أن اللقاء سيكون مغلقا.'];
     expect(pairs(claims(text))).toEqual([
       ['dmitry-peskov', 'المحادثات ستستمر يومين'],
       ['sergei-lavrov', 'الوفد وصل صباحا'],
       ['dmitry-peskov', 'الجدول لم يتغير'],
+      ['dmitry-peskov', 'اللقاء سيكون مغلقا'],
     ]);
   });
 
