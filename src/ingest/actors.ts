@@ -258,6 +258,8 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
     // Two tokens belong to one phrase when only spaces (or a hyphen, or quotation marks around a name) part them.
     const gapAt = (k: number) => text.slice(tokens[k - 1]!.end, tokens[k]!.start);
     const joined = (k: number) => /^[\s\-"«»“”]*$/.test(gapAt(k)) && !/[\n]/.test(gapAt(k));
+    // A stop word, also with a conjunction or preposition written on ("وقال", "فيما").
+    const isStop = (f: string) => lex.notNames.has(f) || (/^[وفبل]/.test(f) && lex.notNames.has(f.slice(1)));
     const nameLike = (k: number) => {
       if (covered.has(k)) return false;
       const t = tokens[k]!;
@@ -267,9 +269,7 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       if (f.length < 2 || /\d/.test(f) || bare.startsWith('ال') || bare.startsWith('لل')) return false;
       if (/ة$/.test(t.text.replace(/[\u064B-\u065F\u0640]/g, ''))) return false; // a noun ("برئاسة"), not a name
       if (/\u064B/.test(t.text)) return false; // an accusative with tanween ("متحدثاً"), not a name
-      if (lex.notNames.has(f) || lex.roleWords.has(f)) return false;
-      // A stop word with a conjunction or preposition written on ("وقال", "فيما").
-      if (/^[وفبل]/.test(f) && lex.notNames.has(f.slice(1))) return false;
+      if (isStop(f) || lex.roleWords.has(f)) return false;
       return true;
     };
     const roleWord = (k: number) => {
@@ -334,7 +334,7 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       const before = s === 0 || !joined(s) || !nameLike(s - 1);
       if (len < MIN_NAME_WORDS || len > MAX_NAME_WORDS || !before) continue;
       // The word before the name must be a clear boundary: punctuation or a common word.
-      if (s > 0 && joined(s) && !lex.notNames.has(tokens[s - 1]!.folded) && !roleWord(s - 1) && !/ة$/.test(tokens[s - 1]!.text)) continue;
+      if (s > 0 && joined(s) && !isStop(tokens[s - 1]!.folded) && !roleWord(s - 1) && !/ة$/.test(tokens[s - 1]!.text)) continue;
       let e = i;
       while (e + 1 < tokens.length && joined(e + 1) && e - i < MAX_ROLE_WORDS && roleWord(e + 1)) e++;
       add(spanText(s, i - 1), spanText(i, e), tokens.slice(s, i).map((t) => t.folded).join(' '));

@@ -23,6 +23,8 @@ describe('unlinked people, by a title or role', () => {
 
   it('a name followed by «، role»', () => {
     expect(people('ووصل وفد برئاسة هان لي وي، عضو اللجنة الدائمة للحزب، إلى العاصمة.')).toEqual([{ name: 'هان لي وي', role: 'عضو اللجنة الدائمة للحزب' }]);
+    // After a speech verb with «و» written on: the verb is the boundary before the name.
+    expect(people('وقال تشاو مينغ، المتحدث باسم وزارة الزراعة الصينية، إن المحصول وفير.')).toEqual([{ name: 'تشاو مينغ', role: 'المتحدث باسم وزارة الزراعة الصينية' }]);
   });
 
   it('refuses what is not a clean name: one word, a known actor, an adverb, a long run', () => {
