@@ -497,7 +497,11 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     // Below a menu or a date bar, a section's name stands as often as the site's: only a site's shape.
     if (firstLine !== lines[0] && !names.looksLikeSite(t)) return null;
     const ps = parts(t).filter((p) => !names.isSiteWord(p));
-    return ps.length === 1 ? names.candidate(ps[0]!) : null;
+    if (ps.length !== 1) return null;
+    // Printed again alone as the credit under the headline («الأخبار» … headline … «الأخبار»): the site's
+    // name, even when it is a common word a section could be called.
+    const credit = page.headline && lines.some((l) => l.no > page.headline!.no && l.no < firstParaNo && fold(l.text) === fold(t));
+    return credit && wordCount(ps[0]!) <= 3 ? names.resolve(ps[0]!, true) : names.candidate(ps[0]!);
   })();
   let boundary = Infinity;
   for (const l of lines) {

@@ -67,6 +67,12 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, LEAD, MORE, '(انتهى)').outlet).toBeNull();
   });
 
+  it('a one-word masthead the data does not know, printed again as the credit under the headline', () => {
+    expect(outletOf('الأخبار', 'دولي', HEAD, 'الأخبار', LEAD, MORE).outlet).toBe('الأخبار');
+    // Alone at the top, such a word may be a section's name: no outlet.
+    expect(outletOf('الأخبار', 'دولي', HEAD, LEAD, MORE).outlet).toBeNull();
+  });
+
   it('a masthead printed twice, in Latin letters and in Arabic: the form the data knows', () => {
     expect(outletOf('Xinhua Arabic', 'شينخوا', HEAD, LEAD, MORE).outlet).toBe('وكالة أنباء شينخوا');
     expect(outletOf('Sputnik Arabic', 'سبوتنيك', HEAD, LEAD, MORE).outlet).toBe('سبوتنيك عربي');
