@@ -256,7 +256,6 @@ interface Segment {
   timeAfterDate?: boolean;
 }
 
-/** Find every stamp in a line: labels start a stamp; a date, its time (either side), its zone. */
 /** `between` with a calendar connector that ends it («… هـ الموافق ») put as a separator («… هـ | »). */
 function withoutConnector(between: string, connectors: Set<string>): string {
   for (const re of [/(\p{L}+\s+\p{L}+)\s*$/u, /(\p{L}+)\s*$/u]) {
@@ -266,6 +265,7 @@ function withoutConnector(between: string, connectors: Set<string>): string {
   return between;
 }
 
+/** Find every stamp in a line: labels start a stamp; a date, its time (either side), its zone. */
 function scanLine(line: string, rules: DateRules): Scan {
   const g = grammarFor(rules);
   const s = separateRunTogether(foldKeepingPunctuation(line));

@@ -168,16 +168,18 @@ class Names {
 
   /**
    * A run of words a shape gives as a site's name, when the data does not know it: 1–4 words, no
-   * digits, and not a place, a person, a section, a generic source or a sentence.
+   * digits, and not a place, a person, a section, a generic source or a sentence. `asCredit`: the page
+   * prints it again as its credit, so a word a section could be called («الأخبار») is a name too.
    */
-  candidate(raw: string): Name | null {
+  candidate(raw: string, asCredit = false): Name | null {
     const name = cleanName(this.dropJoinedGeneric(cleanName(raw)));
     if (!name) return null;
     if (this.known(name)) return this.resolve(name, false);
     const f = fold(name);
     const w = f.split(' ');
     if (w.length > 4 || hasDigits(f) || /[.!?؟:؛]/u.test(name)) return null;
-    if (this.generic.has(f) || this.siteWords.has(f) || this.sections.has(f) || this.isPlace(name) || this.persons.has(f)) return null;
+    if (!asCredit && (this.generic.has(f) || this.sections.has(f))) return null;
+    if (this.siteWords.has(f) || this.isPlace(name) || this.persons.has(f)) return null;
     if (f.replace(/\s/g, '').length < 2 || this.zones.some((z) => z === f || z === `ب${f}` || f.startsWith(`${z} `))) return null;
     if (this.isDateWords(name) || [...this.dateLabels].some((l) => f.startsWith(`${l} `))) return null;
     if (w.some((x) => this.sentenceWords.has(x)) || this.givenNames.has(w[0]!) || (w[0]!.startsWith('عبد') && w.length > 1)) return null;
@@ -500,8 +502,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     if (ps.length !== 1) return null;
     // Printed again alone as the credit under the headline («الأخبار» … headline … «الأخبار»): the site's
     // name, even when it is a common word a section could be called.
-    const credit = page.headline && lines.some((l) => l.no > page.headline!.no && l.no < firstParaNo && fold(l.text) === fold(t));
-    return credit && wordCount(ps[0]!) <= 3 ? names.resolve(ps[0]!, true) : names.candidate(ps[0]!);
+    const credit = !!page.headline && lines.some((l) => l.no > page.headline!.no && l.no < firstParaNo && fold(l.text) === fold(t));
+    return names.candidate(ps[0]!, credit);
   })();
   let boundary = Infinity;
   for (const l of lines) {
@@ -525,13 +527,17 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     return names.known(ps[0]!) || names.looksLikeSite(ps[0]!) || (navBelow && wordCount(ps[0]!) >= 2) ? names.resolve(ps[0]!, true) : null;
   };
   let mastheadNo = -1;
-  // A page that prints its name twice, in Latin letters and in Arabic («Xinhua Arabic», «شينخوا»): the
-  // form the data knows is the name, not the unknown one above it.
-  const knownAbove = lines.some((l) => l.no < boundary && l.no < firstParaNo && nameOnly(l.text));
+  // A page that prints its name twice, in Latin letters and then in Arabic («Xinhua Arabic», «شينخوا»):
+  // when the data knows the second form and not the first, the second is the masthead.
+  const latin = (x: string) => /[A-Za-z]/.test(x);
+  const twin = firstLine && unknownMasthead && !unknownMasthead.record && latin(firstLine.text)
+    ? lines.find((l) => l.no > firstLine.no && !latin(l.text) && nameOnly(l.text) && l.no < boundary && l.no < firstParaNo)
+    : undefined;
+  const twinAdjacent = twin && lines.indexOf(twin) === lines.indexOf(firstLine!) + 1;
   for (const l of lines) {
     if (l.no >= boundary || l.no >= firstParaNo) break;
-    const unknownFirst = l === firstLine && !(knownAbove && unknownMasthead && !unknownMasthead.record) ? unknownMasthead : null;
-    const n = nameOnly(l.text) ?? unknownFirst ?? (knownAbove ? null : cutAsMasthead(l));
+    const unknownFirst = l === firstLine && !twinAdjacent ? unknownMasthead : null;
+    const n = nameOnly(l.text) ?? unknownFirst ?? (twinAdjacent ? null : cutAsMasthead(l));
     if (n) {
       add(3, 'masthead', l, [n]);
       mastheadNo = l.no;

@@ -291,7 +291,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
       searched?.catch(() => undefined);
       await engine.prefetch();
       marks.push(performance.now() - started);
-      // (For the tests: how the records were numbered, Pagefind's listing or its slower sort.)
+      // (For the tests: how the records were numbered, by Pagefind's listing or by the build's list of ids.)
       list.dataset.numbering = await backend.numbering();
       const first = await early;
       let drawnMain: Hit[] | null = null;

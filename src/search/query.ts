@@ -54,7 +54,8 @@ export interface SearchManifest {
  * documents' order n. The build writes this checksum of the records' Pagefind ids in n order
  * (search-data/order.json, a few bytes), and the page numbers by Pagefind's listing only when its ids give
  * the same checksum; otherwise it fetches the ids themselves (search-data/ids.json, about 50 KB at
- * 10,000). Never a wrong number, whatever a future Pagefind does, and no sort key in Pagefind's metadata
+ * 10,000). A wrong number would need Pagefind to list the records in another order with the same 32-bit
+ * checksum (odds of about one in four billion), and there is no sort key in Pagefind's metadata
  * (sorting by one cost about 140 ms and 24 KB per query at 10,000). FNV-1a (32 bits) of the ids, each
  * followed by a newline, as 8 hex digits.
  */

@@ -71,11 +71,15 @@ describe('outlet from the page', () => {
     expect(outletOf('الأخبار', 'دولي', HEAD, 'الأخبار', LEAD, MORE).outlet).toBe('الأخبار');
     // Alone at the top, such a word may be a section's name: no outlet.
     expect(outletOf('الأخبار', 'دولي', HEAD, LEAD, MORE).outlet).toBeNull();
+    // A place printed above and under the headline is a dateline, never a site.
+    expect(outletOf('موسكو', 'دولي', HEAD, 'موسكو', LEAD, MORE).outlet).not.toBe('موسكو');
   });
 
   it('a masthead printed twice, in Latin letters and in Arabic: the form the data knows', () => {
     expect(outletOf('Xinhua Arabic', 'شينخوا', HEAD, LEAD, MORE).outlet).toBe('وكالة أنباء شينخوا');
     expect(outletOf('Sputnik Arabic', 'سبوتنيك', HEAD, LEAD, MORE).outlet).toBe('سبوتنيك عربي');
+    // An agency named alone under an Arabic masthead is no second form of it: the masthead stays.
+    expect(outletOf('صحيفة الوادي الإلكترونية', 'رويترز', HEAD, LEAD, MORE).outlet).toBe('صحيفة الوادي الإلكترونية');
   });
 
   it('a photo credit names the photo\'s source, not the story\'s', () => {
