@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { ACTORS_FILE, loadActors } from '../search/actors-data.ts';
-import type { SearchManifest } from '../search/query.ts';
+import type { SearchManifest } from '../search/files.ts';
 import { recordFromPage, type SearchRecord } from '../search/records.ts';
 import { buildAliasTable } from '../search/terms.ts';
 import { actorDocs, buildSearchRecords, entryDocs, writePagefindBundle, writeSearchData, type BuiltSearch, type SearchDoc } from '../search/index-build.ts';

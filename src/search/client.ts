@@ -12,8 +12,9 @@
  * data-elapsed-ms how long it took from reading the query): the tests and `npm run bench:search` wait on it.
  */
 import { SearchEngine, type Hit, type Outcome, type SortOrder } from './engine.ts';
-import { pagefindBackend } from './pagefind-backend.ts';
-import { MONTH_LABELS, parseSearch, searchRanges, type ParsedQuery, type SearchFragment, type SearchManifest } from './query.ts';
+import type { PagefindBackend } from './pagefind-backend.ts';
+import { MONTH_LABELS, parseSearch, searchRanges, type ParsedQuery, type SearchFragment } from './query.ts';
+import type { SearchManifest } from './files.ts';
 import type { AliasTable, Range } from './terms.ts';
 
 export type { SortOrder };
@@ -147,7 +148,8 @@ export function statusText(q: string, o: Outcome, filtered: boolean, actors: num
   }
 }
 
-export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
+/** `backend`: Pagefind, already started by the page's first script (SearchView.astro) while this module loaded. */
+export function startSearchPage(root: HTMLElement, config: SearchConfig, backend: PagefindBackend): void {
   const form = root.querySelector<HTMLFormElement>('form')!;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const selects = Object.fromEntries(
@@ -166,10 +168,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig): void {
   const actorName = new Map(config.table.actors.map((a) => [a.id, a.name_ar]));
 
   const pageTitle = document.title;
-  const backend = pagefindBackend(config.base, config.manifest);
   const engine = new SearchEngine(backend, config.manifest);
-  // Start Pagefind (its script, WebAssembly and metadata) at once: every search needs it.
-  void engine.prefetch().catch(() => undefined);
 
   const label: Record<(typeof FILTER_KEYS)[number], (v: string) => string> = {
     actor: (v) => actorName.get(v) ?? v,

@@ -15,8 +15,9 @@ import { editDistance } from '../text/distance.ts';
 import { foldArabic } from '../text/normalize.ts';
 import {
   BEGUN, EXACT, LIGHT,
-  type ParsedQuery, type SearchFragment, type SearchManifest, type SearchUnit,
+  type ParsedQuery, type SearchFragment, type SearchUnit,
 } from './query.ts';
+import type { SearchManifest } from './files.ts';
 
 /**
  * Where the engine's answers come from. Documents are numbered n as the index lists them: entries

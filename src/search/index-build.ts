@@ -25,7 +25,8 @@ import { readingsOf, tokenize } from '../text/tokens.ts';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import type { SearchBackend } from './engine.ts';
-import { dateTerm, docFile, IDS_FILE, listingChecksum, monthTerm, ORDER_FILE, storedFile, wordIndexTerms, type SearchOrder, type SearchFragment, type SearchManifest } from './query.ts';
+import { dateTerm, monthTerm, wordIndexTerms, type SearchFragment } from './query.ts';
+import { docFile, IDS_FILE, listingChecksum, ORDER_FILE, storedFile, type SearchManifest, type SearchOrder } from './files.ts';
 import { INDEX_LANGUAGE } from './records.ts';
 import { actorTerm, findMentions, keyFinds, type ActorSpellings, type AliasTable } from './terms.ts';
 

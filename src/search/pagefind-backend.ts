@@ -21,7 +21,7 @@
  *   not expose.
  */
 import type { SearchBackend } from './engine.ts';
-import { docFile, IDS_FILE, listingChecksum, ORDER_FILE, storedFile, type SearchManifest, type SearchOrder } from './query.ts';
+import { docFile, IDS_FILE, listingChecksum, ORDER_FILE, storedFile, type SearchManifest, type SearchOrder } from './files.ts';
 
 /** A search-data file's JSON: gzip-compressed as stored, or already decoded by a host that served it with Content-Encoding. */
 export async function storedJson<T>(res: Response, file: string): Promise<T> {
@@ -50,7 +50,9 @@ export interface PagefindApi {
   ): Promise<PagefindResponse | null>;
 }
 
-export function pagefindBackend(base: string, manifest: SearchManifest): SearchBackend & { numbering(): Promise<'listed' | 'file'> } {
+export type PagefindBackend = SearchBackend & { numbering(): Promise<'listed' | 'file'> };
+
+export function pagefindBackend(base: string, manifest: SearchManifest): PagefindBackend {
   let api: Promise<PagefindApi> | undefined;
   const pagefind = () =>
     (api ??= (async () => {

@@ -107,6 +107,37 @@ describe('numbering the records', () => {
   });
 });
 
+describe('starting', () => {
+  it("starts Pagefind while the rest of the page's code is still loading", async () => {
+    // The page's first script starts Pagefind and only then loads the parser and the drawing (a chunk of
+    // their own). Held back here, that chunk must not hold back Pagefind's index: its metadata is asked for
+    // while the chunk waits, and the results are right once it arrives.
+    const other = await browser.newPage();
+    const seen: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      other.on('request', (r) => {
+        if (/\/pagefind\/pagefind\.[^/]*\.pf_meta/.test(r.url())) seen.push('pagefind metadata');
+      });
+      await other.route(/\/_astro\/client\.[^/]*\.js$/, async (route) => {
+        seen.push('page code');
+        await held;
+        await route.continue();
+      });
+      const c = cases[0]!;
+      await other.goto(`${site.url}search/?${new URLSearchParams({ q: c.query })}`);
+      await expect.poll(() => seen, { timeout: 10_000 }).toEqual(['page code', 'pagefind metadata']);
+      release();
+      const r = await readResults(other);
+      expect([...r.sources].sort()).toEqual(c.expected);
+    } finally {
+      release();
+      await other.close();
+    }
+  });
+});
+
 describe('results', () => {
   it('show date, outlet and an excerpt of the original text with the match marked', async () => {
     const r = await runQuery(page, site.url, 'قمة');

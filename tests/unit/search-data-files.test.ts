@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import { loadActors } from '../../src/search/actors-data.ts';
 import { actorDocs, buildSearchRecords, pagefindIds, writePagefindBundle, writeSearchData, type SearchDoc } from '../../src/search/index-build.ts';
 import { storedJson } from '../../src/search/pagefind-backend.ts';
-import { docFile, IDS_FILE, listingChecksum, ORDER_FILE, storedFile } from '../../src/search/query.ts';
+import { docFile, IDS_FILE, listingChecksum, ORDER_FILE, storedFile } from '../../src/search/files.ts';
 import { buildAliasTable } from '../../src/search/terms.ts';
 
 const entry = (name: string, text: string): SearchDoc => ({
