@@ -14,8 +14,9 @@ import fc from 'fast-check';
 import { bodyMarkdown } from '../../src/ingest/markdown.ts';
 import { actorDocs, buildSearchRecords, markdownText, memoryBackend, parsedText, type SearchDoc } from '../../src/search/index-build.ts';
 import {
-  canBegin, dateTerm, docFile, lightKey, lightKeys, lightTerm, monthTerm, parseSearch, searchRanges, wordIndexTerms,
+  canBegin, dateTerm, lightKey, lightKeys, lightTerm, monthTerm, parseSearch, searchRanges, wordIndexTerms,
 } from '../../src/search/query.ts';
+import { docFile } from '../../src/search/files.ts';
 import { lightStem } from '../../src/search/stem.ts';
 import { actorTerm, buildAliasTable, keyFinds, readingKey, stemTerm, wordTerm } from '../../src/search/terms.ts';
 import { foldArabic } from '../../src/text/normalize.ts';
