@@ -39,7 +39,7 @@ export function quoteSpans(text: string, isName: (content: string) => boolean): 
   return spans;
 }
 
-type TriggerKind = 'verb' | 'participle' | 'relay';
+type TriggerKind = 'verb' | 'participle' | 'relay' | 'saying';
 type Trigger = { index: number; kind: TriggerKind };
 
 interface ClaimContext {
@@ -92,6 +92,7 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
     ...f(rules.speech_verbs).map((w) => [w, 'verb'] as [string, TriggerKind]),
     ...f(rules.continuation_participles).map((w) => [w, 'participle'] as [string, TriggerKind]),
     ...f(rules.relay_verbs).map((w) => [w, 'relay'] as [string, TriggerKind]),
+    ...f(rules.saying_nouns).map((w) => [w, 'saying'] as [string, TriggerKind]),
   ];
   const complementizers = set(rules.complementizers);
   const lex: Lexicon = {
@@ -257,7 +258,8 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
   const r: AfterVerb = { speaker: preset, subjectEnd: tokens[trigger.index]!.end, unknownWords: 0, stop: { kind: 'end', at: segEnd } };
   // A relay verb ("نقلت وكالة … عن X قوله إن …") names who relayed first; the speaker comes after «عن».
   let mode: 'subject' | 'circumstance' | 'relay' = trigger.kind === 'relay' ? 'relay' : 'subject';
-  const takesSubject = trigger.kind !== 'participle';
+  // A participle and a saying noun («بالقول») have no subject after them: theirs comes before.
+  const takesSubject = trigger.kind !== 'participle' && trigger.kind !== 'saying';
   for (let j = trigger.index + 1; j < tokens.length && tokens[j]!.start < segEnd; ) {
     const tok = tokens[j]!;
     const prevEnd = tokens[j - 1]!.end;
@@ -336,12 +338,41 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
     } else if (mode === 'subject' && lex.circumstance.has(w)) {
       mode = 'circumstance';
     } else if (mode === 'subject' && !lex.fillers.has(w)) {
-      if (r.speaker !== null) return { ...r, stop: { kind: 'content', at: tok.start } };
+      if (r.speaker !== null) {
+        // "عن كيم يو جونغ، شقيقة الزعيم …، قولها:", "قال بيسكوف، المتحدث باسم الكرملين، إن": words set off by
+        // commas after the speaker describe the speaker when what follows them opens the statement.
+        const close = /[،,]/.test(gap) ? appositionEnd(p, j, segEnd, lex) : -1;
+        if (close !== -1) {
+          r.subjectEnd = tokens[close - 1]!.end;
+          j = close;
+          continue;
+        }
+        return { ...r, stop: { kind: 'content', at: tok.start } };
+      }
       r.unknownWords++;
     }
     j++;
   }
   return r;
+}
+
+/** Words in one apposition after a speaker, within a sentence. */
+const APPOSITION_WORDS = 14;
+
+/**
+ * Where an apposition that starts at token `from` (after a comma) ends: the index of the token after its
+ * closing comma or colon, when that token opens the statement (a complementizer, a filler such as «قولها»,
+ * or a colon before it); -1 otherwise (the words are what was said, or the sentence goes on).
+ */
+function appositionEnd(p: Paragraph, from: number, segEnd: number, lex: Lexicon): number {
+  const { text, tokens } = p;
+  for (let k = from + 1; k < tokens.length && k - from <= APPOSITION_WORDS && tokens[k]!.start < segEnd; k++) {
+    const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+    if (p.ends.some((e) => e > tokens[k - 1]!.end && e <= tokens[k]!.start) || /["«»“”]/.test(gap)) return -1;
+    if (/[:：]/.test(gap)) return k;
+    if (/[،,]/.test(gap)) return lex.complementizers.has(tokens[k]!.folded) || lex.fillers.has(tokens[k]!.folded) ? k : -1;
+  }
+  return -1;
 }
 
 /**
@@ -473,6 +504,13 @@ function sentenceSubject(p: Paragraph, trigger: Trigger, ctx: ClaimContext): str
   return found;
 }
 
+/** The sentence holds nothing before the trigger but one word: its verb ("واكتفى بالقول"). */
+function onlyVerbBefore(p: Paragraph, trigger: Trigger): boolean {
+  const at = p.tokens[trigger.index]!.start;
+  const sentenceStart = [...p.ends].reverse().find((e) => e <= at) ?? 0;
+  return trigger.index > 0 && p.tokens[trigger.index - 1]!.start >= sentenceStart && (trigger.index === 1 || p.tokens[trigger.index - 2]!.end <= sentenceStart);
+}
+
 /** What was said, cut where the writer's own words start after a comma ("…، من دون أن يكشف …"). */
 function cutTail(text: string, lex: Lexicon): string {
   const tokens = tokenize(text);
@@ -536,6 +574,11 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
     const after = walkAfterVerb(p, trigger, segEnd, trigger.kind === 'participle' ? state.last : null, ctx, lex);
     if (trigger.kind === 'relay') {
       if (after.speaker === null || after.stop.kind === 'content' || after.stop.kind === 'end') return;
+    } else if (trigger.kind === 'saying') {
+      // "واكتفى بيسكوف بالقول إن …", "ورد بوتين على سؤال … بالقول: …": the subject of the verb before it;
+      // "واكتفى بالقول" (the verb alone) continues the last speaker; any other subject is someone else.
+      after.speaker = sentenceSubject(p, trigger, ctx) ?? (onlyVerbBefore(p, trigger) ? state.last : null);
+      if (!after.speaker) state.last = null;
     } else if (trigger.kind === 'verb' && after.speaker === null) {
       if (after.anonymous) {
         state.last = null;
@@ -735,5 +778,5 @@ export function claimStopWords(rules: ClaimRules): readonly string[] {
 }
 
 function claimStopWordsOf(rules: ClaimRules): string[] {
-  return [...rules.speech_verbs, ...rules.continuation_participles, ...rules.complementizers, ...rules.fillers, ...rules.circumstance_words, ...rules.content_prepositions, ...rules.relay_markers, ...rules.relay_verbs, ...rules.relatives];
+  return [...rules.speech_verbs, ...rules.continuation_participles, ...rules.complementizers, ...rules.fillers, ...rules.circumstance_words, ...rules.content_prepositions, ...rules.relay_markers, ...rules.relay_verbs, ...rules.saying_nouns, ...rules.relatives];
 }

@@ -177,6 +177,36 @@ describe('claims: what was said', () => {
   });
 });
 
+describe('claims: «بالقول» and appositions after the speaker', () => {
+  it('"واكتفى X بالقول إن …", "ورد X على سؤال … بالقول: …": the subject of the verb before «بالقول» speaks', () => {
+    expect(pairs(claims(['واكتفى المتحدث باسم الكرملين دميتري بيسكوف بالقول إن الاتصالات مستمرة على كل المستويات.']))).toEqual([
+      ['dmitry-peskov', 'الاتصالات مستمرة على كل المستويات'],
+    ]);
+    expect(claims(['وعلق لافروف على سؤال أحد الصحفيين عن موعد الزيارة بالقول: «سنعلن الموعد في حينه».'])).toEqual([
+      { speaker: 'sergei-lavrov', text: 'سنعلن الموعد في حينه', kind: 'direct' },
+    ]);
+  });
+
+  it('"واكتفى بالقول" continues the last speaker; a subject no one knows takes no one’s words', () => {
+    expect(pairs(claims(['وقال لافروف إن الوفد وصل.', 'واكتفى بالقول إن التفاصيل ستعلن لاحقا.']))).toEqual([
+      ['sergei-lavrov', 'الوفد وصل'],
+      ['sergei-lavrov', 'التفاصيل ستعلن لاحقا'],
+    ]);
+    expect(pairs(claims(['وقال لافروف إن الوفد وصل.', 'واكتفت وزارة الخارجية اليابانية بالقول إنها تتابع الوضع.']))).toEqual([['sergei-lavrov', 'الوفد وصل']]);
+  });
+
+  it('words set off by commas after a named speaker describe them when the statement follows', () => {
+    expect(claims(['ونقلت الوكالة عن تشوي سون هوي، التي ترأست وفد بلادها في المحادثات، قولها: «الزيارة فتحت صفحة جديدة».'])).toEqual([
+      { speaker: 'choe-son-hui', text: 'الزيارة فتحت صفحة جديدة', kind: 'direct' },
+    ]);
+    expect(pairs(claims(['وقال بيسكوف، الذي تحدث من موسكو عبر الهاتف، إن القمة ستعقد قريبا.']))).toEqual([['dmitry-peskov', 'القمة ستعقد قريبا']]);
+    // With no opening of the statement after the second comma, what follows the first comma is what was said.
+    const [plain] = claims(['وقال بيسكوف، الوضع معقد، لكننا نواصل العمل.']);
+    expect(plain?.speaker).toBe('dmitry-peskov');
+    expect(plain?.text).toMatch(/الوضع معقد، لكننا نواصل العمل$/);
+  });
+});
+
 describe('claims: a quotation headline', () => {
   const withHeadline = (headline: string, paragraphs: string[] = ['وصل الوفد إلى العاصمة صباح اليوم.']) => {
     const { matcher, data } = projectIngestor();
