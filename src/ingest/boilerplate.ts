@@ -313,8 +313,14 @@ function isTimestamp(line: RuleLine, ctx: Context): boolean {
   // At most two other words (and no more than numbers): stop counting past that (a paragraph has many).
   const most = Math.min(2, digits);
   let other = 0;
-  for (const w of t) if (!/^\d+$/.test(w) && !ctx.dateWords.has(w) && !/^[a-z]+\d|^\d+[a-z]+$/i.test(w) && ++other > most) return false;
-  return true;
+  let dated = false;
+  for (const w of t) {
+    if (/^\d+$/.test(w)) continue;
+    if (ctx.dateWords.has(w)) dated = true;
+    else if (!/^[a-z]+\d|^\d+[a-z]+$/i.test(w) && ++other > most) return false;
+  }
+  // One number beside a word that is no date or time word is a name ("عرب 48", "الساعة 24"), not a stamp.
+  return other === 0 || digits >= 2 || dated;
 }
 
 /** Editors' initials ("ع.ح/ ص.ش", "ن ح/ س ك"), an agency's initials alone ("أ ش أ"), maybe with an agency in brackets. */

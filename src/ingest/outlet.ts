@@ -177,7 +177,7 @@ class Names {
     if (this.known(name)) return this.resolve(name, false);
     const f = fold(name);
     const w = f.split(' ');
-    if (w.length > 4 || hasDigits(f) || /[.!?؟:؛]/u.test(name)) return null;
+    if (w.length > 4 || digitsNoSiteHas(f) || /[.!?؟:؛]/u.test(name)) return null;
     if (!asCredit && (this.generic.has(f) || this.sections.has(f))) return null;
     if (this.siteWords.has(f) || this.isPlace(name) || this.persons.has(f)) return null;
     if (f.replace(/\s/g, '').length < 2 || this.zones.some((z) => z === f || z === `ب${f}` || f.startsWith(`${z} `))) return null;
@@ -240,6 +240,11 @@ const SEPARATORS = /\s*(?:[/|()[\]«»"“”:،,+]|[-–—]+|\.(?=\s|$))\s*/u;
 const parts = (line: string) => line.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
 
 const hasDigits = (s: string) => /[\d٠-٩]/u.test(s);
+/**
+ * Digits a site's name cannot have: any but one closing number of two or three digits after a word
+ * ("عرب 48", "الساعة 24" are names; a year, a date or a time is not).
+ */
+const digitsNoSiteHas = (s: string) => hasDigits(s.replace(/^(\S.*?)\s+[\d٠-٩]{2,3}$/u, '$1'));
 
 /** A credit's or dateline's parts with the separator after each; a mark is a part in brackets or slashes. */
 interface Seg {
@@ -488,7 +493,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   const unknownMasthead = (() => {
     if (!firstLine || !page) return null;
     const t = firstLine.text;
-    if (hasDigits(t) || /[.!?؟:؛،,"»]$/u.test(t) || wordCount(t) > 6 || nameOnly(t)) return null;
+    if (digitsNoSiteHas(t) || /[.!?؟:؛،,"»]$/u.test(t) || wordCount(t) > 6 || nameOnly(t)) return null;
     const next = lines.slice(1, 3).some((l) => nav.has(fold(l.text)));
     const aboveHeadline = !page.headline || page.headline.no > firstLine.no;
     if (next || (aboveHeadline && names.looksLikeSite(t))) return names.resolve(t, true);
@@ -500,9 +505,10 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     if (firstLine !== lines[0] && !names.looksLikeSite(t)) return null;
     const ps = parts(t).filter((p) => !names.isSiteWord(p));
     if (ps.length !== 1) return null;
-    // Printed again alone as the credit under the headline («الأخبار» … headline … «الأخبار»): the site's
-    // name, even when it is a common word a section could be called.
-    const credit = !!page.headline && lines.some((l) => l.no > page.headline!.no && l.no < firstParaNo && fold(l.text) === fold(t));
+    // Printed again as the credit under the headline, alone or after a byline's lead («الأخبار» … headline
+    // … «الأخبار», «عرب 48» … «تحرير: عرب 48»): the site's name, even when it is a common word a section
+    // could be called.
+    const credit = !!page.headline && lines.some((l) => l.no > page.headline!.no && l.no < firstParaNo && fold(afterLead(l.text, rules.byline_leads) ?? l.text) === fold(t));
     return names.candidate(ps[0]!, credit);
   })();
   let boundary = Infinity;

@@ -167,3 +167,16 @@ describe('furniture of each seed', () => {
     expect(seedEntry('003').body.split('\n\n')).toHaveLength(17);
   });
 });
+
+describe('furniture: shapes of one more outlet (arab48-1)', () => {
+  it('a site\'s name with a number is no time stamp; a stamp still is', () => {
+    expect(rulesOf('عرب 48', HEAD, PARA, PARA)).not.toContainEqual([1, 'timestamp']);
+    expect(rulesOf(HEAD, 'القاهرة 10:41 ص', PARA, PARA)).toContainEqual([2, 'timestamp']);
+  });
+
+  it('«اقرأ/ي أيضًا |» between paragraphs, and a caption credited «(أ ب)»', () => {
+    const r = rulesOf(HEAD, PARA, 'اقرأ/ي أيضًا | الوفد يصل إلى العاصمة', PARA, 'الزعيمان خلال الجولة، اليوم (أ ب)', PARA);
+    expect(r).toContainEqual([3, 'read_also_tail']);
+    expect(r).toContainEqual([5, 'photo_caption']);
+  });
+});

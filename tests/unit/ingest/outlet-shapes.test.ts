@@ -75,6 +75,12 @@ describe('outlet from the page', () => {
     expect(outletOf('موسكو', 'دولي', HEAD, 'موسكو', LEAD, MORE).outlet).not.toBe('موسكو');
   });
 
+  it('a site named with a closing number («عرب 48»), printed again in the byline «تحرير: …»', () => {
+    expect(outletOf('عرب 48', 'دولي', HEAD, 'تحرير: عرب 48', LEAD, MORE).outlet).toBe('عرب 48');
+    // A year, a date or a time is no part of a name.
+    expect(outletOf('أخبار 2024', 'دولي', HEAD, 'تحرير: أخبار 2024', LEAD, MORE).outlet).toBeNull();
+  });
+
   it('a masthead printed twice, in Latin letters and in Arabic: the form the data knows', () => {
     expect(outletOf('Xinhua Arabic', 'شينخوا', HEAD, LEAD, MORE).outlet).toBe('وكالة أنباء شينخوا');
     expect(outletOf('Sputnik Arabic', 'سبوتنيك', HEAD, LEAD, MORE).outlet).toBe('سبوتنيك عربي');
