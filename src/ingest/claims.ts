@@ -591,11 +591,11 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
         after.speaker = last.id;
       }
       // "وذكرت الوزارة أن …": a body named earlier, referred back to by the first word of its name.
-      const back = after.unknownWords === 1 ? anaphor(p, trigger.index + 1, ctx, state) : null;
+      const back = after.unknownWords >= 1 && after.unknownWords <= 3 ? anaphor(p, trigger.index + 1, ctx, state, after.unknownWords) : null;
       if (back) {
         after.speaker = back;
+        after.subjectEnd = Math.max(after.subjectEnd, tokens[trigger.index + after.unknownWords]!.end);
         after.unknownWords = 0;
-        after.subjectEnd = Math.max(after.subjectEnd, tokens[trigger.index + 1]!.end);
       }
       // Subject before the verb ("يُذكر أن المتحدث باسم الكرملين أعلن …"); with «قد» or a relative
       // pronoun between them, the words after the verb are circumstances ("قد قال عند توقيع المعاهدة إن").
@@ -668,15 +668,18 @@ interface State {
  * that is the first word of a named person's role or title refers to that person, when only one person
  * named so far has such a role (two ministers named, «الوزير» is no one). The actor's id, or null.
  */
-function anaphor(p: Paragraph, at: number, ctx: ClaimContext, state: State): string | null {
+function anaphor(p: Paragraph, at: number, ctx: ClaimContext, state: State, words = 1): string | null {
   const tok = p.tokens[at];
   if (!tok || !tok.folded.startsWith('ال') || tok.folded.length < 5) return null;
   const head = tok.folded.slice(2);
+  // "الوزير الروسي": words after the noun, each with ال, that the person's role or title has too.
+  const adjectives = p.tokens.slice(at + 1, at + words).map((t) => t.folded);
+  if (adjectives.length !== words - 1 || adjectives.some((w) => !w.startsWith('ال'))) return null;
   const earlier = (kind: 'organisation' | 'person', before: string[]) => [
     ...before,
     ...p.mentions.filter((m) => m.last < at && ctx.matcher.byId.get(m.actorId)!.kind === kind).map((m) => m.actorId),
   ];
-  const bodies = earlier('organisation', state.bodies);
+  const bodies = words === 1 ? earlier('organisation', state.bodies) : [];
   for (let k = bodies.length - 1; k >= 0; k--) {
     const actor = ctx.matcher.byId.get(bodies[k]!)!;
     const first = tokenize(actor.name_ar)[0]?.folded;
@@ -686,7 +689,11 @@ function anaphor(p: Paragraph, at: number, ctx: ClaimContext, state: State): str
   const fits = new Set(
     earlier('person', state.people).filter((id) => {
       const actor = ctx.matcher.byId.get(id)!;
-      return [actor.role_ar ?? '', ...(actor.titles ?? [])].some((r) => r && roleHead(r) === head);
+      return [actor.role_ar ?? '', ...(actor.titles ?? [])].some((r) => {
+        if (!r || roleHead(r) !== head) return false;
+        const roleWords = new Set(tokenize(r).map((t) => t.folded));
+        return adjectives.every((w) => roleWords.has(w));
+      });
     }),
   );
   return fits.size === 1 ? [...fits][0]! : null;

@@ -85,6 +85,16 @@ describe('claims: a role noun refers back to the one person named with that role
     expect(pairs(claims(text, `${NAMED} أندريه بيلوسوف`)).map(([who]) => who)).toEqual(['sergei-lavrov', 'andrei-belousov']);
   });
 
+  it('"وأضاف الوزير الروسي أن …": the noun and words its role has too; a word it lacks names no one', () => {
+    const text = ['قال بيسكوف إن الزيارة مهمة.', 'ووصل بيلوسوف إلى العاصمة صباح اليوم.', 'وأضاف الوزير الروسي أن التعاون العسكري سيتطور.'];
+    expect(pairs(claims(text, `${NAMED} أندريه بيلوسوف`))).toEqual([
+      ['dmitry-peskov', 'الزيارة مهمة'],
+      ['andrei-belousov', 'التعاون العسكري سيتطور'],
+    ]);
+    const other = ['قال بيسكوف إن الزيارة مهمة.', 'ووصل بيلوسوف إلى العاصمة صباح اليوم.', 'وأضاف الوزير الياباني أن المحادثات صعبة.'];
+    expect(pairs(claims(other, `${NAMED} أندريه بيلوسوف`)).map(([who]) => who)).toEqual(['dmitry-peskov']);
+  });
+
   it('an unlinked person named with a role after the name is referred back to by it', () => {
     const { matcher, data } = projectIngestor();
     const text = [
