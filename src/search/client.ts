@@ -64,8 +64,12 @@ export function urlFromState(state: SearchState): string {
 
 // As the rest of the site writes them (src/lib/dates.ts): Arabic month names, Western digits.
 const LOCALE = 'ar-EG-u-nu-latn';
-const numberFormat = new Intl.NumberFormat(LOCALE, { useGrouping: false });
-const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// Made on first use, not while the module loads: building ICU's Arabic formats is one of the page's
+// longest pieces of start-up work, and nothing needs them before results or filters are drawn.
+let numbers: Intl.NumberFormat | undefined;
+let dates: Intl.DateTimeFormat | undefined;
+const numberFormat = { format: (n: number) => (numbers ??= new Intl.NumberFormat(LOCALE, { useGrouping: false })).format(n) };
+const dateFormat = { format: (d: Date) => (dates ??= new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(d) };
 
 /** "N results" with Arabic's plural forms. */
 export function resultCount(n: number): string {
