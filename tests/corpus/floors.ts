@@ -32,13 +32,15 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
 
 /**
  * The held-out corpus's floors: what the ingest does on pages its rules were never fitted to. Where it is
- * short of a target, the floor is what it scores today (titles, dates, outlets, claims), so it can only rise.
+ * short of a target, the floor is what it scores today (titles, dates, outlets, claims), so it can only rise
+ * while the set stays the same. New blind articles can lower a score; the floor then follows the honest
+ * figure (2026-12-02: four new articles took outlets from 26/28 to 28/32, floor 0.91 → 0.87).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.97 },
   dates: { op: '≥', value: 0.97 },
   wrongDates: { op: '≤', value: 0 },
-  outlets: { op: '≥', value: 0.91 },
+  outlets: { op: '≥', value: 0.87 },
   peopleRecall: { op: '≥', value: 0.95 },
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },
