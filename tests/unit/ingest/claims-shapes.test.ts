@@ -197,6 +197,14 @@ describe('claims: «بالقول» and appositions after the speaker', () => {
     ]);
   });
 
+  it('"قال X على هامش …، إن …": a preposition before «، إن» opens a circumstance, not what was said', () => {
+    expect(claims(['وقال لافروف على هامش اجتماع وزاري في جاكرتا، إن الحوار مستمر.'])).toEqual([
+      { speaker: 'sergei-lavrov', text: 'الحوار مستمر', kind: 'reported' },
+    ]);
+    // Without the comma and «إن», the preposition still opens what was said: "وشدد لافروف على …".
+    expect(pairs(claims(['وشدد لافروف على أهمية الحوار بين البلدين.']))).toEqual([['sergei-lavrov', 'شدد على أهمية الحوار بين البلدين']]);
+  });
+
   it('"واكتفى بالقول" continues the last speaker; a subject no one knows takes no one’s words', () => {
     expect(pairs(claims(['وقال لافروف إن الوفد وصل.', 'واكتفى بالقول إن التفاصيل ستعلن لاحقا.']))).toEqual([
       ['sergei-lavrov', 'الوفد وصل'],
