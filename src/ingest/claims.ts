@@ -60,6 +60,8 @@ interface Lexicon {
   /** The same words exactly as listed (folded), to take a written و/ف off. */
   triggerWords: Set<string>;
   objectVerbs: WordLexicon<true>;
+  /** Verbs of denial and refusal: what follows their «أن» is what the speaker denied. */
+  negating: WordLexicon<true>;
   complementizers: Set<string>;
   /** و + a complementizer ("وأن", "وإن"): a new clause of the same statement. */
   clauseOpeners: Set<string>;
@@ -99,6 +101,7 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
     triggers: new WordLexicon(triggerEntries, VERB_PREFIXES),
     triggerWords: new Set(triggerEntries.map(([w]) => w)),
     objectVerbs: words(rules.object_verbs, VERB_PREFIXES),
+    negating: words(rules.negating_verbs, VERB_PREFIXES),
     complementizers,
     clauseOpeners: new Set([...complementizers].map((c) => `و${c}`)),
     fillers: set(rules.fillers),
@@ -436,6 +439,12 @@ function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexico
   return { text: text.slice(start, sentenceEndAfter(start)), kind: 'reported' };
 }
 
+/** The particle a denial's clause opened with, as written ("أن", "بأن"); «أن» for a later clause ("وأن B"). */
+function negatedParticle(p: Paragraph, after: AfterVerb, clause: number): string {
+  if (clause > 0 || after.stop.kind !== 'complementizer') return 'أن';
+  return p.tokens.find((t) => t.end === after.stop.at)?.text ?? 'أن';
+}
+
 /** The verb without a leading و/ف: "ورفض" → "رفض". */
 function verbAsWritten(verb: Token, lex: Lexicon): string {
   const prefixed = /^[وف]/.test(verb.folded) && !lex.triggerWords.has(verb.folded) && lex.triggerWords.has(verb.folded.slice(1));
@@ -645,13 +654,19 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
       // When what was said is the verb's object ("رفض … التعليق", "أعرب … عن أمله"), the verb carries
       // its sense: "رفض التعليق", not "التعليق". Only the subject between them is left out.
       if (k === 0 && statement!.kind === 'reported' && after.stop.kind === 'content' && !statement!.afterComplementizer) words = `${verbAsWritten(verb, lex)} ${words}`;
+      // "نفى أن تكون موسكو تلقت …": what was denied, never the speaker's assertion; the claim keeps
+      // the verb and its particle, in every clause («نفى أن A، وأن B»).
+      else if (statement!.kind === 'reported' && lex.negating.has(verb.folded) && (after.stop.kind === 'complementizer' || statement!.afterComplementizer)) {
+        words = `${verbAsWritten(verb, lex)} ${negatedParticle(p, after, k)} ${words}`;
+      }
       if (tokenize(words).length < 2 && !(statement!.kind === 'direct' && words.length > 2)) return;
       const claim: Claim = { speaker: after.speaker!, text: words, kind: statement!.kind };
       if (after.when) claim.when = after.when;
       if (after.reportedBy) claim.reported_by = after.reportedBy;
       claims.push({ at: verb.start + k / 100, claim });
-      // A quotation inside reported speech is the speaker's own words: a direct claim of its own.
-      if (statement!.kind !== 'reported') return;
+      // A quotation inside reported speech is the speaker's own words: a direct claim of its own (not inside
+      // what a speaker denies, where it may be the words denied).
+      if (statement!.kind !== 'reported' || lex.negating.has(verb.folded)) return;
       for (const q of quoteSpans(words, () => false)) {
         const inner = q.content.trim();
         if (tokenize(inner).length < 2 || inner.length >= words.length - 2) continue;

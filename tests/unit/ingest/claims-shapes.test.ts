@@ -197,6 +197,16 @@ describe('claims: «بالقول» and appositions after the speaker', () => {
     ]);
   });
 
+  it('"نفى X أن …": what was denied keeps «نفى أن», in every clause, and is never an assertion', () => {
+    expect(pairs(claims(['ونفى بيسكوف أن تكون موسكو قد تلقت أسلحة من بيونغ يانغ، وأن يكون الجنود قد وصلوا.']))).toEqual([
+      ['dmitry-peskov', 'نفى أن تكون موسكو قد تلقت أسلحة من بيونغ يانغ'],
+      ['dmitry-peskov', 'نفى أن يكون الجنود قد وصلوا'],
+    ]);
+    expect(pairs(claims(['ورفضت تشوي سون هوي بأن تكون المحادثات قد فشلت.']))).toEqual([['choe-son-hui', 'رفضت بأن تكون المحادثات قد فشلت']]);
+    // An assertion stays as it was said.
+    expect(pairs(claims(['وقال لافروف إن الاتفاق دفاعي.']))).toEqual([['sergei-lavrov', 'الاتفاق دفاعي']]);
+  });
+
   it('"قال X على هامش …، إن …": a preposition before «، إن» opens a circumstance, not what was said', () => {
     expect(claims(['وقال لافروف على هامش اجتماع وزاري في جاكرتا، إن الحوار مستمر.'])).toEqual([
       { speaker: 'sergei-lavrov', text: 'الحوار مستمر', kind: 'reported' },
