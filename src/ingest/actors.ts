@@ -29,6 +29,16 @@ export interface Mention {
   prefix: string;
 }
 
+/** A short form or title that names more than one actor of the article. */
+export interface AmbiguousMention {
+  actorIds: string[];
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  prefix: string;
+}
+
 /** Every spelling of an actor that names it on its own: Arabic and English names, variants, Latin forms. */
 export function fullSpellings(actor: Pick<Actor, 'name_ar' | 'name_en' | 'variants' | 'latin'>): string[] {
   return [actor.name_ar, actor.name_en, ...(actor.variants ?? []), ...(actor.latin ?? [])];
@@ -136,16 +146,33 @@ export class ActorMatcher {
    * those `named` in full in the article; otherwise it is dropped.
    */
   mentions(tokens: readonly Token[], named: Set<string>): Mention[] {
-    const out: Mention[] = [];
+    return this.resolved(tokens, named).filter((m): m is Mention => 'actorId' in m);
+  }
+
+  /**
+   * Words that could name two or more people of the article («كيم»: Kim Jong Un's short form, and a word
+   * of Kim Yo Jong's name), with every person they could mean: the claims stage tells them apart by the
+   * verb's gender («وقالت كيم»). `mentions` gives such words the reading it always has.
+   */
+  ambiguousMentions(tokens: readonly Token[], named: Set<string>): AmbiguousMention[] {
+    return this.resolved(tokens, named).filter((m): m is AmbiguousMention => 'actorIds' in m);
+  }
+
+  private resolved(tokens: readonly Token[], named: Set<string>): (Mention | AmbiguousMention)[] {
+    const out: (Mention | AmbiguousMention)[] = [];
     for (const m of this.rawMentions(tokens)) {
       const full = m.values.filter((p) => p.form === 'full');
       const given = m.values.filter((p) => p.form !== 'part' && named.has(p.actor.id));
       // A word of a full name counts only when the article names in full exactly one actor with it.
       const candidates = full.length ? full : given.length ? given : m.values.filter((p) => named.has(p.actor.id));
       const ids = [...new Set(candidates.map((p) => p.actor.id))];
+      const span = { first: m.first, last: m.last, start: tokens[m.first]!.start, end: tokens[m.last]!.end, prefix: m.prefix };
+      // Every person of the article the words could name, as a short form, a title or a word of the full name.
+      const people = [...new Set(m.values.filter((p) => p.actor.kind === 'person' && named.has(p.actor.id)).map((p) => p.actor.id))];
+      if (!full.length && people.length > 1) out.push({ actorIds: people, ...span });
       if (ids.length !== 1) continue; // unknown, or ambiguous between two actors
       const form = candidates.some((p) => p.form === 'full') ? 'full' : candidates.some((p) => p.form === 'title') ? 'title' : 'short';
-      out.push({ actorId: ids[0]!, form, first: m.first, last: m.last, start: tokens[m.first]!.start, end: tokens[m.last]!.end, prefix: m.prefix });
+      out.push({ actorId: ids[0]!, form, ...span });
     }
     return out;
   }

@@ -9,7 +9,7 @@ import { foldArabic } from '../text/normalize.ts';
 import type { Claim } from '../lib/entry-schema.ts';
 import type { ClaimRules, DateRules } from './data.ts';
 import { resolveDayWords, weekdayMentions, type WeekdayMention } from './date.ts';
-import type { ActorMatcher, Mention } from './actors.ts';
+import type { ActorMatcher, AmbiguousMention, Mention } from './actors.ts';
 import { NAME_PREFIXES, VERB_PREFIXES, WordLexicon, phraseAt, phraseTokens, sentenceEnds, tokenize, type Token } from '../text/tokens.ts';
 
 interface QuoteSpan {
@@ -193,6 +193,8 @@ interface Paragraph {
   mentionAt: Map<number, Mention>;
   speechQuotes: QuoteSpan[];
   weekdays: Map<number, WeekdayMention>;
+  /** Short forms naming two or more of the article's actors, by first token. */
+  ambiguousAt: Map<number, AmbiguousMention>;
   ends: number[];
 }
 
@@ -227,6 +229,11 @@ function prepare(text: string, ctx: ClaimContext): Paragraph {
     get weekdays() {
       const value = new Map(weekdayMentions(tokens, ctx.dates).map((w) => [w.first, w]));
       Object.defineProperty(this, 'weekdays', { value });
+      return value;
+    },
+    get ambiguousAt() {
+      const value = new Map(ctx.matcher.ambiguousMentions(tokens, ctx.named).map((m) => [m.first, m]));
+      Object.defineProperty(this, 'ambiguousAt', { value });
       return value;
     },
     ends: sentenceEnds(text),
@@ -288,6 +295,19 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
       r.when ??= time.when;
       j = time.last + 1;
       continue;
+    }
+
+    // "وقالت كيم" in an article naming Kim Jong Un and Kim Yo Jong: the verb's gender names one of them.
+    const ambiguous = mode === 'subject' && r.speaker === null && takesSubject && r.unknownWords === 0 && trigger.kind === 'verb' ? p.ambiguousAt.get(j) : undefined;
+    if (ambiguous && !/[لبك]/.test(ambiguous.prefix)) {
+      const gender = verbGender(tokens[trigger.index]!, lex);
+      const fits = gender ? ambiguous.actorIds.filter((id) => (ctx.matcher.byId.get(id)!.gender === 'female') === (gender === 'female')) : [];
+      if (fits.length === 1) {
+        r.speaker = fits[0]!;
+        r.subjectEnd = ambiguous.end;
+        j = ambiguous.last + 1;
+        continue;
+      }
     }
 
     const mention = p.mentionAt.get(j);
@@ -443,6 +463,18 @@ function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexico
 function negatedParticle(p: Paragraph, after: AfterVerb, clause: number): string {
   if (clause > 0 || after.stop.kind !== 'complementizer') return 'أن';
   return p.tokens.find((t) => t.end === after.stop.at)?.text ?? 'أن';
+}
+
+/**
+ * A past-tense speech verb's gender, read off the rules' own pairs: "قالت" is feminine (قال is listed),
+ * "قال" masculine (قالت is listed); null when the list has no pair for it ("نفت" beside "نفى").
+ */
+function verbGender(verb: Token, lex: Lexicon): 'female' | 'male' | null {
+  const f = verb.folded;
+  const base = /^[وف]/.test(f) && !lex.triggerWords.has(f) && lex.triggerWords.has(f.slice(1)) ? f.slice(1) : f;
+  if (base.endsWith('ت') && lex.triggerWords.has(base.slice(0, -1))) return 'female';
+  if (lex.triggerWords.has(`${base}ت`)) return 'male';
+  return null;
 }
 
 /** The verb without a leading و/ف: "ورفض" → "رفض". */

@@ -106,6 +106,11 @@ export const actorSchema = z.object({
    * claims; like `short`, they count only in an article that names the actor.
    */
   titles: z.array(z.string().min(1)).default([]),
+  /**
+   * A woman's entry says so: when a short form names two people of the article («كيم»: Kim Jong Un and
+   * Kim Yo Jong), the speech verb's gender tells them apart («وقالت كيم»). An entry without it is a man's.
+   */
+  gender: z.enum(['female']).optional(),
   note: z.string().optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;

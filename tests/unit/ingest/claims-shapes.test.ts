@@ -64,8 +64,11 @@ describe('claims: who the subject is', () => {
 
   it('a word of a full name names the one person the article names with it', () => {
     expect(pairs(claims(['وقالت تشوي إن بلادها ستقف إلى جانب روسيا.']))).toEqual([['choe-son-hui', 'بلادها ستقف إلى جانب روسيا']]);
-    // With two people named with that word, it names neither.
-    expect(claims(['وقالت تشوي إن بلادها ستقف إلى جانب روسيا.'], `${NAMED} تشوي ريونغ هاي`)).toEqual([]);
+    // With two people named with that word, the verb's gender tells them apart (Choe Son Hui, Choe Ryong Hae);
+    // a verb with no gender of its own («ونفت», listed without a pair) names neither.
+    expect(pairs(claims(['وقالت تشوي إن بلادها ستقف إلى جانب روسيا.'], `${NAMED} تشوي ريونغ هاي`))).toEqual([['choe-son-hui', 'بلادها ستقف إلى جانب روسيا']]);
+    expect(pairs(claims(['وقال تشوي إن الحزب يدعم القرار.'], `${NAMED} تشوي ريونغ هاي`))).toEqual([['choe-ryong-hae', 'الحزب يدعم القرار']]);
+    expect(claims(['ونفت تشوي أن تكون المحادثات فشلت.'], `${NAMED} تشوي ريونغ هاي`)).toEqual([]);
   });
 });
 
@@ -195,6 +198,12 @@ describe('claims: «بالقول» and appositions after the speaker', () => {
     expect(claims(['وعلق لافروف على سؤال أحد الصحفيين عن موعد الزيارة بالقول: «سنعلن الموعد في حينه».'])).toEqual([
       { speaker: 'sergei-lavrov', text: 'سنعلن الموعد في حينه', kind: 'direct' },
     ]);
+  });
+
+  it('"وقالت كيم" / "وقال كيم" in an article naming Kim Jong Un and Kim Yo Jong: the verb\'s gender says which', () => {
+    const both = `${NAMED} كيم جونغ أون كيم يو جونغ`;
+    expect(pairs(claims(['وقالت كيم إن بلادها لا تبيع أسلحة لأحد.'], both))).toEqual([['kim-yo-jong', 'بلادها لا تبيع أسلحة لأحد']]);
+    expect(pairs(claims(['وقال كيم إن الجيش مستعد.'], both))).toEqual([['kim-jong-un', 'الجيش مستعد']]);
   });
 
   it('"نفى X أن …": what was denied keeps «نفى أن», in every clause, and is never an assertion', () => {
