@@ -270,10 +270,15 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
   let mode: 'subject' | 'circumstance' | 'relay' = trigger.kind === 'relay' ? 'relay' : 'subject';
   // A participle and a saying noun («بالقول») have no subject after them: theirs comes before.
   const takesSubject = trigger.kind !== 'participle' && trigger.kind !== 'saying';
+  // A comma after the speaker: what follows may describe them up to "، إن" ("قال X، …، في بيان …، إن").
+  let commaAfterSpeaker = false;
+  // Where the walk would stop inside such words: on to the «إن» after a later comma, when there is one.
+  const pastDescription = (j: number) => (commaAfterSpeaker ? statementAfterCommas(p, j, segEnd, lex) : -1);
   for (let j = trigger.index + 1; j < tokens.length && tokens[j]!.start < segEnd; ) {
     const tok = tokens[j]!;
     const prevEnd = tokens[j - 1]!.end;
     const gap = text.slice(prevEnd, tok.start);
+    if (r.speaker !== null && /[،,]/.test(gap)) commaAfterSpeaker = true;
     if (/[:：]/.test(gap)) return { ...r, stop: { kind: 'colon', at: prevEnd + gap.search(/[:：]/) } };
     if (p.speechQuotes.some((q) => q.open >= prevEnd && q.open < tok.start)) return { ...r, stop: { kind: 'quote', at: tok.start } };
     if (p.ends.some((e) => e > prevEnd && e <= tok.start)) return { ...r, stop: { kind: 'end', at: tok.start } };
@@ -336,7 +341,11 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
         // "قالت كوريا الجنوبية والولايات المتحدة إن …": two subjects, no one speaker.
         return { ...r, speaker: null, unknownWords: r.unknownWords + 1, stop: { kind: 'content', at: tok.start } };
       } else if (mode === 'subject' && r.speaker !== null) {
-        return { ...r, stop: { kind: 'content', at: tok.start } };
+        const k = pastDescription(j);
+        if (k === -1) return { ...r, stop: { kind: 'content', at: tok.start } };
+        r.subjectEnd = tokens[k - 1]!.end;
+        j = k;
+        continue;
       }
       j = mention.last + 1;
       continue;
@@ -368,9 +377,10 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
         // "عن كيم يو جونغ، شقيقة الزعيم …، قولها:", "قال بيسكوف، المتحدث باسم الكرملين، إن": words set off by
         // commas after the speaker describe the speaker when what follows them opens the statement.
         const close = /[،,]/.test(gap) ? appositionEnd(p, j, segEnd, lex) : -1;
-        if (close !== -1) {
-          r.subjectEnd = tokens[close - 1]!.end;
-          j = close;
+        const next = close !== -1 ? close : pastDescription(j);
+        if (next !== -1) {
+          r.subjectEnd = tokens[next - 1]!.end;
+          j = next;
           continue;
         }
         return { ...r, stop: { kind: 'content', at: tok.start } };
@@ -394,6 +404,23 @@ function commaThenComplementizer(p: Paragraph, from: number, segEnd: number, lex
     if (/[،,]/.test(gap) && lex.complementizers.has(tokens[k]!.folded)) return true;
   }
   return false;
+}
+
+/** Words between a speaker and "، إن" that describe the speaker or the occasion, at most. */
+const DESCRIPTION_WORDS = 30;
+
+/**
+ * The index of a complementizer right after a comma within DESCRIPTION_WORDS after token `from`, in the same
+ * sentence and before any colon or quotation mark ("…، في بيان نقلته الوكالة، إن"); -1 when there is none.
+ */
+function statementAfterCommas(p: Paragraph, from: number, segEnd: number, lex: Lexicon): number {
+  const { text, tokens } = p;
+  for (let k = from + 1; k < tokens.length && k - from <= DESCRIPTION_WORDS && tokens[k]!.start < segEnd; k++) {
+    const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+    if (p.ends.some((e) => e > tokens[k - 1]!.end && e <= tokens[k]!.start) || /["«»“”:：]/.test(gap)) return -1;
+    if (/[،,]/.test(gap) && lex.complementizers.has(tokens[k]!.folded)) return k;
+  }
+  return -1;
 }
 
 /** Words in one apposition after a speaker, within a sentence. */

@@ -237,6 +237,10 @@ describe('claims: «بالقول» and appositions after the speaker', () => {
       { speaker: 'choe-son-hui', text: 'الزيارة فتحت صفحة جديدة', kind: 'direct' },
     ]);
     expect(pairs(claims(['وقال بيسكوف، الذي تحدث من موسكو عبر الهاتف، إن القمة ستعقد قريبا.']))).toEqual([['dmitry-peskov', 'القمة ستعقد قريبا']]);
+    // Names inside those words, and a circumstance after them, do not end the walk before "، إن".
+    expect(pairs(claims(['وقال لافروف، الذي التقى بوتين في الكرملين صباحا، في مؤتمر صحفي مشترك، إن التعاون مستمر.']))).toEqual([
+      ['sergei-lavrov', 'التعاون مستمر'],
+    ]);
     // With no opening of the statement after the second comma, what follows the first comma is what was said.
     const [plain] = claims(['وقال بيسكوف، الوضع معقد، لكننا نواصل العمل.']);
     expect(plain?.speaker).toBe('dmitry-peskov');
