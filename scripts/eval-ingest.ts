@@ -6,17 +6,20 @@
  *   --corpus articles|holdout   one corpus only
  *   --misses N                  misses shown per field (default 6); --field NAME shows every miss of one field
  *   --json                      the figures as JSON
+ *   --claims                    instead of the tables, every claim the ingest writes, one per line
+ *                               (article, speaker, kind, words): diff it before and after a rule change, since
+ *                               the claims score matches words loosely and a ragged claim can still count
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, figures, loadCorpus, table } from '../src/ingest/eval.ts';
-import { createIngestor } from '../src/ingest/pipeline.ts';
+import { buildEntry, createIngestor } from '../src/ingest/pipeline.ts';
 import { FLOORS, HOLDOUT_FLOORS, TARGETS } from '../tests/corpus/floors.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { misses: { type: 'string', default: '6' }, json: { type: 'boolean', default: false }, field: { type: 'string' }, corpus: { type: 'string' } },
+  options: { misses: { type: 'string', default: '6' }, json: { type: 'boolean', default: false }, claims: { type: 'boolean', default: false }, field: { type: 'string' }, corpus: { type: 'string' } },
 });
 const ingestor = createIngestor(path.join(root, 'content'));
 const corpora = (values.corpus ? [values.corpus] : ['articles', 'holdout']).filter((c) => fs.existsSync(path.join(root, 'tests/corpus', c)));
@@ -24,6 +27,18 @@ const json: Record<string, unknown> = {};
 for (const name of corpora) {
   const dir = path.join(root, 'tests/corpus', name);
   const corpus = loadCorpus(dir);
+  if (values.claims) {
+    for (const a of corpus) {
+      let claims: { speaker: string; kind: string; text: string }[] = [];
+      try {
+        claims = buildEntry({ name: a.name, path: path.join(dir, a.name), bytes: a.bytes }, ingestor).frontmatter.claims;
+      } catch {
+        continue; // refused: no entry, no claims
+      }
+      for (const c of claims) console.log([`${name}/${a.name}`, c.speaker, c.kind, c.text.replace(/\s+/g, ' ')].join('\t'));
+    }
+    continue;
+  }
   const t0 = performance.now();
   const result = evaluate(corpus, ingestor, path.relative(root, dir));
   const ms = performance.now() - t0;
