@@ -363,7 +363,7 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
       r.subjectEnd = tok.end;
     } else if (mode !== 'relay' && lex.relay.has(w)) {
       mode = 'relay';
-    } else if (mode === 'subject' && lex.contentPrepositions.has(w) && commaThenComplementizer(p, j, segEnd, lex)) {
+    } else if (mode === 'subject' && lex.contentPrepositions.has(w) && statementAfterCommas(p, j, segEnd, lex) !== -1) {
       // "قال … على هامش القمة، إن …": what was said opens after the comma; the preposition opens a circumstance.
       mode = 'circumstance';
     } else if (mode === 'subject' && lex.contentPrepositions.has(w) && (r.speaker !== null || r.unknownWords <= 1)) {
@@ -390,20 +390,6 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
     j++;
   }
   return r;
-}
-
-/**
- * A comma followed by a complementizer within a few words after token `from`, in the same sentence and
- * before any colon or quotation: the statement opens there, so the words before it are no part of it.
- */
-function commaThenComplementizer(p: Paragraph, from: number, segEnd: number, lex: Lexicon): boolean {
-  const { text, tokens } = p;
-  for (let k = from + 1; k < tokens.length && k - from <= APPOSITION_WORDS && tokens[k]!.start < segEnd; k++) {
-    const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
-    if (p.ends.some((e) => e > tokens[k - 1]!.end && e <= tokens[k]!.start) || /["«»“”:：]/.test(gap)) return false;
-    if (/[،,]/.test(gap) && lex.complementizers.has(tokens[k]!.folded)) return true;
-  }
-  return false;
 }
 
 /** Words between a speaker and "، إن" that describe the speaker or the occasion, at most. */

@@ -10,7 +10,7 @@ export interface SearchManifest {
   version: 2;
   /** Build hash, added to the vocabulary files' URLs so a new build is never mixed with a cached old one. */
   build: string;
-  /** Documents 0 … entries-1 are entries, oldest first (their Pagefind sort key `n`); then actor pages. */
+  /** Documents 0 … entries-1 are entries, oldest first (the order Pagefind lists them in: listingChecksum); then actor pages. */
   entries: number;
   docs: number;
   /** First letters that have a vocabulary file (search-data/v/<code point>.json), for suggestions. */

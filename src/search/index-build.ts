@@ -11,7 +11,7 @@
  *                   with the letter cp, [folded, as written, count], for "did you mean" (fetched only when
  *                   nothing matches); d/<n>.json: what result n shows (title, date, outlet, the original
  *                   text the excerpt is cut from). Both written gzip-compressed, as <name>.json.gz
- *                   (query.ts storedFile).
+ *                   (files.ts storedFile).
  */
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
@@ -248,7 +248,7 @@ export function buildSearchRecords(docs: SearchDoc[], table: AliasTable): BuiltS
       language: RECORD_LANGUAGE,
       filters: recordFilters,
       // No sort key: the page numbers records by Pagefind's listing, the order they were added in
-      // (query.ts listingChecksum). A sort key would cost every query about 24 KB of metadata at 10,000.
+      // (files.ts listingChecksum). A sort key would cost every query about 24 KB of metadata at 10,000.
     });
   });
   for (const [, names] of table.spellings) {

@@ -12,7 +12,7 @@
  *   Records that only a meta field matched are dropped (Pagefind 1.6 searches meta fields too).
  * - Documents are numbered n (entries oldest first, then actor pages), the order the records were added
  *   in: Pagefind's unsorted listing, `pagefind.search(null)`, gives every record's id in that order, which
- *   the page trusts only when the ids' checksum is the build's (search-data/order.json, query.ts
+ *   the page trusts only when the ids' checksum is the build's (search-data/order.json, files.ts
  *   listingChecksum); otherwise it numbers them by the build's list of ids (search-data/ids.json).
  * - Filters are Pagefind's own (`search(null, { filters })`). What a result shows is read from
  *   <base>search-data/d/<n>.json.gz (gzip-compressed JSON), not from Pagefind's fragments
