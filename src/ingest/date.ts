@@ -257,8 +257,14 @@ interface Segment {
 }
 
 /** `between` with a calendar connector that ends it («… هـ الموافق ») put as a separator («… هـ | »). */
+const LAST_TWO_WORDS = /(\p{L}+\s+\p{L}+)\s*$/u;
+const LAST_WORD = /(\p{L}+)\s*$/u;
+const ENDS_IN_LETTER = /\p{L}$/u;
 function withoutConnector(between: string, connectors: Set<string>): string {
-  for (const re of [/(\p{L}+\s+\p{L}+)\s*$/u, /(\p{L}+)\s*$/u]) {
+  // Most gaps between stamps are punctuation ("، ", " - "): no word, no connector, and no end-anchored
+  // search (which tries every position of the gap).
+  if (!ENDS_IN_LETTER.test(between.trimEnd().slice(-2))) return between;
+  for (const re of [LAST_TWO_WORDS, LAST_WORD]) {
     const m = re.exec(between);
     if (m && connectors.has(squash(m[1]!))) return `${between.slice(0, m.index)} | `;
   }
@@ -283,7 +289,11 @@ function scanLine(line: string, rules: DateRules): Scan {
     for (const w of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) otherWords.push(w);
   };
   let afterStamp = false;
-  for (const m of s.matchAll(g.token)) {
+  // exec on the one shared expression: matchAll would copy it (and its compiled code) on every call.
+  const tokens: RegExpExecArray[] = [];
+  g.token.lastIndex = 0;
+  for (let m = g.token.exec(s); m !== null; m = g.token.exec(s)) tokens.push(m);
+  for (const m of tokens) {
     const gr = m.groups as Groups;
     // "… هـ الموافق 12 سبتمبر 2023": the connector joins the stamp's calendars; it is no sentence word.
     const between = withoutConnector(s.slice(last, m.index), g.connectors);

@@ -50,7 +50,7 @@ export function toAsciiDigits(text: string): string {
  * to Arabic, ASCII digits, Latin lower-cased without accents, punctuation to spaces, spaces collapsed.
  * Two spellings that a reader would call "the same word" fold to the same string.
  */
-function foldUncached(text: string): string {
+export function foldUncached(text: string): string {
   return toAsciiDigits(text.normalize('NFKC'))
     .replace(FORMAT_CHARS, '')
     .replace(DIACRITICS, '')
@@ -62,12 +62,100 @@ function foldUncached(text: string): string {
     .trim();
 }
 
+// The same folding in one pass over the characters almost all news text is made of (Arabic letters, harakat,
+// digits, ASCII, common punctuation and invisible format characters), with a code per character: what it
+// becomes, or that it is dropped or separates words. Any other character (accented Latin, presentation
+// forms, Persian letters, …) sends the text through foldUncached. A property test holds the two equal.
+const KEEP = 0;
+const DROP = -1;
+const SEPARATE = -2;
+const SLOW = -3;
+const FAST_LIMIT = 0x0700;
+const FAST = new Int32Array(FAST_LIMIT).fill(SLOW);
+for (let c = 0x30; c <= 0x39; c++) FAST[c] = KEEP;
+for (let c = 0x61; c <= 0x7a; c++) FAST[c] = KEEP;
+for (let c = 0x41; c <= 0x5a; c++) FAST[c] = c + 0x20;
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0xab, 0xbb]) FAST[c] = SEPARATE;
+for (let c = 0x21; c <= 0x7e; c++) if (!/[\p{L}\p{N}]/u.test(String.fromCharCode(c))) FAST[c] = SEPARATE;
+for (const c of [0x060c, 0x061b, 0x061f, 0x066a, 0x066b, 0x066c, 0x06d4]) FAST[c] = SEPARATE;
+for (let c = 0x0620; c <= 0x064a; c++) FAST[c] = KEEP;
+for (const [from, to] of Object.entries(LETTER_FOLDS)) {
+  const c = from.charCodeAt(0);
+  if (c >= 0x0620 && c <= 0x064a) FAST[c] = to === '' ? DROP : to.charCodeAt(0);
+}
+// Harakat and tatweel are dropped; a hamza or madda above a letter composes under NFKC into a letter that
+// folds back to the same base (ا+ٔ → أ → ا), so dropping the mark gives the same word.
+for (let c = 0x064b; c <= 0x065f; c++) FAST[c] = DROP;
+FAST[0x0640] = DROP;
+FAST[0x0670] = DROP;
+for (let c = 0x0660; c <= 0x0669; c++) FAST[c] = 0x30 + c - 0x0660;
+for (let c = 0x06f0; c <= 0x06f9; c++) FAST[c] = 0x30 + c - 0x06f0;
+const FORMAT_CHAR = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/;
+FAST[0xad] = DROP;
+
+function codeOf(c: number): number {
+  if (c < FAST_LIMIT) return FAST[c]!;
+  if (c === 0x2013 || c === 0x2014 || (c >= 0x2018 && c <= 0x201d) || c === 0x2026) return SEPARATE;
+  return FORMAT_CHAR.test(String.fromCharCode(c)) ? DROP : SLOW;
+}
+
+function foldFast(text: string): string {
+  let out = '';
+  let run = 0; // start of the characters copied as they are
+  let space = false; // a separator is pending before the next kept character
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const code = codeOf(c);
+    if (code === KEEP) {
+      if (space) {
+        if (out) out += ' ';
+        space = false;
+        run = i;
+      }
+      continue;
+    }
+    if (code === SLOW) return foldUncached(text);
+    out += text.slice(run, i);
+    run = i + 1;
+    if (code === SEPARATE) space = true;
+    else if (code !== DROP) {
+      if (space) {
+        if (out) out += ' ';
+        space = false;
+      }
+      out += String.fromCharCode(code);
+    }
+  }
+  if (!space) out += text.slice(run);
+  return out;
+}
+
 // Folding is pure and the same phrases, words and lines are folded again and again (every rule against every
 // line): remember recent results. Long texts are folded as they come.
-const foldShort = memoised(100_000, foldUncached);
+const foldShort = memoised(100_000, foldFast);
+
+/**
+ * Already in folded form: plain Arabic letters that fold to themselves, a–z and 0–9, words one space apart.
+ * Most words and many phrases are; a check of their characters costs less than a memo look-up of a
+ * string the memo has not hashed yet.
+ */
+export function isFolded(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x0627 && c <= 0x064a) {
+      if ((c > 0x063a && c < 0x0641) || c === 0x0629 || c === 0x0649) return false;
+    } else if (c === 0x20) {
+      if (i === 0 || i === n - 1 || text.charCodeAt(i - 1) === 0x20) return false;
+    } else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
+}
 
 export function foldArabic(text: string): string {
-  return text.length > 512 ? foldUncached(text) : foldShort(text);
+  if (isFolded(text)) return text;
+  return text.length > 512 ? foldFast(text) : foldShort(text);
 }
 
 /** One reading of a folded word: a stem, and whether the reading strips an attached letter (و ف ب ك ل). */

@@ -7,7 +7,7 @@
  * is what keeps the ingest fast. Browser-safe: no Node imports.
  */
 import { memoised } from './memo.ts';
-import { foldArabic, wordReadings, type WordReading } from './normalize.ts';
+import { foldArabic, isFolded, wordReadings, type WordReading } from './normalize.ts';
 
 export interface Token {
   /** The word exactly as written. */
@@ -47,7 +47,8 @@ function tokenizeUncached(text: string): Token[] {
   for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    for (const folded of foldWord(m[0])) out.push({ text: m[0], folded, start, end });
+    if (isFolded(m[0])) out.push({ text: m[0], folded: m[0], start, end });
+    else for (const folded of foldWord(m[0])) out.push({ text: m[0], folded, start, end });
   }
   return out;
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldArabic, wordReadings } from '../../src/text/normalize.ts';
+import { foldArabic, foldUncached, isFolded, wordReadings } from '../../src/text/normalize.ts';
 import { tokenize as wordSpans } from '../../src/text/tokens.ts';
 
 const stems = (word: string) => wordReadings(foldArabic(word)).map((r) => r.stem);
@@ -24,6 +25,24 @@ describe('foldArabic: spellings a reader calls the same word fold alike', () => 
     ['zero-width non-joiner', 'بو\u200Cتين', 'بوتين'],
   ])('%s', (_kind, input, folded) => {
     expect(foldArabic(input)).toBe(folded);
+  });
+
+  it('folds in one pass exactly as the full normalisation does, on any mix of characters', () => {
+    // Every class the one-pass fold treats (letters it keeps or maps, harakat and hamza marks that compose
+    // under NFKC, digits, punctuation, format characters) and characters it must leave to the full path.
+    const chars = [...'ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئىةؠػ', '\u064B', '\u064E', '\u0651', '\u0652', '\u0653', '\u0654', '\u0655', '\u0670', '\u0640',
+      ...'٠١٩۰۹0189azAZ', ' ', '\t', '\n', '\u00A0', ...'،؛؟٪٫٬۔«»-_.,:;!?()[]"\'/\\|@#', '\u2013', '\u2014', '\u201C', '\u201D', '\u2026',
+      '\u200B', '\u200C', '\u200F', '\u202B', '\u2067', '\uFEFF', '\u00AD',
+      ...'éÉİıßﻻﷲکیۀەٱپ', '\u0301', '\u0610', '\u06D2', '\u06C1', '\uFDF2', '\u{1D400}', '\u0007'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 40 }), (a) => {
+        const text = a.join('');
+        expect(foldArabic(text)).toBe(foldUncached(text));
+        expect(foldArabic(text.repeat(20))).toBe(foldUncached(text.repeat(20))); // past the memo's length
+        if (isFolded(text)) expect(foldUncached(text)).toBe(text);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('tokenizes into folded words', () => {
