@@ -62,6 +62,8 @@ interface Lexicon {
   objectVerbs: WordLexicon<true>;
   /** Verbs of denial and refusal: what follows their «أن» is what the speaker denied. */
   negating: WordLexicon<true>;
+  /** Verbs of saying whose words after a comma are the statement, not an object (قال، أضاف). */
+  utterance: WordLexicon<true>;
   complementizers: Set<string>;
   /** و + a complementizer ("وأن", "وإن"): a new clause of the same statement. */
   clauseOpeners: Set<string>;
@@ -102,6 +104,7 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
     triggerWords: new Set(triggerEntries.map(([w]) => w)),
     objectVerbs: words(rules.object_verbs, VERB_PREFIXES),
     negating: words(rules.negating_verbs, VERB_PREFIXES),
+    utterance: words(rules.utterance_verbs, VERB_PREFIXES),
     complementizers,
     clauseOpeners: new Set([...complementizers].map((c) => `و${c}`)),
     fillers: set(rules.fillers),
@@ -698,7 +701,9 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
       let words = trimClaimText(piece, lex);
       // When what was said is the verb's object ("رفض … التعليق", "أعرب … عن أمله"), the verb carries
       // its sense: "رفض التعليق", not "التعليق". Only the subject between them is left out.
-      if (k === 0 && statement!.kind === 'reported' && after.stop.kind === 'content' && !statement!.afterComplementizer) words = `${verbAsWritten(verb, lex)} ${words}`;
+      // "وقال لافروف، الوضع معقد": after a verb of saying and a comma, the words are the statement itself.
+      const utterance = lex.utterance.has(verb.folded) && /[،,]\s*$/u.test(text.slice(after.subjectEnd, after.stop.at));
+      if (k === 0 && statement!.kind === 'reported' && after.stop.kind === 'content' && !statement!.afterComplementizer && !utterance) words = `${verbAsWritten(verb, lex)} ${words}`;
       // "نفى أن تكون موسكو تلقت …": what was denied, never the speaker's assertion; the claim keeps
       // the verb and its particle, in every clause («نفى أن A، وأن B»).
       else if (statement!.kind === 'reported' && lex.negating.has(verb.folded) && (after.stop.kind === 'complementizer' || statement!.afterComplementizer)) {

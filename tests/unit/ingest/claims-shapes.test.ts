@@ -119,6 +119,12 @@ describe('claims: a role noun refers back to the one person named with that role
 });
 
 describe('claims: what was said', () => {
+  it('after «قال»/«أضاف» and a comma, the words are the statement, without the verb; another verb keeps its object', () => {
+    expect(pairs(claims(['وقال لافروف، الوضع معقد في المنطقة.']))).toEqual([['sergei-lavrov', 'الوضع معقد في المنطقة']]);
+    expect(pairs(claims(['وأضاف بيسكوف، المحادثات ستستمر حتى المساء.']))).toEqual([['dmitry-peskov', 'المحادثات ستستمر حتى المساء']]);
+    expect(pairs(claims(['ورفض بيسكوف التعليق على التقارير.']))).toEqual([['dmitry-peskov', 'رفض التعليق على التقارير']]);
+  });
+
   it('"أن A، وأن B" is two statements of the same speaker', () => {
     expect(pairs(claims(['وأكد لافروف أن المحادثات كانت صريحة، وأن الجانبين اتفقا على خطة عمل.']))).toEqual([
       ['sergei-lavrov', 'المحادثات كانت صريحة'],
