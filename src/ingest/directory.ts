@@ -306,12 +306,15 @@ export function ingestDirectory(
   const p = plan(seedsDir, contentDir, options);
   const todo = p.seeds.filter((s) => !s.cached);
   const results = todo.length ? buildSeeds(todo.map((s) => s.seed), p.getIngestor()) : [];
-  return finish(p, new Map(todo.map((s, i) => [s.name, results[i]!])), entriesDir);
+  const writer = new EntryWriter(p, entriesDir);
+  writer.add(new Map(todo.map((s, i) => [s.name, results[i]!])));
+  return writer.finish();
 }
 
 /**
  * The same, with the articles to build shared among worker threads (one per core, up to `workers`) when
  * there are many: on two cores a full ingest takes about half the time. Small runs stay in this process.
+ * Entries are named and written as their batches come back, while the workers build the next ones.
  */
 export async function ingestDirectoryParallel(
   seedsDir: string,
@@ -322,91 +325,151 @@ export async function ingestDirectoryParallel(
   const p = plan(seedsDir, contentDir, options);
   const todo = p.seeds.filter((s) => !s.cached);
   const workers = Math.min(options.workers ?? os.availableParallelism(), Math.floor(todo.length / 200));
-  let results: BuildResult[];
-  if (workers < 2) results = todo.length ? buildSeeds(todo.map((s) => s.seed), p.getIngestor()) : [];
-  else {
+  const writer = new EntryWriter(p, entriesDir);
+  if (workers < 2) {
+    const results = todo.length ? buildSeeds(todo.map((s) => s.seed), p.getIngestor()) : [];
+    writer.add(new Map(todo.map((s, i) => [s.name, results[i]!])));
+  } else {
     const { buildInWorkers } = await import('./workers.ts');
-    results = await buildInWorkers(todo.map((s) => s.seed), p.getIngestor().data, workers);
+    const results = new Map<string, BuildResult>();
+    await buildInWorkers(todo.map((s) => s.seed), p.getIngestor().data, workers, (from, batch) => {
+      batch.forEach((r, i) => results.set(todo[from + i]!.name, r));
+      writer.add(results);
+    });
   }
-  return finish(p, new Map(todo.map((s, i) => [s.name, results[i]!])), entriesDir);
+  return writer.finish();
 }
 
-/** Name the duplicates, give each entry its file, write what changed, and report. */
-function finish(p: Plan, results: Map<string, BuildResult>, entriesDir: string): IngestReport {
-  const { cacheFile, key, cache, getIngestor, refused } = p;
-  const built: { name: string; seed: SeedInput; record: CachedSeed; file: string | null; cached: boolean }[] = [];
-  const duplicates: IngestReport['duplicates'] = [];
-  const byText = new Map<string, string>();
-  const nextSeeds: Record<string, CachedSeed> = {};
-  for (const { name, seed, key: seedKey, stamp, cached } of p.seeds) {
-    let record: CachedSeed;
-    let file: string | null = null;
-    if (cached) record = { ...cached, stamp };
-    else {
-      record = { key: seedKey, stamp };
-      const r = results.get(name)!;
-      if (r.built) {
-        file = r.built.file;
-        record.slug = r.built.slug;
-        record.textHash = r.built.textHash;
-        record.summary = r.built.summary;
-      } else record.problems = r.problems;
+type Built = { name: string; seed: SeedInput; record: CachedSeed; file: string | null; cached: boolean };
+
+/**
+ * Names the duplicates, gives each entry its file, writes what changed, and reports. Seeds are taken in
+ * name order as their results become known (`add`, any number of times); an entry is named and written
+ * as soon as its name cannot depend on a seed still being built, the rest at `finish`. The names are the
+ * same whatever order the results come in.
+ */
+class EntryWriter {
+  private readonly report: IngestReport;
+  private readonly duplicates: IngestReport['duplicates'] = [];
+  private readonly byText = new Map<string, string>();
+  private readonly nextSeeds: Record<string, CachedSeed> = {};
+  private readonly built: Built[] = [];
+  /** Seeds resolved so far: p.seeds[0 … resolved) have their record (built, refused or a duplicate). */
+  private resolved = 0;
+  /** Entries named so far: built[0 … named). */
+  private named = 0;
+  private readonly position: Map<string, number>;
+  private readonly live = new Set<string>();
+  private readonly refusedNames: Set<string>;
+  private readonly existing: string[];
+  private readonly existingSet: Set<string>;
+  /** Which file belongs to which seed: the cache knows; without one, the entries' own `source:` lines. */
+  private readonly owner = new Map<string, string>();
+  private readonly fileOfSource = new Map<string, string>();
+  private readonly files = new Map<string, Built>();
+
+  private readonly p: Plan;
+  private readonly entriesDir: string;
+
+  // (No parameter properties: worker threads load this file with Node's type stripping.)
+  constructor(p: Plan, entriesDir: string) {
+    this.p = p;
+    this.entriesDir = entriesDir;
+    this.report = { entries: [], refused: p.refused, duplicates: this.duplicates, written: [], unchanged: [], deleted: [] };
+    this.position = new Map(p.seeds.map((s, i) => [s.name, i]));
+    this.refusedNames = new Set(p.refused.map((r) => r.source));
+    fs.mkdirSync(entriesDir, { recursive: true });
+    this.existing = fs.readdirSync(entriesDir).filter((f) => f.endsWith('.md'));
+    this.existingSet = new Set(this.existing);
+    for (const f of this.existing) {
+      const source = p.cache.files[f] ?? sourceOf(path.join(entriesDir, f));
+      if (source) this.owner.set(f, source);
     }
-    nextSeeds[name] = record;
-    if (record.problems) {
-      refused.push({ source: name, problems: record.problems });
-      continue;
-    }
-    const first = byText.get(record.textHash!);
-    if (first) {
-      duplicates.push({ source: name, of: first });
-      continue;
-    }
-    byText.set(record.textHash!, name);
-    built.push({ name, seed, record, file, cached: !!cached });
+    for (const [f, s] of this.owner) if (!this.fileOfSource.has(s)) this.fileOfSource.set(s, f);
   }
 
-  // Which file belongs to which seed: the cache knows; without one, the entries' own `source:` lines.
-  fs.mkdirSync(entriesDir, { recursive: true });
-  const existing = fs.readdirSync(entriesDir).filter((f) => f.endsWith('.md'));
-  const existingSet = new Set(existing);
-  const owner = new Map<string, string>();
-  for (const f of existing) {
-    const known = cache.files[f];
-    const source = known ?? sourceOf(path.join(entriesDir, f));
-    if (source) owner.set(f, source);
-  }
-  const live = new Set(built.map((b) => b.name));
-  const refusedNames = new Set(refused.map((r) => r.source));
-  const fileOfSource = new Map<string, string>();
-  for (const [f, s] of owner) if (!fileOfSource.has(s)) fileOfSource.set(s, f);
-
-  const files = new Map<string, (typeof built)[number]>();
-  const taken = (f: string, name: string) => files.has(f) || (owner.has(f) && owner.get(f) !== name && (live.has(owner.get(f)!) || refusedNames.has(owner.get(f)!)));
-  for (const b of built) {
-    const base = b.record.slug!;
-    const previous = fileOfSource.get(b.name);
-    let file: string;
-    const numbered = (f: string) => f.startsWith(`${base}-`) && /^\d+\.md$/.test(f.slice(base.length + 1));
-    if (previous && (previous === `${base}.md` || numbered(previous)) && !files.has(previous)) file = previous;
-    else {
-      file = `${base}.md`;
-      for (let k = 2; taken(file, b.name); k++) file = `${base}-${k}.md`;
+  /** Take the seeds, in order, whose results are known (cached ones need none); name and write what can be. */
+  add(results: Map<string, BuildResult>): void {
+    const { p } = this;
+    for (; this.resolved < p.seeds.length; this.resolved++) {
+      const { name, seed, key: seedKey, stamp, cached } = p.seeds[this.resolved]!;
+      const r = cached ? null : results.get(name);
+      if (!cached && !r) break;
+      let record: CachedSeed;
+      let file: string | null = null;
+      if (cached) record = { ...cached, stamp };
+      else {
+        record = { key: seedKey, stamp };
+        if (r!.built) {
+          file = r!.built.file;
+          record.slug = r!.built.slug;
+          record.textHash = r!.built.textHash;
+          record.summary = r!.built.summary;
+        } else record.problems = r!.problems;
+      }
+      this.nextSeeds[name] = record;
+      if (record.problems) {
+        p.refused.push({ source: name, problems: record.problems });
+        this.refusedNames.add(name);
+        continue;
+      }
+      const first = this.byText.get(record.textHash!);
+      if (first) {
+        this.duplicates.push({ source: name, of: first });
+        continue;
+      }
+      this.byText.set(record.textHash!, name);
+      this.live.add(name);
+      this.built.push({ name, seed, record, file, cached: !!cached });
     }
-    files.set(file, b);
+    this.nameAndWrite(false);
   }
 
-  const report: IngestReport = { entries: [], refused, duplicates, written: [], unchanged: [], deleted: [] };
-  for (const [file, b] of files) {
-    const target = path.join(entriesDir, file);
+  /**
+   * Give entries their files in order. A file another seed wrote is taken while that seed is still
+   * published or refused; until every seed is resolved, a file whose owner is not yet stops the naming.
+   */
+  private nameAndWrite(final: boolean): void {
+    const unresolved = (source: string) => !final && (this.position.get(source) ?? -1) >= this.resolved;
+    for (; this.named < this.built.length; this.named++) {
+      const b = this.built[this.named]!;
+      const taken = (f: string): boolean | null => {
+        if (this.files.has(f)) return true;
+        const o = this.owner.get(f);
+        if (o === undefined || o === b.name) return false;
+        if (unresolved(o)) return null;
+        return this.live.has(o) || this.refusedNames.has(o);
+      };
+      const base = b.record.slug!;
+      const previous = this.fileOfSource.get(b.name);
+      const numbered = (f: string) => f.startsWith(`${base}-`) && /^\d+\.md$/.test(f.slice(base.length + 1));
+      let file: string | null;
+      if (previous && (previous === `${base}.md` || numbered(previous)) && !this.files.has(previous)) file = previous;
+      else {
+        file = `${base}.md`;
+        for (let k = 2; ; k++) {
+          const t = taken(file);
+          if (t === null) return; // named once the seed that owns this file is resolved
+          if (!t) break;
+          file = `${base}-${k}.md`;
+        }
+      }
+      this.files.set(file, b);
+      this.write(file, b);
+    }
+  }
+
+  private write(file: string, b: Built): void {
+    const { report } = this;
+    const target = path.join(this.entriesDir, file);
     // A file the folder did not hold a moment ago needs no look (a fresh ingest: thousands of calls fewer).
-    const st = existingSet.has(file) ? (fs.statSync(target, { throwIfNoEntry: false }) ?? null) : null;
+    const st = this.existingSet.has(file) ? (fs.statSync(target, { throwIfNoEntry: false }) ?? null) : null;
     const w = b.record.written;
     if (b.cached && st && w && w.file === file && w.size === st.size && w.mtimeMs === st.mtimeMs) {
       report.unchanged.push(file);
     } else {
       // Built now, or cached but its file is missing or was touched: (re)build and compare.
-      const content = b.file ?? entryFile(buildEntry(b.seed, getIngestor()));
+      const content = b.file ?? entryFile(buildEntry(b.seed, this.p.getIngestor()));
       if (st && fs.readFileSync(target, 'utf8') === content) report.unchanged.push(file);
       else {
         fs.writeFileSync(target, content);
@@ -417,24 +480,31 @@ function finish(p: Plan, results: Map<string, BuildResult>, entriesDir: string):
     }
     report.entries.push({ file, source: b.name, ...b.record.summary!, cached: b.cached });
   }
-  // An entry whose seed is gone goes too; one whose seed was refused stays until the seed is fixed.
-  const nextFiles: Record<string, string> = {};
-  for (const [file, b] of files) nextFiles[file] = b.name;
-  for (const file of existing) {
-    if (files.has(file)) continue;
-    const source = owner.get(file);
-    if (source && refusedNames.has(source)) {
-      refused.find((r) => r.source === source)!.kept = file;
-      nextFiles[file] = source;
-      continue;
+
+  /** Name and write the rest; delete what no seed owns any more; save the cache. */
+  finish(): IngestReport {
+    const { p, report } = this;
+    if (this.resolved < p.seeds.length) throw new Error(`ingest: ${p.seeds[this.resolved]!.name} has no result`);
+    this.nameAndWrite(true);
+    // An entry whose seed is gone goes too; one whose seed was refused stays until the seed is fixed.
+    const nextFiles: Record<string, string> = {};
+    for (const [file, b] of this.files) nextFiles[file] = b.name;
+    for (const file of this.existing) {
+      if (this.files.has(file)) continue;
+      const source = this.owner.get(file);
+      if (source && this.refusedNames.has(source)) {
+        p.refused.find((r) => r.source === source)!.kept = file;
+        nextFiles[file] = source;
+        continue;
+      }
+      fs.rmSync(path.join(this.entriesDir, file));
+      report.deleted.push(file);
     }
-    fs.rmSync(path.join(entriesDir, file));
-    report.deleted.push(file);
+    if (p.cacheFile) {
+      fs.mkdirSync(path.dirname(p.cacheFile), { recursive: true });
+      const next: CacheFile = { version: CACHE_VERSION, dataKey: p.key, seeds: this.nextSeeds, files: nextFiles };
+      fs.writeFileSync(p.cacheFile, JSON.stringify(next));
+    }
+    return report;
   }
-  if (cacheFile) {
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    const next: CacheFile = { version: CACHE_VERSION, dataKey: key, seeds: nextSeeds, files: nextFiles };
-    fs.writeFileSync(cacheFile, JSON.stringify(next));
-  }
-  return report;
 }

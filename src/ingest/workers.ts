@@ -15,7 +15,16 @@ const BATCH = 100;
 /** A worker's messages besides 'ready' (sent once, at its start): a batch's results, or the error that stopped it. */
 export type WorkerReply = { from: number; results: BuildResult[] } | { error: string };
 
-export async function buildInWorkers(seeds: SeedInput[], data: IngestData, workers: number): Promise<BuildResult[]> {
+/**
+ * Build the seeds on `workers` threads. `onBatch` hears each batch's results as they arrive (after the
+ * worker has been sent its next batch, so it does not wait on what the caller does with them).
+ */
+export async function buildInWorkers(
+  seeds: SeedInput[],
+  data: IngestData,
+  workers: number,
+  onBatch?: (from: number, results: BuildResult[]) => void,
+): Promise<BuildResult[]> {
   const results: BuildResult[] = new Array(seeds.length);
   let next = 0;
   await Promise.all(
@@ -40,6 +49,12 @@ export async function buildInWorkers(seeds: SeedInput[], data: IngestData, worke
           }
           reply.results.forEach((r, i) => (results[reply.from + i] = r));
           send();
+          try {
+            onBatch?.(reply.from, reply.results);
+          } catch (err) {
+            void worker.terminate();
+            reject(err as Error);
+          }
         });
         worker.once('error', reject);
         // A worker that stops before it is told to (out of memory, say) must not leave the ingest waiting;

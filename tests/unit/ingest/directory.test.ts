@@ -137,4 +137,28 @@ describe('ingestDirectoryParallel', () => {
     expect(fs.readdirSync(two.entries).sort()).toEqual(files);
     for (const f of files) expect(fs.readFileSync(path.join(two.entries, f), 'utf8'), f).toBe(fs.readFileSync(path.join(one.entries, f), 'utf8'));
   }, 60_000);
+
+  it('names entries as batches come back, and waits when a file belongs to a seed not built yet', async () => {
+    // A new article that sorts first, with the headline (so the slug) of an article near the end: its
+    // name depends on whether that later seed still publishes the file it wrote. Entries are written
+    // while the workers build, so the parallel run must wait for it, and name it as one thread does.
+    const one = tempProject('wait-one');
+    writeArticles(one.seeds, 450);
+    const first = ingestDirectory(one.seeds, CONTENT, one.entries);
+    const late = first.entries.filter((e) => e.source > 'a4').at(-1)!;
+    const lateText = fs.readFileSync(path.join(one.seeds, late.source), 'utf8');
+    fs.writeFileSync(path.join(one.seeds, '0-new.txt'), `${lateText}\nوفي سياق متصل، تواصلت المشاورات بين الوفدين حتى ساعة متأخرة من الليل.\n`);
+    const two = tempProject('wait-two');
+    fs.cpSync(one.seeds, two.seeds, { recursive: true });
+    fs.cpSync(one.entries, two.entries, { recursive: true });
+    const serial = ingestDirectory(one.seeds, CONTENT, one.entries);
+    const parallel = await ingestDirectoryParallel(two.seeds, CONTENT, two.entries, { workers: 2 });
+    const added = serial.entries.find((e) => e.source === '0-new.txt')!;
+    const base = late.file.replace(/(-\d+)?\.md$/, '');
+    expect(added.file.startsWith(`${base}-`)).toBe(true);
+    expect(first.entries.map((e) => e.file)).not.toContain(added.file);
+    expect(serial.entries.find((e) => e.source === late.source)!.file).toBe(late.file);
+    expect(parallel.entries.map((e) => [e.source, e.file])).toEqual(serial.entries.map((e) => [e.source, e.file]));
+    expect(fs.readdirSync(two.entries).sort()).toEqual(fs.readdirSync(one.entries).sort());
+  }, 60_000);
 });
