@@ -143,7 +143,9 @@ function ruleMatches({ rule, c }: RuleEntry, l: RuleLine): boolean {
     case 'counter': {
       // "phrase (N)"
       if (l.counter === undefined) {
-        const m = COUNTER.exec(line);
+        // Only a line that ends in a closing parenthesis can be one (the expression would try every start).
+        const end = line.charCodeAt(line.length - 1);
+        const m = end === 0x29 || end === 0xff09 ? COUNTER.exec(line) : null;
         l.counter = m ? fold(m[1]!) : null;
       }
       return l.counter !== null && c.whole.has(l.counter);
