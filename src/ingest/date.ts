@@ -256,10 +256,10 @@ interface Segment {
   timeAfterDate?: boolean;
 }
 
-/** `between` with a calendar connector that ends it («… هـ الموافق ») put as a separator («… هـ | »). */
 const LAST_TWO_WORDS = /(\p{L}+\s+\p{L}+)\s*$/u;
 const LAST_WORD = /(\p{L}+)\s*$/u;
 const ENDS_IN_LETTER = /\p{L}$/u;
+/** `between` with a calendar connector that ends it («… هـ الموافق ») put as a separator («… هـ | »). */
 function withoutConnector(between: string, connectors: Set<string>): string {
   // Most gaps between stamps are punctuation ("، ", " - "): no word, no connector, and no end-anchored
   // search (which tries every position of the gap).
