@@ -577,7 +577,8 @@ describe('valid, accessible HTML', () => {
       const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
       expect(outline).not.toBe('none');
       await page.keyboard.press('Enter');
-      expect(new URL(page.url()).hash).toBe('#main');
+      // The fragment navigation lands a moment after the key press: wait for it rather than read the URL at once.
+      await expect.poll(() => new URL(page.url()).hash, { timeout: 5000 }).toBe('#main');
     } finally {
       await context.close();
     }
