@@ -312,6 +312,18 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       while (e + 1 < tokens.length && joined(e + 1) && nameLike(e + 1)) e++;
       return e;
     };
+    /**
+     * An aside of up to three words in parentheses opening at token k («(البنتاغون)», «(الناتو)»): its
+     * last token, or -1. A name follows it only after a space.
+     */
+    const parenthesisEnd = (k: number): number => {
+      if (!/^\s*[(]\s*$/.test(gapAt(k))) return -1;
+      for (let e = k; e < k + 3 && e + 1 < tokens.length; e++) {
+        if (/^\s*[)]\s+$/.test(gapAt(e + 1))) return e;
+        if (!joined(e + 1)) return -1;
+      }
+      return -1;
+    };
     const headAt = (i: number) => lex.headsByFirst.get(tokens[i]!.folded)?.find((h) => phraseAtWithPrefix(tokens, i, h));
     const spanText = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b]!.end).replace(/^["«“]|["»”]$/g, '');
 
@@ -321,8 +333,22 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       // Role then name.
       let j = i + head.length;
       let roleEnd = j - 1;
+      // Where the role's text ends: after a closing parenthesis when the role ends in one.
+      let roleEndAt = tokens[roleEnd]!.end;
+      let afterParenthesis = -1;
       let steps = 0;
-      while (j < tokens.length && joined(j) && steps < MAX_ROLE_WORDS) {
+      while (j < tokens.length && steps < MAX_ROLE_WORDS) {
+        if (!joined(j) && j !== afterParenthesis) {
+          // A short aside in parentheses inside the role: «المتحدثة باسم وزارة الدفاع (البنتاغون) سابرينا سينغ».
+          const close = parenthesisEnd(j);
+          if (close < 0) break;
+          roleEnd = close;
+          roleEndAt = tokens[close]!.end + gapAt(close + 1).indexOf(')') + 1;
+          j = close + 1;
+          afterParenthesis = j;
+          steps++;
+          continue;
+        }
         const m = covered.get(j);
         if (m && matcher.byId.get(m.actorId)!.kind === 'person') break; // a known person's role
         if (nameLike(j)) {
@@ -332,7 +358,7 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
           if (len >= MIN_NAME_WORDS && len <= MAX_NAME_WORDS && ends) {
             // The role without the proclitic on its head ("وحاكم" → "حاكم").
             const prefixLength = tokens[i]!.folded.length - head[0]!.length;
-            const role = spanText(i, roleEnd).slice(prefixLength);
+            const role = text.slice(tokens[i]!.start, roleEndAt).slice(prefixLength);
             add(spanText(j, e), role, tokens.slice(j, e + 1).map((t) => t.folded).join(' '));
             i = e;
             break;
@@ -340,12 +366,14 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
           if (len > MAX_NAME_WORDS) break;
           // One name-like word inside the role ("وزير خارجية كوريا الديمقراطية …").
           roleEnd = e;
+          roleEndAt = tokens[e]!.end;
           j = e + 1;
           steps += len;
           continue;
         }
         if (!roleWord(j)) break;
         roleEnd = covered.get(j)?.last ?? j;
+        roleEndAt = tokens[roleEnd]!.end;
         j = roleEnd + 1;
         steps++;
       }

@@ -116,6 +116,18 @@ describe('claims: a role noun refers back to the one person named with that role
       ['تشاو مينغ', 'الأسعار ستنخفض'],
     ]);
   });
+
+  it('an unlinked person after a role with an organisation and its short name in parentheses speaks, not the organisation', () => {
+    const { matcher, data } = projectIngestor();
+    const text = ['وفي واشنطن، قالت المتحدثة باسم وزارة الدفاع الأمريكية (البنتاغون) كارين هولت إن التقديرات تغيرت.', 'وأضافت أن التقرير سيصدر قريبا.'];
+    const people = findPeople(text, matcher, data.claims.people, claimStopWords(data.claims));
+    const speakers = withPeople(matcher, people);
+    const found = findClaims(text, { matcher: speakers, named: speakers.namedInFull(text.join('\n')), rules: data.claims, dates: data.dates, writtenOn: null });
+    expect(pairs(found)).toEqual([
+      ['كارين هولت', 'التقديرات تغيرت'],
+      ['كارين هولت', 'التقرير سيصدر قريبا'],
+    ]);
+  });
 });
 
 describe('claims: what was said', () => {

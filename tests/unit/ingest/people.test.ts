@@ -21,6 +21,15 @@ describe('unlinked people, by a title or role', () => {
     expect(people('وقال مدير مكتب الرئاسة "بارك سو-مين" في إفادة إن الوضع هادئ.')).toEqual([{ name: 'بارك سو-مين', role: 'مدير مكتب الرئاسة' }]);
   });
 
+  it('a role with a short aside in parentheses before the name', () => {
+    expect(people('وقالت المتحدثة باسم وزارة الزراعة الأمريكية (الوزارة) كارين هولت إن المحصول تراجع.')).toEqual([
+      { name: 'كارين هولت', role: 'المتحدثة باسم وزارة الزراعة الأمريكية (الوزارة)' },
+    ]);
+    // A long aside is not part of a role, and a name must stand after the parenthesis with a space.
+    expect(people('وقال المتحدث باسم الوزارة (الذي طلب عدم ذكر اسمه) كارل هولت إن …')).toEqual([]);
+    expect(people('وقال المتحدث باسم الوزارة (الوزارة)كارل هولت إن …')).toEqual([]);
+  });
+
   it('a name followed by «، role»', () => {
     expect(people('ووصل وفد برئاسة هان لي وي، عضو اللجنة الدائمة للحزب، إلى العاصمة.')).toEqual([{ name: 'هان لي وي', role: 'عضو اللجنة الدائمة للحزب' }]);
     // After a speech verb with «و» written on: the verb is the boundary before the name.
