@@ -116,7 +116,7 @@ export const outletRulesSchema = z.object({
   generic_names: words, site_words: words, kind_prefixes: words, kind_suffixes: words, navigation: words,
   byline_leads: words, copyright_leads: words, follow_leads: words, follow_links: words, relay_leads: words,
   report_verbs: words, agency_backref: words, aggregator_marks: words, photo_leads: words,
-  places: words, given_names: words, section_words: words, sentence_words: words, site_byline_leads: words, joiners: words, chrome_rules: words,
+  places: words, given_names: words, section_words: words, sentence_words: words, site_byline_leads: words, joiners: words, chrome_rules: words, edition_words: words,
 });
 export type OutletRules = z.infer<typeof outletRulesSchema>;
 

@@ -112,6 +112,7 @@ class Names {
     this.sourceLabels = new Set((data.boilerplate.rules.find((x) => x.name === 'source_line')?.phrases ?? ['المصدر']).map(fold));
     this.navigation = new Set(r.navigation.map(fold));
     this.followLinks = new Set(r.follow_links.map(fold));
+    this.editionWords = new Set(r.edition_words.map(fold));
     this.speech = new Set(data.claims.speech_verbs.map(fold));
     this.agencyBackref = new Set(r.agency_backref.map(fold));
     this.aggregatorMarks = new Set(r.aggregator_marks.map(fold));
@@ -125,6 +126,19 @@ class Names {
   readonly sourceLabels: Set<string>;
   readonly navigation: Set<string>;
   readonly followLinks: Set<string>;
+  readonly editionWords: Set<string>;
+
+  /** The word of a site's language edition that ends a name ("CGTN العربية" → "العربيه"), folded, or null. */
+  editionOf(name: string): string | null {
+    const w = fold(name).split(' ');
+    return w.length > 1 && this.editionWords.has(w[w.length - 1]!) ? w[w.length - 1]! : null;
+  }
+
+  /** A name without its language edition's word ("CGTN العربية" → "cgtn"), folded. */
+  siteStem(name: string): string {
+    const w = fold(name).split(' ');
+    return (this.editionOf(name) ? w.slice(0, -1) : w).join(' ');
+  }
   readonly speech: Set<string>;
   readonly agencyBackref: Set<string>;
   readonly aggregatorMarks: Set<string>;
@@ -220,7 +234,9 @@ class Names {
   looksLikeSite(raw: string): boolean {
     const f = fold(raw);
     const w = f.split(' ');
-    if (!f || w.length < 2 || w.length > 5 || /\d/.test(f) || this.generic.has(f)) return false;
+    if (!f || w.length < 2 || w.length > 5 || this.generic.has(f)) return false;
+    // Digits mark a counter or a date line, except a media word and a short number («موقع 24», «قناة 9»).
+    if (/\d/.test(f)) return w.length === 2 && this.prefixes.includes(w[0]!) && /^\d{1,3}$/.test(w[1]!);
     return this.prefixes.includes(w[0]!) || this.suffixes.includes(w[w.length - 1]!);
   }
 
@@ -534,16 +550,26 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   };
   let mastheadNo = -1;
   // A page that prints its name twice, in Latin letters and then in Arabic («Xinhua Arabic», «شينخوا»):
-  // when the data knows the second form and not the first, the second is the masthead.
+  // when the data knows the second form and not the first, the second is the masthead; so it is when
+  // neither is known and the Arabic line follows with the same edition word («CGTN العربية» over
+  // «سي جي تي إن العربية»), as the site names itself to its readers.
   const latin = (x: string) => /[A-Za-z]/.test(x);
   const twin = firstLine && unknownMasthead && !unknownMasthead.record && latin(firstLine.text)
     ? lines.find((l) => l.no > firstLine.no && !latin(l.text) && nameOnly(l.text) && l.no < boundary && l.no < firstParaNo)
     : undefined;
   const twinAdjacent = twin && lines.indexOf(twin) === lines.indexOf(firstLine!) + 1;
+  const unknownTwin = (() => {
+    if (twin || !firstLine || !unknownMasthead || unknownMasthead.record || !latin(firstLine.text)) return null;
+    const below = lines[lines.indexOf(firstLine) + 1];
+    if (!below || below.no >= boundary || below.no >= firstParaNo || latin(below.text) || hasDigits(below.text) || wordCount(below.text) > 6) return null;
+    const edition = names.editionOf(firstLine.text);
+    return edition && edition === names.editionOf(below.text) ? { line: below, name: names.resolve(below.text, true) } : null;
+  })();
   for (const l of lines) {
     if (l.no >= boundary || l.no >= firstParaNo) break;
-    const unknownFirst = l === firstLine && !twinAdjacent ? unknownMasthead : null;
-    const n = nameOnly(l.text) ?? unknownFirst ?? (twinAdjacent ? null : cutAsMasthead(l));
+    const unknownFirst = l === firstLine && !twinAdjacent && !unknownTwin?.name ? unknownMasthead : null;
+    const twinName = l === unknownTwin?.line ? unknownTwin.name : null;
+    const n = nameOnly(l.text) ?? twinName ?? unknownFirst ?? (twinAdjacent || (l === firstLine && unknownTwin?.name) ? null : cutAsMasthead(l));
     if (n) {
       add(3, 'masthead', l, [n]);
       mastheadNo = l.no;
@@ -699,7 +725,9 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     ...ordered.filter((s) => s.strength === 1),
     ...relayed,
   ];
-  const via = viaOrder.flatMap((s) => s.names).find((n) => !sameOutlet(n, outlet)) ?? null;
+  // The site's own names, as printed in either script and without its edition's word: never its via.
+  const own = new Set([outlet.name, ...(unknownTwin?.name && outlet === unknownTwin.name ? [firstLine!.text] : [])].map((n) => names.siteStem(n)));
+  const via = viaOrder.flatMap((s) => s.names).find((n) => !sameOutlet(n, outlet) && !own.has(names.siteStem(n.name))) ?? null;
   return {
     outlet: outlet.name,
     via: via?.name ?? null,

@@ -34,6 +34,14 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, LEAD, MORE, 'تابعوا المصري اليوم على واتساب')).toMatchObject({ outlet: 'المصري اليوم' });
   });
 
+  it('the site promoting itself "عبر" its channel, with a number in its name: "تابعوا موقع 42 عبر قناته"', () => {
+    expect(outletOf(HEAD, LEAD, MORE, 'تابعوا موقع 42 عبر قناته على واتساب')).toMatchObject({ outlet: 'موقع 42', record: null });
+    // Not a site: a number alone, a year, a phrase with a count in it.
+    expect(outletOf(HEAD, LEAD, MORE, 'تابعوا 24 عبر قناتنا').outlet).toBeNull();
+    expect(outletOf(HEAD, LEAD, MORE, 'تابعوا موقع 2024 عبر قناته').outlet).toBeNull();
+    expect(outletOf(HEAD, LEAD, MORE, 'تابعوا آخر 24 ساعة عبر قناتنا').outlet).toBeNull();
+  });
+
   it('a credit under the headline: "X - أ ف ب" gives both; "city - X" gives the outlet', () => {
     expect(outletOf(HEAD, 'رؤيا - أ ف ب', LEAD, MORE)).toMatchObject({ outlet: 'رؤيا الإخباري', via: 'فرانس برس' });
     expect(outletOf(HEAD, 'عمّان - المغرب اليوم', LEAD, MORE)).toMatchObject({ outlet: 'المغرب اليوم', via: null });
@@ -86,6 +94,13 @@ describe('outlet from the page', () => {
     expect(outletOf('Sputnik Arabic', 'سبوتنيك', HEAD, LEAD, MORE).outlet).toBe('سبوتنيك عربي');
     // An agency named alone under an Arabic masthead is no second form of it: the masthead stays.
     expect(outletOf('صحيفة الوادي الإلكترونية', 'رويترز', HEAD, LEAD, MORE).outlet).toBe('صحيفة الوادي الإلكترونية');
+  });
+
+  it('a masthead neither form of which the data knows, printed in Latin then in Arabic with the same edition word: the Arabic one, and its dateline mark is no via', () => {
+    const dateline = `بغداد، 3 مارس (NRT) -- ${LEAD}`;
+    expect(outletOf('NRT العربية', 'إن آر تي العربية', HEAD, dateline, MORE)).toMatchObject({ outlet: 'إن آر تي العربية', via: null, record: null });
+    // No edition word shared: the line below is no second form (a section, a kicker), the masthead stays.
+    expect(outletOf('NRT العربية', 'أخبار العراق', HEAD, dateline, MORE)).toMatchObject({ outlet: 'NRT العربية', via: null });
   });
 
   it('a photo credit names the photo\'s source, not the story\'s', () => {
