@@ -70,6 +70,8 @@ export interface EvalResult {
   wrongDates: number;
   outlets: Score;
   vias: Score;
+  /** An outlet or via given that the text does not name as such (worse than none). */
+  wrongOutlets: number;
   peopleRecall: Score;
   peoplePrecision: Score;
   furnitureLeft: number;
@@ -164,6 +166,11 @@ export function scoreArticle(a: CorpusArticle, entry: Entry | null, refusal: str
     if (outletMatches(fm?.via ?? null, gold.via, ingestor.data.outlets)) r.vias.right++;
     else miss('via', gold.via, fm?.via);
   }
+  for (const [field, got, expected] of [['outlet', fm?.outlet, gold.outlet], ['via', fm?.via, gold.via]] as const) {
+    if (!got || (expected && outletMatches(got, expected, ingestor.data.outlets))) continue;
+    r.wrongOutlets++;
+    if (!expected) miss(field, '(none)', got);
+  }
 
   // People: linked actors (by any spelling) and unlinked people (by name).
   if (fm) {
@@ -253,6 +260,7 @@ export function emptyResult(): EvalResult {
     wrongDates: 0,
     outlets: s(),
     vias: s(),
+    wrongOutlets: 0,
     peopleRecall: s(),
     peoplePrecision: s(),
     furnitureLeft: 0,
@@ -301,6 +309,7 @@ export interface Figures {
   dates: number;
   wrongDates: number;
   outlets: number;
+  wrongOutlets: number;
   peopleRecall: number;
   peoplePrecision: number;
   furniturePerArticle: number;
@@ -315,6 +324,7 @@ export function figures(r: EvalResult): Figures {
     dates: ratio(r.dates),
     wrongDates: r.wrongDates,
     outlets: ratio(r.outlets),
+    wrongOutlets: r.wrongOutlets,
     peopleRecall: ratio(r.peopleRecall),
     peoplePrecision: ratio(r.peoplePrecision),
     furniturePerArticle: r.articles ? r.furnitureLeft / r.articles : 0,
@@ -334,6 +344,7 @@ export function table(r: EvalResult, targets: Record<string, string>): string {
     ['wrong dates', String(r.wrongDates), targets.wrongDates ?? ''],
     ['outlets (of those the text names)', pct(r.outlets), targets.outlets ?? ''],
     ['via (of those the text names)', pct(r.vias), ''],
+    ['outlets or vias wrongly given', String(r.wrongOutlets), targets.wrongOutlets ?? ''],
     ['people recall', pct(r.peopleRecall), targets.peopleRecall ?? ''],
     ['people precision', pct(r.peoplePrecision), targets.peoplePrecision ?? ''],
     ['furniture lines left per article', `${(r.articles ? r.furnitureLeft / r.articles : 0).toFixed(2)} (${r.furnitureLeft})`, targets.furniturePerArticle ?? ''],

@@ -51,6 +51,8 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, 'كتب: وكالات', LEAD, MORE).outlet).toBeNull();
     expect(outletOf(HEAD, 'فريق التحرير', LEAD, MORE).outlet).toBeNull();
     expect(outletOf(HEAD, `بروكسل - وكالات - ${LEAD}`, MORE).outlet).toBeNull();
+    // The singular too: "X - متابعة" credits the site, and "متابعة" is no agency it relays.
+    expect(outletOf(HEAD, 'الوادي نيوز - متابعة', LEAD, MORE)).toMatchObject({ outlet: 'الوادي نيوز', via: null });
   });
 
   it('a person\'s byline is no outlet', () => {
