@@ -506,6 +506,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
       if (!rule || !chrome.has(rule)) return true;
       return rule === 'ui_string' && /^[\x20-\x7e]+$/.test(l.text) && names.looksLikeSite(l.text);
     }) ?? lines[0];
+  let belowBar: Name | null = null;
   const unknownMasthead = (() => {
     if (!firstLine || !page) return null;
     const t = firstLine.text;
@@ -517,9 +518,13 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     // furniture left or cut as the masthead.
     const rule = ruleOf.get(firstLine.no);
     if (!aboveHeadline || (rule && !['masthead', 'section_label', 'ui_string'].includes(rule))) return null;
-    // Below a menu or a date bar, a section's name stands as often as the site's: only a site's shape.
-    if (firstLine !== lines[0] && !names.looksLikeSite(t)) return null;
     const ps = parts(t).filter((p) => !names.isSiteWord(p));
+    // Below a menu or a date bar, a section's name stands as often as the site's: only a site's shape
+    // (or, weighed below, when the page's strongest name is an agency's credit).
+    if (firstLine !== lines[0] && !names.looksLikeSite(t)) {
+      if (ps.length === 1 && wordCount(t) <= 2) belowBar = names.candidate(ps[0]!);
+      return null;
+    }
     if (ps.length !== 1) return null;
     // Printed again as the credit under the headline, alone or after a byline's lead («الأخبار» … headline
     // … «الأخبار», «عرب 48» … «تحرير: عرب 48»): the site's name, even when it is a common word a section
@@ -718,6 +723,12 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   if (top.rule === 'source_line' && top.names.length === 1 && outlet.record?.markers.length && site && !sameOutlet(site.names[0]!, outlet)) {
     outlet = site.names[0]!;
     top = site;
+  }
+  // "موسكو- قنا" under a name alone below the date bar («الوطن»): a paper relaying an agency under its
+  // own name; an agency's own page prints its name in the data's form, known above the headline.
+  if (top.strength === 2 && outlet.record?.markers.length && belowBar && firstLine && !ordered.some((s) => s.strength >= 3)) {
+    outlet = belowBar;
+    top = { strength: 3, rule: 'masthead', line: firstLine.text, names: [belowBar] };
   }
   const viaOrder = [
     ...ordered.filter((s) => s.rule === 'source_line'),

@@ -37,16 +37,15 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * short of a target, the floor is what it scores today (titles, dates, outlets, claims), so it can only rise
  * while the set stays the same. New blind articles can lower a score; the floor then follows the honest
  * figure (2026-12-02: four new articles took outlets from 26/28 to 28/32, floor 0.91 → 0.87; rules for
- * two of their shapes then took it to 30/32, floor 0.93).
+ * three shapes then took it to 31/32, floor 0.96).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.97 },
   dates: { op: '≥', value: 0.97 },
   wrongDates: { op: '≤', value: 0 },
-  outlets: { op: '≥', value: 0.93 },
-  // An unknown paper's agency taken for its outlet (alwatan-qatar-1), and a via read from «ذكرت وكالة X …
-  // وأضافت الوكالة» that the gold does not count as relayed (mena-1).
-  wrongOutlets: { op: '≤', value: 2 },
+  outlets: { op: '≥', value: 0.96 },
+  // A via read from «ذكرت وكالة X … وأضافت الوكالة» that the gold does not count as relayed (mena-1).
+  wrongOutlets: { op: '≤', value: 1 },
   peopleRecall: { op: '≥', value: 0.95 },
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },

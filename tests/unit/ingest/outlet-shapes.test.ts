@@ -98,6 +98,15 @@ describe('outlet from the page', () => {
     expect(outletOf('صحيفة الوادي الإلكترونية', 'رويترز', HEAD, LEAD, MORE).outlet).toBe('صحيفة الوادي الإلكترونية');
   });
 
+  it('an agency\'s credit under a name alone below the date bar: the name is the paper, the agency its via', () => {
+    const bar = 'اليوم: الأحد 3 مارس 2024';
+    expect(outletOf(bar, 'الرائد', 'عربي ودولي', HEAD, 'موسكو- قنا', LEAD, MORE)).toMatchObject({ outlet: 'الرائد', via: 'وكالة الأنباء القطرية', record: null });
+    // A section's name there is no paper: the agency's credit stands.
+    expect(outletOf(bar, 'أخبار', HEAD, 'الدوحة - قنا', LEAD, MORE)).toMatchObject({ outlet: 'وكالة الأنباء القطرية' });
+    // Nor is a name of more words (a kicker), or a credit that is no agency's.
+    expect(outletOf(bar, 'قمة الشرق الأقصى الثانية', HEAD, 'موسكو- قنا', LEAD, MORE)).toMatchObject({ outlet: 'وكالة الأنباء القطرية' });
+  });
+
   it('a masthead neither form of which the data knows, printed in Latin then in Arabic with the same edition word: the Arabic one, and its dateline mark is no via', () => {
     const dateline = `بغداد، 3 مارس (NRT) -- ${LEAD}`;
     expect(outletOf('NRT العربية', 'إن آر تي العربية', HEAD, dateline, MORE)).toMatchObject({ outlet: 'إن آر تي العربية', via: null, record: null });
