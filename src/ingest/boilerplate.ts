@@ -299,6 +299,12 @@ function isCaption(text: string, ctx: Context): boolean {
   return !before || !/[.!?؟]$/u.test(before);
 }
 
+/** A sentence of at most 30 words, closed by a stop and then a photo credit in brackets: «… بيونغ يانغ. (أ ف ب)». */
+function isCreditedSentence(text: string, ctx: Context): boolean {
+  const m = /[.]\s*\(([^()]{1,40})\)\s*$/u.exec(text);
+  return !!m && wordCount(text) <= 30 && ctx.credits.has(fold(m[1]!)) && !/[.!?؟]/u.test(text.slice(0, m.index));
+}
+
 /** A counter: a number and a counted word ("25 مشاهدة", "قراءة 3 دقائق", "0 تعليقات"). */
 function isCounter(line: RuleLine, ctx: Context): boolean {
   const t = line.words;
@@ -391,6 +397,13 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
   markTeasers(read, kinds);
   const tails = read.map((l) => tailMarker(l, ctx));
   const paragraph = nonEmpty.map((l, i) => kinds[i] === null && tails[i] === null && isParagraph(l.text.replace(/\s*\([^()]{1,40}\)\s*$/u, '')));
+  // A caption over the lead that is a finished sentence with the photo's credit after its stop («… في
+  // الكرملين، 4 نوفمبر 2024. (أ ف ب)»): a story's closing mark ends its last paragraph, never the first of several.
+  const firstParagraph = paragraph.indexOf(true);
+  if (firstParagraph >= 0 && paragraph.indexOf(true, firstParagraph + 1) > 0 && isCreditedSentence(nonEmpty[firstParagraph]!.text, ctx)) {
+    paragraph[firstParagraph] = false;
+    kinds[firstParagraph] = 'photo_caption';
+  }
   // A "read also" line after the article's closing lines (its source, its tags) starts a tail of other
   // stories, paragraphs and all: it and everything after it go.
   let tailStart = nonEmpty.length;

@@ -25,6 +25,19 @@ describe('each kind of page furniture, on made-up lines', () => {
     expect(r.body.map((b) => b.text)).toEqual([PARA, 'وقال بوتين إن شيئا آخر حدث.']);
   });
 
+  it('a caption over the lead that is a finished sentence with the photo\'s credit after its stop', () => {
+    const caption = 'المسؤول يصافح ضيفه في مقر الوزارة، 3 مارس 2024. (أ ف ب)';
+    const more = 'وأضاف المسؤول أن اللقاء تناول ملفات كثيرة.';
+    expect(rulesOf(HEAD, caption, PARA, more)).toEqual([[2, 'photo_caption']]);
+    // The story's closing mark after its last paragraph's stop stays the story's (its mark is cut, not the line),
+    // and so does a one-paragraph story's.
+    expect(cut(HEAD, PARA, 'وأضاف المسؤول أن اللقاء تناول ملفات كثيرة. (أ ف ب)').body.map((b) => b.text)).toEqual([PARA, more]);
+    expect(cut(HEAD, caption).body.map((b) => b.text)).toEqual([caption.replace(/ \(أ ف ب\)$/, '')]);
+    // A lead of two sentences is no caption.
+    const lead = 'التقى المسؤول ضيفه في مقر الوزارة. وتناول اللقاء ملفات كثيرة. (أ ف ب)';
+    expect(cut(HEAD, lead, more).body).toHaveLength(2);
+  });
+
   it('a read-also line after the source and tag lines cuts everything after it, paragraphs too', () => {
     const r = cut(HEAD, PARA, 'المصدر: وكالات', 'إقرأ أيضاً:', 'خبر آخر عن موضوع بعيد', 'وقال وزير آخر إن شيئا آخر حدث في بلد بعيد.');
     expect(r.removed.map((x) => [x.line, x.rule])).toEqual([[3, 'source_line'], [4, 'read_also_tail'], [5, 'read_also_tail'], [6, 'read_also_tail']]);
