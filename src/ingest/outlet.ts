@@ -251,8 +251,12 @@ class Names {
   }
 }
 
-/** Split a credit or dateline into its parts: "city - Outlet", "Outlet/ city", "(Agency)", "X | Y". */
-const SEPARATORS = /\s*(?:[/|()[\]«»"“”:،,+]|[-–—]+|\.(?=\s|$))\s*/u;
+/**
+ * Split a credit or dateline into its parts: "city - Outlet", "Outlet/ city", "(Agency)", "X | Y". A hyphen
+ * between two Latin letters belongs to a name ("Al-Monitor").
+ */
+const DASHES = String.raw`(?<![A-Za-z])[-–—]+|[-–—]+(?![A-Za-z])|[-–—]{2,}`;
+const SEPARATORS = new RegExp(String.raw`\s*(?:[/|()[\]«»"“”:،,+]|${DASHES}|\.(?=\s|$))\s*`, 'u');
 const parts = (line: string) => line.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
 
 const hasDigits = (s: string) => /[\d٠-٩]/u.test(s);
@@ -268,7 +272,7 @@ interface Seg {
   before: string;
   after: string;
 }
-const SEP_CAPTURE = /(\s*(?:[/|()[\]:،,+]|[-–—]+|(?<!\S)ـ+(?!\S)|\.(?=\s|$))+\s*)/u;
+const SEP_CAPTURE = new RegExp(String.raw`(\s*(?:[/|()[\]:،,+]|${DASHES}|(?<!\S)ـ+(?!\S)|\.(?=\s|$))+\s*)`, 'u');
 function segmentsOf(text: string): Seg[] {
   const bits = text.replace(/[«»"“”]/g, ' ').split(SEP_CAPTURE);
   const out: Seg[] = [];
@@ -482,7 +486,9 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   for (const l of lines) {
     const colon = l.text.search(/[:：]/);
     if (colon <= 0 || !names.sourceLabels.has(fold(l.text.slice(0, colon)))) continue;
+    // "المصدر: X | السبت 30 تشرين الثاني 2024": a date beside the name is none.
     const found = parts(l.text.slice(colon + 1))
+      .filter((p) => names.known(p) || !digitsNoSiteHas(p))
       .map((p) => names.resolve(p, true))
       .filter((n): n is Name => !!n);
     if (found.length) add(4, 'source_line', l, found);
@@ -590,7 +596,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     if (rest !== null) {
       const found = rest
         .replace(/©|\b(19|20)\d{2}\b/g, ' ')
-        .split(/\.(?=\s|$)|[|]/)
+        .split(/\.(?=\s|$)|[|,،]/) // "© 2023 X, LLC.": the name before the company's form
         .map((p) => cleanName(p))
         .filter(Boolean)
         .map((p) => names.resolve(names.withoutLam(p), wordCount(p) <= 4))

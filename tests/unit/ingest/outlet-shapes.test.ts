@@ -12,6 +12,10 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, LEAD, MORE, 'المصدر: هسبريس- أ ف ب')).toMatchObject({ outlet: 'هسبريس', via: 'فرانس برس', basis: { rule: 'source_line' } });
   });
 
+  it('a source line with the date beside the name: the date is no name', () => {
+    expect(outletOf(HEAD, LEAD, MORE, 'المصدر: جريدة الوادي الأخضر | السبت 30 تشرين الثاني 2024')).toMatchObject({ outlet: 'جريدة الوادي الأخضر', via: null });
+  });
+
   it('a source line names an outlet the data does not know, kept as written', () => {
     expect(outletOf(HEAD, LEAD, MORE, 'المصدر: جريدة الوادي الأخضر + وكالات')).toMatchObject({ outlet: 'جريدة الوادي الأخضر', via: null, record: null });
   });
@@ -28,6 +32,8 @@ describe('outlet from the page', () => {
   it('a copyright line: "جميع الحقوق محفوظة لـ X 2024", "© 2024 X"', () => {
     expect(outletOf(HEAD, LEAD, MORE, 'جميع الحقوق محفوظة لقناة القاهرة الإخبارية 2024')).toMatchObject({ outlet: 'القاهرة الإخبارية' });
     expect(outletOf(HEAD, LEAD, MORE, '© 2024 البيان')).toMatchObject({ outlet: 'البيان' });
+    // The company's form after a comma is no part of the name.
+    expect(outletOf(HEAD, LEAD, MORE, '© 2023 Al-Qamar, LLC. All rights reserved.')).toMatchObject({ outlet: 'Al-Qamar' });
   });
 
   it('the site promoting itself: "تابعوا X على واتساب"', () => {
@@ -112,6 +118,8 @@ describe('outlet from the page', () => {
     expect(outletOf('NRT العربية', 'إن آر تي العربية', HEAD, dateline, MORE)).toMatchObject({ outlet: 'إن آر تي العربية', via: null, record: null });
     // No edition word shared: the line below is no second form (a section, a kicker), the masthead stays.
     expect(outletOf('NRT العربية', 'أخبار العراق', HEAD, dateline, MORE)).toMatchObject({ outlet: 'NRT العربية', via: null });
+    // A hyphen inside a Latin name is no separator: «Al-Qamar العربية» over «القمر العربية».
+    expect(outletOf('Al-Qamar العربية', 'القمر العربية', HEAD, `لندن، 3 مارس (Al-Qamar) -- ${LEAD}`, MORE)).toMatchObject({ outlet: 'القمر العربية', via: null });
   });
 
   it('a photo credit names the photo\'s source, not the story\'s', () => {
