@@ -98,6 +98,9 @@ function overlap(text: string, lead: Stemmed[], stop: Set<string>): number {
   return n;
 }
 
+/** A browser title: a text, a dash or bar, and a short name after it («… - بوابة الشروق», «… | X»). */
+export const BROWSER_TITLE = /^(.*\S)\s+[-–—|]\s+([^-–—|]{2,40})$/u;
+
 /**
  * The index of the headline among the page's lines, or null. `allFolded` is every non-empty line, folded
  * (to find repeats), `lead` the first paragraphs.
@@ -117,6 +120,9 @@ export function chooseHeadline(candidates: Candidate[], allFolded: string[], lea
     if (/[.]$/u.test(c.text) && !/\.\.$/u.test(c.text)) continue;
     if (!/[\u0600-\u06FF]/u.test(c.text)) continue;
     if (isMasthead(c.text, data)) continue;
+    // The page's browser title saved as a line, "<headline> - site": the headline is the line without it.
+    const title = BROWSER_TITLE.exec(c.text);
+    if (title && allFolded.includes(foldArabic(title[1]!))) continue;
     if (lead.length === 0) return c.index;
     const shared = overlap(c.text, leadWords, stop);
     const folded = foldArabic(c.text);

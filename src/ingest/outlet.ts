@@ -23,6 +23,7 @@ import { wordCount } from '../text/tokens.ts';
 import type { Basis, RemovedLine } from '../lib/entry-schema.ts';
 import type { IngestData, Outlet } from './data.ts';
 import { translationFooterRegexes, type BodyLine } from './boilerplate.ts';
+import { BROWSER_TITLE } from './headline.ts';
 import type { Line } from './segment.ts';
 
 export interface OutletFinding {
@@ -584,6 +585,20 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     if (n) {
       add(3, 'masthead', l, [n]);
       mastheadNo = l.no;
+      break;
+    }
+  }
+
+  // 3: the page's browser title, the headline and the site's name: "<headline> - X", "<headline> | X".
+  const headline = page?.headline;
+  if (headline && mastheadNo < 0) {
+    const head = fold(headline.text);
+    for (const l of lines) {
+      if (l.no === headline.no || l.no >= firstParaNo) continue;
+      const title = BROWSER_TITLE.exec(l.text);
+      if (!title || fold(title[1]!) !== head) continue;
+      const n = wordCount(title[2]!) <= 5 ? names.candidate(title[2]!) : null;
+      if (n) add(3, 'title_line', l, [n]);
       break;
     }
   }

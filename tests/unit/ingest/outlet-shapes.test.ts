@@ -29,6 +29,13 @@ describe('outlet from the page', () => {
     expect(r).toMatchObject({ outlet: 'أخبار السهل والجبل', via: 'رويترز', record: null });
   });
 
+  it('the page\'s browser title saved above it, "<headline> - X": X is the site', () => {
+    expect(outletOf(`${HEAD} - بوابة الوادي`, 'السبت 14 ديسمبر 2024 9:40 ص', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'بوابة الوادي', record: null });
+    expect(outletOf(`${HEAD} | الوادي الأخضر`, HEAD, LEAD, MORE)).toMatchObject({ outlet: 'الوادي الأخضر' });
+    // A section's name or a long tail after the headline is none.
+    expect(outletOf(`${HEAD} - فيديو`, HEAD, LEAD, MORE).outlet).toBeNull();
+  });
+
   it('a copyright line: "جميع الحقوق محفوظة لـ X 2024", "© 2024 X"', () => {
     expect(outletOf(HEAD, LEAD, MORE, 'جميع الحقوق محفوظة لقناة القاهرة الإخبارية 2024')).toMatchObject({ outlet: 'القاهرة الإخبارية' });
     expect(outletOf(HEAD, LEAD, MORE, '© 2024 البيان')).toMatchObject({ outlet: 'البيان' });
