@@ -21,6 +21,17 @@ describe('unlinked people, by a title or role', () => {
     expect(people('وقال مدير مكتب الرئاسة "بارك سو-مين" في إفادة إن الوضع هادئ.')).toEqual([{ name: 'بارك سو-مين', role: 'مدير مكتب الرئاسة' }]);
   });
 
+  it('a role opened by «كبير» and a plural noun: «كبير أمناء مجلس الوزراء», «كبير مستشاري الرئيس»', () => {
+    expect(people('وقال كبير أمناء مجلس الوزراء الياباني تاكيو موري إن الوضع مقلق.')).toEqual([
+      { name: 'تاكيو موري', role: 'كبير أمناء مجلس الوزراء الياباني' },
+    ]);
+    expect(people('وأوضح كبير مستشاري الرئيس الكوري الجنوبي كيم تاي هو أن الاجتماع أُرجئ.')).toEqual([
+      { name: 'كيم تاي هو', role: 'كبير مستشاري الرئيس الكوري الجنوبي' },
+    ]);
+    // «كبير» alone is an adjective, not a role: «مسؤول كبير» names nobody.
+    expect(people('وقال مسؤول كبير تاكيو موري إن …')).toEqual([]);
+  });
+
   it('a role with a short aside in parentheses before the name', () => {
     expect(people('وقالت المتحدثة باسم وزارة الزراعة الأمريكية (الوزارة) كارين هولت إن المحصول تراجع.')).toEqual([
       { name: 'كارين هولت', role: 'المتحدثة باسم وزارة الزراعة الأمريكية (الوزارة)' },
