@@ -750,8 +750,32 @@ interface State {
  * that is the first word of a named person's role or title refers to that person, when only one person
  * named so far has such a role (two ministers named, «الوزير» is no one). The actor's id, or null.
  */
+/**
+ * "وقال مكتبه إن …": a noun with «ـه/ـها», the body of the person named last (in this paragraph or
+ * before), when the data knows a body called the noun and one of that person's titles («مكتب» + «الرئيس
+ * الكوري الجنوبي» = مكتب الرئيس الكوري الجنوبي). Only a name the data has: no body is made up.
+ */
+function officeOf(p: Paragraph, at: number, ctx: ClaimContext, state: State): string | null {
+  const m = /^(\S{3,}?)(?:ه|ها)$/u.exec(p.tokens[at]!.folded);
+  if (!m) return null;
+  const people = [...state.people, ...p.mentions.filter((x) => x.last < at && ctx.matcher.byId.get(x.actorId)!.kind === 'person').map((x) => x.actorId)];
+  for (let k = people.length - 1; k >= 0; k--) {
+    const person = ctx.matcher.byId.get(people[k]!)!;
+    const named = new Set([person.role_ar ?? '', ...(person.titles ?? [])].filter(Boolean).map((t) => foldArabic(`${m[1]} ${t}`)));
+    for (const actor of ctx.matcher.byId.values()) {
+      if (actor.kind === 'organisation' && [actor.name_ar, ...actor.variants].some((v) => named.has(foldArabic(v)))) return actor.id;
+    }
+    return null; // only the person named last
+  }
+  return null;
+}
+
 function anaphor(p: Paragraph, at: number, ctx: ClaimContext, state: State, words = 1): string | null {
   const tok = p.tokens[at];
+  if (tok && words === 1) {
+    const office = officeOf(p, at, ctx, state);
+    if (office) return office;
+  }
   if (!tok || !tok.folded.startsWith('ال') || tok.folded.length < 5) return null;
   const head = tok.folded.slice(2);
   // "الوزير الروسي": words after the noun, each with ال, that the person's role or title has too.

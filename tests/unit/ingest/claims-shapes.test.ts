@@ -117,6 +117,13 @@ describe('claims: a role noun refers back to the one person named with that role
     ]);
   });
 
+  it('«وقال مكتبه إن …»: the body the data names after the person named last and one of their titles', () => {
+    const text = ['وترأس الرئيس الكوري الجنوبي يون سوك يول اجتماعا طارئا، وقال مكتبه إن الوضع يتطلب يقظة تامة.'];
+    expect(pairs(claims(text, 'يون سوك يول'))).toEqual([['south-korean-presidential-office', 'الوضع يتطلب يقظة تامة']]);
+    // A person without such a body in the data: nobody we know speaks.
+    expect(pairs(claims(['والتقى لافروف نظيرته، وقال مكتبه إن الوضع يتطلب يقظة تامة.']))).toEqual([]);
+  });
+
   it('an unlinked person after a role with an organisation and its short name in parentheses speaks, not the organisation', () => {
     const { matcher, data } = projectIngestor();
     const text = ['وفي واشنطن، قالت المتحدثة باسم وزارة الدفاع الأمريكية (البنتاغون) كارين هولت إن التقديرات تغيرت.', 'وأضافت أن التقرير سيصدر قريبا.'];
