@@ -645,7 +645,13 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
     let next = n + 1;
     while (next < triggers.length && embedded(p, triggers[next]!, lex)) next++;
     const segEnd = next < triggers.length ? tokens[triggers[next]!.index]!.start : text.length;
-    const after = walkAfterVerb(p, trigger, segEnd, trigger.kind === 'participle' ? state.last : null, ctx, lex);
+    // A participle («مؤكداً أن») says what its main clause's subject says: the speaker of a speech verb
+    // before it in the sentence, else the person the sentence opens with («وكان زيلينسكي قد دعا …،
+    // معتبراً أن»), else the last speaker.
+    const sentenceStart = [...p.ends].reverse().find((e) => e <= verb.start) ?? 0;
+    const spokeBefore = triggers.slice(0, n).some((t) => tokens[t.index]!.start >= sentenceStart);
+    const mainSubject = trigger.kind !== 'participle' ? null : spokeBefore ? state.last : (sentenceSubject(p, trigger, ctx) ?? state.last);
+    const after = walkAfterVerb(p, trigger, segEnd, mainSubject, ctx, lex);
     if (trigger.kind === 'relay') {
       if (after.speaker === null || after.stop.kind === 'content' || after.stop.kind === 'end') return;
     } else if (trigger.kind === 'saying') {

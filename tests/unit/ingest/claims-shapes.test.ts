@@ -117,6 +117,18 @@ describe('claims: a role noun refers back to the one person named with that role
     ]);
   });
 
+  it('a participle takes its main clause\'s subject: the person the sentence opens with, not the last speaker', () => {
+    expect(pairs(claims(['وقال لافروف إن المحادثات جيدة.', 'وكان بيسكوف قد دعا الصحفيين، في مؤتمر أمس، إلى الهدوء، معتبراً أن الوضع مستقر تماما.']))).toEqual([
+      ['sergei-lavrov', 'المحادثات جيدة'],
+      ['dmitry-peskov', 'الوضع مستقر تماما'],
+    ]);
+    // After a speech verb, its speaker: a person named inside what was said is not the subject.
+    expect(pairs(claims(['وقال بيسكوف، إن الرئيس بوتين سيزور المنطقة، مضيفا أن الموعد لم يحدد بعد.']))).toEqual([
+      ['dmitry-peskov', 'الرئيس بوتين سيزور المنطقة'],
+      ['dmitry-peskov', 'الموعد لم يحدد بعد'],
+    ]);
+  });
+
   it('«وقال مكتبه إن …»: the body the data names after the person named last and one of their titles', () => {
     const text = ['وترأس الرئيس الكوري الجنوبي يون سوك يول اجتماعا طارئا، وقال مكتبه إن الوضع يتطلب يقظة تامة.'];
     expect(pairs(claims(text, 'يون سوك يول'))).toEqual([['south-korean-presidential-office', 'الوضع يتطلب يقظة تامة']]);
