@@ -20,7 +20,7 @@ const MAX_WORDS = 30;
 
 /** A site's name: an outlet's name from outlets.yaml, or a short line of site words ("صحيفة … الإلكترونية", "… | الموقع الرسمي"). */
 // The data's outlet names and site words, folded once per data set.
-const siteNames = new WeakMap<IngestData, { names: Set<string>; site: string[]; stop: Set<string> }>();
+const siteNames = new WeakMap<IngestData, { names: Set<string>; site: string[]; stop: Set<string>; credits: Set<string> }>();
 function namesOf(data: IngestData) {
   let n = siteNames.get(data);
   if (!n) {
@@ -28,6 +28,7 @@ function namesOf(data: IngestData) {
       names: new Set(data.outlets.flatMap((o) => [o.name_ar, o.name_en, ...o.names]).map(foldArabic)),
       site: (data.boilerplate.lexicon.site_words ?? []).map(foldArabic),
       stop: new Set((data.boilerplate.lexicon.function_words ?? []).map(foldArabic)),
+      credits: new Set([...data.boilerplate.photo_credits, ...data.outlets.flatMap((o) => [o.name_ar, ...o.names])].map(foldArabic)),
     };
     siteNames.set(data, n);
   }
@@ -106,11 +107,17 @@ export const BROWSER_TITLE = /^(.*\S)\s+[-–—|]\s+([^-–—|]{2,40})$/u;
  * (to find repeats), `lead` the first paragraphs.
  */
 export function chooseHeadline(candidates: Candidate[], allFolded: string[], lead: string[], data: IngestData): number | null {
-  const { stop } = namesOf(data);
+  const { stop, credits } = namesOf(data);
+  // A line over a photo credit or a site's name («… خلال لقائه …» over «البوابة نيوز», «رويترز») is the
+  // photo's caption when a line above it could be the headline; with none above, it may be the headline
+  // over its own credit («الأخبار»).
+  const overCredit = (c: Candidate) => !!allFolded[c.index + 1] && credits.has(allFolded[c.index + 1]!);
+
   // The lead's words with their stems, each stemmed once (every candidate's every word is compared with them).
   const leadWords = [...contentWords(lead, stop)].map(stemmed);
   const leadFolded = ` ${lead.map(foldArabic).join(' ')} `;
   let best: { index: number; score: number } | null = null;
+  let bestOverCredit: { index: number; score: number } | null = null;
   // A page that opens with its only line above the text (or has no text at all): that line.
   const only = candidates.length === 1 && candidates[0]!.index === 0 ? candidates[0]! : null;
   for (const c of candidates) {
@@ -134,9 +141,13 @@ export function chooseHeadline(candidates: Candidate[], allFolded: string[], lea
     // label naming who is pictured; a headline tells the story in words of its own.
     const verbatim = n <= 8 && !repeated && leadFolded.includes(` ${folded} `);
     const score = shared + (repeated ? 3 : 0) + (n >= 5 ? 1 : 0) - (verbatim ? shared : 0);
-    if (!best || score > best.score) best = { index: c.index, score };
+    if (overCredit(c)) {
+      if (!bestOverCredit || score > bestOverCredit.score) bestOverCredit = { index: c.index, score };
+    } else if (!best || score > best.score) best = { index: c.index, score };
   }
-  return best?.index ?? null;
+  if (best && bestOverCredit && best.index < bestOverCredit.index) return best.index;
+  const top = !best || (bestOverCredit && bestOverCredit.score > best.score) ? bestOverCredit : best;
+  return top?.index ?? null;
 }
 
 const DERIVED_MAX_WORDS = 12;

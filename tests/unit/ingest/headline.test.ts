@@ -26,6 +26,15 @@ describe('the headline is chosen by score among the lines above the first paragr
     expect(cut(label, lead, SECOND).title?.text).toBe(label);
   });
 
+  it('a line over a photo credit is the caption, when a line above it can be the headline', () => {
+    const head = 'الهادي يعد المزارعين بموسم أفضل';
+    const caption = 'وزير الزراعة سامي الهادي خلال جولته مع المزارعين في مدينة الساحل لبحث موسم الحصاد';
+    const lead = 'غادر وزير الزراعة سامي الهادي مدينة الساحل اليوم بعد جولة لبحث موسم الحصاد مع المزارعين.';
+    expect(cut('محليات', head, '12.03.2024', caption, 'رويترز', lead, SECOND).title?.text).toBe(head);
+    // A headline with its credit under it, and nothing above that could be one, stays the headline.
+    expect(cut('محليات', caption, 'رويترز', lead, SECOND).title?.text).toBe(caption);
+  });
+
   it('a site name with "| الموقع الرسمي" is a masthead, never a headline', () => {
     const r = cut('الوادي نت | الموقع الرسمي', HEAD, LEAD, SECOND);
     expect(r.title?.text).toBe(HEAD);
