@@ -285,6 +285,8 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
     // Two tokens belong to one phrase when only spaces (or a hyphen, or quotation marks around a name) part them.
     const gapAt = (k: number) => text.slice(tokens[k - 1]!.end, tokens[k]!.start);
     const joined = (k: number) => /^[\s\-"«»“”]*$/.test(gapAt(k)) && !/[\n]/.test(gapAt(k));
+    // Inside a name, a quotation mark between two words ends it: «… يوشيماسا هاياشي «قلقا بالغا»».
+    const joinedInName = (k: number) => joined(k) && !/["«»“”]/.test(gapAt(k));
     // A stop word, also with a conjunction or preposition written on ("وقال", "فيما").
     const isStop = (f: string) => lex.notNames.has(f) || (/^[وفبل]/.test(f) && lex.notNames.has(f.slice(1)));
     const nameLike = (k: number) => {
@@ -309,7 +311,7 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
     /** A name run starting at k: its last token, or -1 when it is not a clean name. */
     const runFrom = (k: number): number => {
       let e = k;
-      while (e + 1 < tokens.length && joined(e + 1) && nameLike(e + 1)) e++;
+      while (e + 1 < tokens.length && joinedInName(e + 1) && nameLike(e + 1)) e++;
       return e;
     };
     /**
@@ -354,7 +356,7 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
         if (nameLike(j)) {
           const e = runFrom(j);
           const len = e - j + 1;
-          const ends = e + 1 >= tokens.length || !joined(e + 1) || !nameLike(e + 1);
+          const ends = e + 1 >= tokens.length || !joinedInName(e + 1) || !nameLike(e + 1);
           if (len >= MIN_NAME_WORDS && len <= MAX_NAME_WORDS && ends) {
             // The role without the proclitic on its head ("وحاكم" → "حاكم").
             const prefixLength = tokens[i]!.folded.length - head[0]!.length;

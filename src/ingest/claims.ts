@@ -585,6 +585,18 @@ function onlyVerbBefore(p: Paragraph, trigger: Trigger): boolean {
   return trigger.index > 0 && p.tokens[trigger.index - 1]!.start >= sentenceStart && (trigger.index === 1 || p.tokens[trigger.index - 2]!.end <= sentenceStart);
 }
 
+/**
+ * Words that start inside a quotation whose opening mark stood before them (the «» of «… هاياشي «قلقا
+ * بالغا» إزاء …» left with the subject): the mark put back where the words start, after the verb the claim
+ * begins with when it has one («أبدى «قلقا بالغا» إزاء …»).
+ */
+function balancedQuotes(words: string, verbLength: number): string {
+  const close = words.indexOf('»');
+  const open = words.indexOf('«');
+  if (close < 0 || (open >= 0 && open < close)) return words;
+  return `${words.slice(0, verbLength)}«${words.slice(verbLength)}`;
+}
+
 /** What was said, cut where the writer's own words start after a comma ("…، من دون أن يكشف …"). */
 function cutTail(text: string, lex: Lexicon): string {
   const tokens = tokenize(text);
@@ -709,13 +721,18 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
       // its sense: "رفض التعليق", not "التعليق". Only the subject between them is left out.
       // "وقال لافروف، الوضع معقد": after a verb of saying and a comma, the words are the statement itself.
       const utterance = lex.utterance.has(verb.folded) && /[،,]\s*$/u.test(text.slice(after.subjectEnd, after.stop.at));
-      if (k === 0 && statement!.kind === 'reported' && after.stop.kind === 'content' && !statement!.afterComplementizer && !utterance) words = `${verbAsWritten(verb, lex)} ${words}`;
+      let verbLength = 0;
+      if (k === 0 && statement!.kind === 'reported' && after.stop.kind === 'content' && !statement!.afterComplementizer && !utterance) {
+        words = `${verbAsWritten(verb, lex)} ${words}`;
+        verbLength = verbAsWritten(verb, lex).length + 1;
+      }
       // "نفى أن تكون موسكو تلقت …": what was denied, never the speaker's assertion; the claim keeps
       // the verb and its particle, in every clause («نفى أن A، وأن B»).
       else if (statement!.kind === 'reported' && lex.negating.has(verb.folded) && (after.stop.kind === 'complementizer' || statement!.afterComplementizer)) {
         words = `${verbAsWritten(verb, lex)} ${negatedParticle(p, after, k)} ${words}`;
       }
       if (tokenize(words).length < 2 && !(statement!.kind === 'direct' && words.length > 2)) return;
+      words = balancedQuotes(words, verbLength);
       const claim: Claim = { speaker: after.speaker!, text: words, kind: statement!.kind };
       if (after.when) claim.when = after.when;
       if (after.reportedBy) claim.reported_by = after.reportedBy;

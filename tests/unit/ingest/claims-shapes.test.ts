@@ -129,6 +129,11 @@ describe('claims: a role noun refers back to the one person named with that role
     ]);
   });
 
+  it('a quotation opening right after the speaker keeps its opening mark in the claim', () => {
+    const found = claims(['وأبدى بيسكوف «قلقا بالغا» إزاء التصعيد في المنطقة.']).map((c) => c.text);
+    expect(found).toContain('أبدى «قلقا بالغا» إزاء التصعيد في المنطقة');
+  });
+
   it('«وقال مكتبه إن …»: the body the data names after the person named last and one of their titles', () => {
     const text = ['وترأس الرئيس الكوري الجنوبي يون سوك يول اجتماعا طارئا، وقال مكتبه إن الوضع يتطلب يقظة تامة.'];
     expect(pairs(claims(text, 'يون سوك يول'))).toEqual([['south-korean-presidential-office', 'الوضع يتطلب يقظة تامة']]);

@@ -28,6 +28,10 @@ describe('unlinked people, by a title or role', () => {
     expect(people('وأوضح كبير مستشاري الرئيس الكوري الجنوبي كيم تاي هو أن الاجتماع أُرجئ.')).toEqual([
       { name: 'كيم تاي هو', role: 'كبير مستشاري الرئيس الكوري الجنوبي' },
     ]);
+    // A quotation mark after the name ends it: the quoted words are no part of it.
+    expect(people('وأبدى كبير أمناء مجلس الوزراء الياباني تاكيو موري «قلقا بالغا» إزاء ذلك.')).toEqual([
+      { name: 'تاكيو موري', role: 'كبير أمناء مجلس الوزراء الياباني' },
+    ]);
     // «كبير» alone is an adjective, not a role: «مسؤول كبير» names nobody.
     expect(people('وقال مسؤول كبير تاكيو موري إن …')).toEqual([]);
   });
