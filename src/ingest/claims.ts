@@ -560,7 +560,7 @@ function subjectBefore(p: Paragraph, trigger: Trigger, ctx: ClaimContext, lex: L
  * ("وكان لافروف قد أجرى محادثات مع …، قال بعدها إن …"): a person named within the first three words
  * of the sentence (or of its first clause), not governed by a preposition.
  */
-function sentenceSubject(p: Paragraph, trigger: Trigger, ctx: ClaimContext): string | null {
+function sentenceSubject(p: Paragraph, trigger: Trigger, ctx: ClaimContext, anyKind = false): string | null {
   const { text, tokens } = p;
   const verb = tokens[trigger.index]!;
   const sentenceStart = [...p.ends].reverse().find((e) => e <= verb.start) ?? 0;
@@ -573,7 +573,7 @@ function sentenceSubject(p: Paragraph, trigger: Trigger, ctx: ClaimContext): str
   let found: string | null = null;
   for (const start of starts) {
     const m = p.mentions.find((x) => x.first >= start && x.first <= start + 3 && x.last < trigger.index && !/[لبك]/.test(x.prefix));
-    if (m && ctx.matcher.byId.get(m.actorId)!.kind === 'person') found = m.actorId;
+    if (m && (anyKind || ctx.matcher.byId.get(m.actorId)!.kind === 'person')) found = m.actorId;
   }
   return found;
 }
@@ -669,7 +669,7 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
     } else if (trigger.kind === 'saying') {
       // "واكتفى بيسكوف بالقول إن …", "ورد بوتين على سؤال … بالقول: …": the subject of the verb before it;
       // "واكتفى بالقول" (the verb alone) continues the last speaker; any other subject is someone else.
-      after.speaker = sentenceSubject(p, trigger, ctx) ?? (onlyVerbBefore(p, trigger) ? state.last : null);
+      after.speaker = sentenceSubject(p, trigger, ctx, true) ?? (onlyVerbBefore(p, trigger) ? state.last : null);
       if (!after.speaker) state.last = null;
     } else if (trigger.kind === 'verb' && after.speaker === null) {
       if (after.anonymous) {

@@ -266,6 +266,11 @@ describe('claims: «بالقول» and appositions after the speaker', () => {
     expect(pairs(claims(['وشدد لافروف على أهمية الحوار بين البلدين.']))).toEqual([['sergei-lavrov', 'شدد على أهمية الحوار بين البلدين']]);
   });
 
+  it('a body or a capital before «بالقول» speaks too: «أما بكين فاكتفت بالقول إن …»', () => {
+    expect(pairs(claims(['أما بكين فاكتفت بالقول إن العلاقات بين البلدين شأن ثنائي.']))).toEqual([['beijing', 'العلاقات بين البلدين شأن ثنائي']]);
+    expect(pairs(claims(['واكتفى الكرملين بالقول إن الاتصالات مستمرة.']))).toEqual([['kremlin', 'الاتصالات مستمرة']]);
+  });
+
   it('"واكتفى بالقول" continues the last speaker; a subject no one knows takes no one’s words', () => {
     expect(pairs(claims(['وقال لافروف إن الوفد وصل.', 'واكتفى بالقول إن التفاصيل ستعلن لاحقا.']))).toEqual([
       ['sergei-lavrov', 'الوفد وصل'],
