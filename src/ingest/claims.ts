@@ -78,6 +78,7 @@ interface Lexicon {
   documents: Set<string>;
   auxiliaries: WordLexicon<true>;
   tails: string[][];
+  bareTails: string[][];
   relativeDays: { tokens: string[]; days: number }[];
   contextOpeners: string[][];
   vague: string[][];
@@ -118,6 +119,7 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
     documents: set(rules.document_subjects),
     auxiliaries: words(rules.auxiliaries, VERB_PREFIXES),
     tails: rules.statement_tails.map(phraseTokens).filter((t) => t.length > 0),
+    bareTails: rules.bare_tails.map(phraseTokens).filter((t) => t.length > 0),
     relativeDays: Object.entries(dates.relative_days)
       .map(([w, days]) => ({ tokens: phraseTokens(w), days }))
       .sort((a, b) => b.tokens.length - a.tokens.length),
@@ -597,13 +599,16 @@ function balancedQuotes(words: string, verbLength: number): string {
   return `${words.slice(0, verbLength)}«${words.slice(verbLength)}`;
 }
 
-/** What was said, cut where the writer's own words start after a comma ("…، من دون أن يكشف …"). */
+/**
+ * What was said, cut where the writer's own words start: after a comma, or a tail that needs none (a closing
+ * quotation mark before the tail is kept: «جرت "في أجواء ودية" من دون أن يكشف») */
 function cutTail(text: string, lex: Lexicon): string {
   const tokens = tokenize(text);
   for (let k = 1; k < tokens.length; k++) {
     const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+    if (lex.bareTails.some((t) => phraseAt(tokens, k, t, ['']))) return text.slice(0, tokens[k]!.start).replace(/[\s،,]+$/u, '');
     if (!/[،,]/.test(gap)) continue;
-    if (lex.tails.some((t) => phraseAt(tokens, k, t, ['']))) return text.slice(0, tokens[k - 1]!.end);
+    if (lex.tails.some((t) => phraseAt(tokens, k, t, ['']))) return text.slice(0, tokens[k]!.start).replace(/[\s،,]+$/u, '');
   }
   return text;
 }

@@ -129,6 +129,16 @@ describe('claims: a role noun refers back to the one person named with that role
     ]);
   });
 
+  it('the writer\'s «من دون أن يكشف …» ends what was said, with or without a comma; a closing quotation mark before it stays', () => {
+    expect(claims(['وقال بيسكوف إن المحادثات جرت "في أجواء ودية" من دون أن يكشف عن مضمونها.'])).toEqual([
+      { speaker: 'dmitry-peskov', text: 'المحادثات جرت "في أجواء ودية"', kind: 'reported' },
+      { speaker: 'dmitry-peskov', text: 'في أجواء ودية', kind: 'direct' },
+    ]);
+    expect(claims(['وقال بيسكوف إن المحادثات تناولت «القضايا المشتركة»، دون أن يكشف عن تفاصيل.']).map((c) => c.text)).toEqual(['المحادثات تناولت «القضايا المشتركة»', 'القضايا المشتركة']);
+    // «دون أن» with any other verb may be what was said.
+    expect(claims(['وقال بيسكوف إن روسيا لن تقف مكتوفة الأيدي دون أن ترد.']).map((c) => c.text)).toEqual(['روسيا لن تقف مكتوفة الأيدي دون أن ترد']);
+  });
+
   it('a quotation opening right after the speaker keeps its opening mark in the claim', () => {
     const found = claims(['وأبدى بيسكوف «قلقا بالغا» إزاء التصعيد في المنطقة.']).map((c) => c.text);
     expect(found).toContain('أبدى «قلقا بالغا» إزاء التصعيد في المنطقة');
