@@ -807,9 +807,15 @@ export function resolveDayWords(tokens: readonly Token[], mention: WeekdayMentio
  * a typing slip). Null when no such stamp is there.
  */
 export function implausibleDates(lines: { no: number; text: string }[], rules: DateRules): string | null {
+  let ambiguous: string | null = null;
   for (const l of lines) {
     if (!HAS_DIGIT.test(l.text) || wordCount(l.text) > 24) continue;
     const scan = scanLine(l.text, rules);
+    // "05-11-2024": 5 November or 11 May; refused unless the page says which (choosePublicationDate).
+    const both = scan.stamps.find((x) => x.readings && x.kind !== 'update')?.readings;
+    if (both && !ambiguous) {
+      ambiguous = `the date the page prints on line ${l.no} («${l.text}») reads as ${both[0]} (day first) or ${both[1]} (month first), and nothing else on the page says which`;
+    }
     const future = scan.stamps.find((x) => x.future);
     if (future) return `the date the page prints on line ${l.no} («${l.text}») is after today (${buildDay()}); a date cannot be in the future`;
     const year = /(?<!\d)(\d{4})(?!\d)/.exec(toAsciiDigits(l.text));
@@ -817,5 +823,5 @@ export function implausibleDates(lines: { no: number; text: string }[], rules: D
       return `the date the page prints on line ${l.no} («${l.text}») is before 1900: another calendar, or a mistake`;
     }
   }
-  return null;
+  return ambiguous;
 }

@@ -235,9 +235,8 @@ class Names {
   looksLikeSite(raw: string): boolean {
     const f = fold(raw);
     const w = f.split(' ');
-    if (!f || w.length < 2 || w.length > 5 || this.generic.has(f)) return false;
-    // Digits mark a counter or a date line, except a media word and a short number («موقع 24», «قناة 9»).
-    if (/\d/.test(f)) return w.length === 2 && this.prefixes.includes(w[0]!) && /^\d{1,3}$/.test(w[1]!);
+    // Digits mark a counter or a date line, except a closing number of two or three («موقع 24»).
+    if (!f || w.length < 2 || w.length > 5 || digitsNoSiteHas(f) || this.generic.has(f)) return false;
     return this.prefixes.includes(w[0]!) || this.suffixes.includes(w[w.length - 1]!);
   }
 

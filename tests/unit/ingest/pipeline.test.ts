@@ -49,6 +49,7 @@ describe('pipeline', () => {
     ['1/1/0099', /line 2 .*is before 1900/],
     ['15 سبتمبر 2099', /line 2 .*is after today/],
     ['9999-12-31', /line 2 .*is after today/],
+    ['05-11-2024 | 13:52', /line 2 .*reads as 2024-11-05 \(day first\) or 2024-05-11 \(month first\), and nothing else on the page says which/],
   ])('refuses an implausible date (%s) by name, saying why', (date, why) => {
     expect(() => entryFromText(`عنوان خبر عن لقاء في موسكو\nتاريخ النشر: ${date}\nقال دميتري بيسكوف إن اللقاء كان مثمرا.\n`, 'odd.txt')).toThrow(
       new RegExp(`odd\\.txt: no date: the date the page prints on ${why.source}`),
