@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { IngestError } from './errors.ts';
 import type { IngestData } from './data.ts';
+import type { WorkerPool } from './workers.ts';
 import { buildEntry, createIngestor, entryFile, ingestorFromData, type Entry, type Ingestor, type SeedInput } from './pipeline.ts';
 
 export interface EntrySummary {
@@ -226,8 +227,12 @@ function lazySeed(read: () => SeedInput): SeedInput {
   } as SeedInput;
 }
 
-/** Read seeds/ and the cache: what is there, and what must be built. */
-function plan(seedsDir: string, contentDir: string, options: IngestOptions): Plan {
+/**
+ * What a run has to do: the data, the cache, and each seed read (or, unchanged since the cache, only
+ * stat'ed). `fullRun` hears, before any seed is read, that the data had to be loaded because no cache
+ * applies: every seed will be built.
+ */
+function plan(seedsDir: string, contentDir: string, options: IngestOptions, fullRun?: (data: IngestData, seedCount: number) => void): Plan {
   const cacheFile = options.cacheFile === undefined ? null : options.cacheFile;
   let ingestor: Ingestor | null = null;
   const key = dataKey(contentDir);
@@ -254,10 +259,12 @@ function plan(seedsDir: string, contentDir: string, options: IngestOptions): Pla
   };
   // Data files are validated even when every seed is cached: a broken data file must never pass silently
   // (a changed file changes the key, and an unchanged one was validated when it was cached).
-  if (!cacheFile || cache.dataKey !== key || Object.keys(cache.seeds).length === 0) getIngestor();
+  const full = !cacheFile || cache.dataKey !== key || Object.keys(cache.seeds).length === 0;
+  if (full) getIngestor();
 
   const names = fs.readdirSync(seedsDir).sort();
   const seedNames = names.filter((n) => SEED_RE.test(n));
+  if (full) fullRun?.(getIngestor().data, seedNames.length);
   const overrides = new Map(names.filter((n) => OVERRIDE_RE.test(n)).map((n) => [n.replace(OVERRIDE_RE, '').toLowerCase(), n]));
   const refused: Refusal[] = [];
   const stems = new Set(seedNames.map((n) => n.replace(SEED_RE, '').toLowerCase()));
@@ -322,20 +329,31 @@ export async function ingestDirectoryParallel(
   entriesDir = path.join(contentDir, 'entries'),
   options: IngestOptions & { workers?: number } = {},
 ): Promise<IngestReport> {
-  const p = plan(seedsDir, contentDir, options);
+  const { startWorkers } = await import('./workers.ts');
+  const cores = options.workers ?? os.availableParallelism();
+  const workersFor = (n: number) => Math.min(cores, Math.floor(n / 200));
+  // A full run (no cache, or the data changed) builds every seed: its workers start loading their code
+  // while this thread reads the seeds.
+  let pool = null as WorkerPool | null; // (set in the callback: no narrowing to null)
+  const p = plan(seedsDir, contentDir, options, (data, seedCount) => {
+    if (workersFor(seedCount) >= 2) pool = startWorkers(data, workersFor(seedCount));
+  });
   const todo = p.seeds.filter((s) => !s.cached);
-  const workers = Math.min(options.workers ?? os.availableParallelism(), Math.floor(todo.length / 200));
   const writer = new EntryWriter(p, entriesDir);
-  if (workers < 2) {
+  if (!pool && workersFor(todo.length) >= 2) pool = startWorkers(p.getIngestor().data, workersFor(todo.length));
+  if (!pool || todo.length < 2) {
+    pool?.stop();
     const results = todo.length ? buildSeeds(todo.map((s) => s.seed), p.getIngestor()) : [];
     writer.add(new Map(todo.map((s, i) => [s.name, results[i]!])));
   } else {
-    const { buildInWorkers } = await import('./workers.ts');
     const results = new Map<string, BuildResult>();
-    await buildInWorkers(todo.map((s) => s.seed), p.getIngestor().data, workers, (from, batch) => {
-      batch.forEach((r, i) => results.set(todo[from + i]!.name, r));
-      writer.add(results);
-    });
+    await pool.build(
+      todo.map((s) => s.seed),
+      (from, batch) => {
+        batch.forEach((r, i) => results.set(todo[from + i]!.name, r));
+        writer.add(results);
+      },
+    );
   }
   return writer.finish();
 }

@@ -15,53 +15,84 @@ const BATCH = 100;
 /** A worker's messages besides 'ready' (sent once, at its start): a batch's results, or the error that stopped it. */
 export type WorkerReply = { from: number; results: BuildResult[] } | { error: string };
 
-/**
- * Build the seeds on `workers` threads. `onBatch` hears each batch's results as they arrive (after the
- * worker has been sent its next batch, so it does not wait on what the caller does with them).
- */
-export async function buildInWorkers(
+/** Worker threads started ahead of their work: they load their code and data while the caller reads the seeds. */
+export interface WorkerPool {
+  /**
+   * Build the seeds. `onBatch` hears each batch's results as they arrive (after the worker has been sent
+   * its next batch, so it does not wait on what the caller does with them). The workers stop at the end.
+   */
+  build(seeds: SeedInput[], onBatch?: (from: number, results: BuildResult[]) => void): Promise<BuildResult[]>;
+  /** Stop the workers without building (the seeds turned out too few to share). */
+  stop(): void;
+}
+
+export function startWorkers(data: IngestData, workers: number): WorkerPool {
+  // Each worker waits for its first batch once it has said 'ready'; errors before build() are kept for it.
+  const started = Array.from({ length: workers }, () => {
+    const worker = new Worker(new URL('./worker-main.ts', import.meta.url), { workerData: { data } });
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.once('message', (m) => (m === 'ready' ? resolve() : reject(new Error(`an ingest worker said ${String(m)} before it was ready`))));
+      worker.once('error', reject);
+    });
+    ready.catch(() => {}); // heard by build(); a pool stopped unused must not report it as unhandled
+    const state = { worker, ready, exited: null as number | null };
+    worker.once('exit', (code) => (state.exited = code));
+    return state;
+  });
+  return {
+    stop: () => started.forEach(({ worker }) => void worker.terminate()),
+    build: async (seeds, onBatch) => {
+      const results: BuildResult[] = new Array(seeds.length);
+      let next = 0;
+      await Promise.all(
+        started.map(
+          ({ worker, ready, exited }) =>
+            new Promise<void>((resolve, reject) => {
+              if (exited !== null) return reject(new Error(`an ingest worker stopped (exit code ${exited}) before its articles were built`));
+              const send = () => {
+                if (next >= seeds.length) {
+                  void worker.terminate();
+                  resolve();
+                  return;
+                }
+                const from = next;
+                next += BATCH;
+                worker.postMessage({ from, seeds: seeds.slice(from, from + BATCH) });
+              };
+              worker.on('message', (reply: WorkerReply | 'ready') => {
+                if (reply === 'ready') return;
+                if ('error' in reply) {
+                  void worker.terminate();
+                  return reject(new Error(reply.error));
+                }
+                reply.results.forEach((r, i) => (results[reply.from + i] = r));
+                send();
+                try {
+                  onBatch?.(reply.from, reply.results);
+                } catch (err) {
+                  void worker.terminate();
+                  reject(err as Error);
+                }
+              });
+              worker.once('error', reject);
+              // A worker that stops before it is told to (out of memory, say) must not leave the ingest
+              // waiting; after resolve() (every batch answered, the worker terminated) this rejection is a no-op.
+              worker.once('exit', (code) => reject(new Error(`an ingest worker stopped (exit code ${code}) before its articles were built`)));
+              ready.then(send, reject);
+            }),
+        ),
+      );
+      return results;
+    },
+  };
+}
+
+/** Build the seeds on `workers` threads started for them (startWorkers, then build). */
+export function buildInWorkers(
   seeds: SeedInput[],
   data: IngestData,
   workers: number,
   onBatch?: (from: number, results: BuildResult[]) => void,
 ): Promise<BuildResult[]> {
-  const results: BuildResult[] = new Array(seeds.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(workers, seeds.length) }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(new URL('./worker-main.ts', import.meta.url), { workerData: { data } });
-        const send = () => {
-          if (next >= seeds.length) {
-            void worker.terminate();
-            resolve();
-            return;
-          }
-          const from = next;
-          next += BATCH;
-          worker.postMessage({ from, seeds: seeds.slice(from, from + BATCH) });
-        };
-        worker.on('message', (reply: WorkerReply | 'ready') => {
-          if (reply === 'ready') return send();
-          if ('error' in reply) {
-            void worker.terminate();
-            return reject(new Error(reply.error));
-          }
-          reply.results.forEach((r, i) => (results[reply.from + i] = r));
-          send();
-          try {
-            onBatch?.(reply.from, reply.results);
-          } catch (err) {
-            void worker.terminate();
-            reject(err as Error);
-          }
-        });
-        worker.once('error', reject);
-        // A worker that stops before it is told to (out of memory, say) must not leave the ingest waiting;
-        // after resolve() (every batch answered, the worker terminated) this rejection is a no-op.
-        worker.once('exit', (code) => reject(new Error(`an ingest worker stopped (exit code ${code}) before its articles were built`)));
-      }),
-    ),
-  );
-  return results;
+  return startWorkers(data, Math.min(workers, seeds.length)).build(seeds, onBatch);
 }
