@@ -541,7 +541,18 @@ export function choosePublicationDate(
   const everyDate = new Set<string>();
   const lead = page.find((l) => l.paragraph);
   const dateline = lead ? readLeadDateline(lead.text, rules) : null;
-  const leadToday = lead ? weekdayMentions(tokenize(lead.text), rules).find((w) => w.today)?.weekday ?? null : null;
+  const leadWeekdays = lead ? weekdayMentions(tokenize(lead.text), rules) : [];
+  const leadToday = leadWeekdays.find((w) => w.today)?.weekday ?? null;
+  // The lead's first weekday of no past week («استقبل … الاثنين», «أمس الأحد»): the day of what it tells,
+  // printed on that day or the next (after «أمس», the next). Weaker than «اليوم»: used only to tell
+  // apart the two readings of a stamp, and only when one of them fits.
+  const leadDay = leadWeekdays.find((w) => !w.past);
+  const publishedAfterLeadDay = (iso: string) => {
+    if (!leadDay) return false;
+    const shift = relativeDayBefore(rules, tokenize(lead!.text), leadDay.first);
+    const lag = (weekdayOf(iso) - leadDay.weekday + 7) % 7;
+    return shift === undefined ? lag <= 1 : lag === -shift;
+  };
   for (const line of page) {
     if (line.paragraph) continue;
     const dl = dateLines.read(line.text);
@@ -595,7 +606,8 @@ export function choosePublicationDate(
         (opts.dateOrder ? pick(opts.dateOrder === 'dmy' ? dm : md, `the outlet writes ${opts.dateOrder === 'dmy' ? 'day/month' : 'month/day'}`) : null) ??
         pick(onlyOne(stamp.readings, (r) => known.has(r)), 'another stamp on the page gives the same day') ??
         pick(onlyOne(stamp.readings, (r) => agreesWithDateline(r) === true), 'the dateline of the first paragraph gives the same day and month') ??
-        pick(leadToday === null ? null : onlyOne(stamp.readings, (r) => weekdayOf(r) === leadToday), 'the lead\'s «اليوم» names its weekday');
+        pick(leadToday === null ? null : onlyOne(stamp.readings, (r) => weekdayOf(r) === leadToday), 'the lead\'s «اليوم» names its weekday') ??
+        pick(leadToday === null && leadDay ? onlyOne(stamp.readings, publishedAfterLeadDay) : null, 'the lead\'s weekday is that day or the day before');
       if (!resolved || resolved > buildDay()) continue;
       stamp = { ...stamp, date: resolved, form: `${stamp.form}: ${resolved === dm ? 'day first' : 'month first'}, as ${why[0]}` };
       delete stamp.readings;
@@ -615,6 +627,17 @@ export function choosePublicationDate(
     }
   }
   return null;
+}
+
+const relativeDayWords = new WeakMap<DateRules, Map<string, number>>();
+
+/** The relative day word right before token `at` («أمس», «أول أمس»: -1, -2), or undefined. */
+function relativeDayBefore(rules: DateRules, tokens: readonly Token[], at: number): number | undefined {
+  let words = relativeDayWords.get(rules);
+  if (!words) relativeDayWords.set(rules, (words = new Map(Object.entries(rules.relative_days).map(([w, n]) => [phraseTokens(w).join(' '), n]))));
+  const one = tokens[at - 1]?.folded;
+  const two = at >= 2 ? `${tokens[at - 2]!.folded} ${one}` : undefined;
+  return (two !== undefined ? words.get(two) : undefined) ?? (one !== undefined ? words.get(one) : undefined);
 }
 
 function onlyOne(readings: [string, string], test: (r: string) => boolean): string | null {

@@ -39,11 +39,12 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * figure (2026-12-02: four new articles took outlets from 26/28 to 28/32, floor 0.91 → 0.87; rules for
  * three shapes then took it to 31/32, floor 0.96; six more blind articles that evening took dates to
  * 35/37 (two all-numeric dates with nothing on the page to tell d-m-y from m-d-y: refused, never guessed),
- * outlets to 34/38 and claims to 169/186, and the floors with them; a browser-title rule then 35/38, claims rules 172/186).
+ * outlets to 34/38 and claims to 169/186, and the floors with them; a browser-title rule then 35/38, claims rules 172/186;
+ * 2026-12-03: the lead's weekday telling d-m from m-d, dates 36/37).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.97 },
-  dates: { op: '≥', value: 0.94 },
+  dates: { op: '≥', value: 0.97 },
   wrongDates: { op: '≤', value: 0 },
   outlets: { op: '≥', value: 0.92 },
   // A via read from «ذكرت وكالة X … وأضافت الوكالة» that the gold does not count as relayed (mena-1).

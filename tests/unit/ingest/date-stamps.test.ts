@@ -152,6 +152,20 @@ describe('choosing the publication date of a page', () => {
     expect(choose([para('قال الوزير إن الخطة جاهزة.'), stamp()], 'dmy')?.rule).toMatch(/day first/);
   });
 
+  it("tells d/m from m/d by the lead's weekday: the day of what it tells or the day before, one reading fitting", () => {
+    // 03/05/2022 is Tuesday 3 May or Saturday 5 March.
+    const stamp = () => at('body', '03/05/2022 08:12PM');
+    const lead = (when: string) => para(`استقبل الرئيس ${when} وزير الخارجية في القصر.`);
+    expect(choose([lead('، الثلاثاء،'), stamp()])?.date).toBe('2022-05-03');
+    expect(choose([lead('، الثلاثاء،'), stamp()])?.rule).toMatch(/day first, as the lead's weekday/);
+    expect(choose([lead('الاثنين'), stamp()])?.date).toBe('2022-05-03'); // printed the next day
+    expect(choose([lead('أمس الجمعة'), stamp()])?.date).toBe('2022-03-05'); // «أمس»: written on the Saturday
+    expect(choose([lead('الأحد'), stamp()])).toBeNull(); // neither reading is that day or the next
+    expect(choose([lead('الثلاثاء الماضي'), stamp()])).toBeNull(); // a past week's day tells nothing
+    // 05/04/2022 is Tuesday 5 April or Wednesday 4 May: a Tuesday's event fits both, so neither is taken.
+    expect(choose([lead('الثلاثاء'), at('body', '05/04/2022 08:12PM')])).toBeNull();
+  });
+
   it('takes a year-bearing dateline of the first paragraph when no stamp is printed', () => {
     expect(choose([para('بكين 14 مارس 2022 (وكالة) قال الوزير إن الخطة جاهزة.')])?.date).toBe('2022-03-14');
     expect(choose([para('عمان، 14 آذار (وكالة) -- قال الوزير إن الخطة جاهزة.')])).toBeNull(); // no year: no date
