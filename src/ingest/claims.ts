@@ -285,7 +285,19 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
     const gap = text.slice(prevEnd, tok.start);
     if (r.speaker !== null && /[،,]/.test(gap)) commaAfterSpeaker = true;
     if (/[:：]/.test(gap)) return { ...r, stop: { kind: 'colon', at: prevEnd + gap.search(/[:：]/) } };
-    if (p.speechQuotes.some((q) => q.open >= prevEnd && q.open < tok.start)) return { ...r, stop: { kind: 'quote', at: tok.start } };
+    const quote = p.speechQuotes.find((q) => q.open >= prevEnd && q.open < tok.start);
+    if (quote) {
+      // «في مقابلة مع هيئة الإذاعة «كي بي إس»، إن …»: a quotation that «، إن» follows names something the
+      // words before the statement speak of; the statement opens after it.
+      let k = j;
+      while (k < tokens.length && tokens[k]!.start < quote.close) k++;
+      const after = k < tokens.length ? text.slice(quote.close + 1, tokens[k]!.start) : '';
+      if (k < tokens.length && /^\s*[،,]\s*$/.test(after) && lex.complementizers.has(tokens[k]!.folded)) {
+        j = k;
+        continue;
+      }
+      return { ...r, stop: { kind: 'quote', at: tok.start } };
+    }
     if (p.ends.some((e) => e > prevEnd && e <= tok.start)) return { ...r, stop: { kind: 'end', at: tok.start } };
     // "(NATO)", "(KCNA)": a parenthesised aside after a name adds nothing to the subject.
     if (/\($/.test(gap.trimEnd())) {
@@ -368,6 +380,10 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
       r.subjectEnd = tok.end;
     } else if (mode !== 'relay' && lex.relay.has(w)) {
       mode = 'relay';
+    } else if (mode === 'subject' && r.speaker === null && r.unknownWords === 0 && takesSubject && w.length >= 5 && w.startsWith('ب') && !lex.fillers.has(w) && !lex.circumstance.has(w)) {
+      // "وتعهّد بمواصلة دعم روسيا", "أفادت بإرسال بيونغ يانغ …": a word governed by ب right after the verb
+      // opens its object; a name after it is no subject.
+      return { ...r, unknownWords: 1, stop: { kind: 'content', at: tok.start } };
     } else if (mode === 'subject' && lex.contentPrepositions.has(w) && statementAfterCommas(p, j, segEnd, lex) !== -1) {
       // "قال … على هامش القمة، إن …": what was said opens after the comma; the preposition opens a circumstance.
       mode = 'circumstance';
@@ -449,6 +465,7 @@ function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexico
   // where the statement starts and the opening mark; "قال إن الرئيس "مستعد …"" is reported speech.
   const statementStart = stop.kind === 'quote' || stop.kind === 'end' ? subjectEnd : stop.at;
   const leadsToQuote = (q: QuoteSpan) =>
+    q.open >= statementStart &&
     tokenize(text.slice(statementStart, q.open)).every((t) => lex.contentPrepositions.has(t.folded) || lex.complementizers.has(t.folded));
   const quote = p.speechQuotes.find(
     (q) => q.open >= subjectEnd && q.open < sentenceEnd && q.close <= segEnd && (stop.kind === 'quote' || stop.kind === 'colon' || leadsToQuote(q)),

@@ -46,6 +46,15 @@ describe('claims: who the subject is', () => {
     expect(pairs(claims(['وكان أوشاكوف قد قال عند وصول الوفد إنها زيارة تاريخية.']))).toEqual([['yuri-ushakov', 'زيارة تاريخية']]);
   });
 
+  it('a name after a word governed by ب right after the verb is its object, not the subject', () => {
+    // «تعهّد بمواصلة دعم روسيا»: Russia is supported, not speaking; «أفادت بإرسال بيونغ يانغ …» likewise.
+    const named = `${NAMED} روسيا بيونغ يانغ`;
+    expect(claims(['وتعهّد بمواصلة دعم روسيا في حربها.'], named)).toEqual([]);
+    expect(claims(['وتأتي الزيارة بعد تقارير أفادت بإرسال بيونغ يانغ آلاف الجنود إلى روسيا.'], named)).toEqual([]);
+    // A filler or circumstance word with ب stands between a verb and what was said as before.
+    expect(pairs(claims(['والتقى لافروف نظيرته، قال بعدها إن العلاقات بلغت مستوى جديدا.']))).toEqual([['sergei-lavrov', 'العلاقات بلغت مستوى جديدا']]);
+  });
+
   it('an unknown subject before «قد» speaks for no one, not for the last speaker', () => {
     expect(claims(['قال بيسكوف إن الوفد وصل.', 'وكانت هيئة الرقابة المحلية قد ذكرت أن الطائرة تأخرت.'])).toHaveLength(1);
   });
@@ -169,6 +178,22 @@ describe('claims: what was said', () => {
     expect(pairs(claims(['وقال لافروف، الوضع معقد في المنطقة.']))).toEqual([['sergei-lavrov', 'الوضع معقد في المنطقة']]);
     expect(pairs(claims(['وأضاف بيسكوف، المحادثات ستستمر حتى المساء.']))).toEqual([['dmitry-peskov', 'المحادثات ستستمر حتى المساء']]);
     expect(pairs(claims(['ورفض بيسكوف التعليق على التقارير.']))).toEqual([['dmitry-peskov', 'رفض التعليق على التقارير']]);
+  });
+
+  it('a quoted name in the words before «، إن» is no quotation of what was said', () => {
+    expect(pairs(claims(['وقال لافروف، في مقابلة مع هيئة الإذاعة الكورية «كي بي إس»، إن الاشتباكات كانت «محدودة النطاق».']))).toEqual([
+      ['sergei-lavrov', 'الاشتباكات كانت «محدودة النطاق»'],
+      ['sergei-lavrov', 'محدودة النطاق'],
+    ]);
+    // A quotation right after the verb is still the statement.
+    expect(pairs(claims(['وقال لافروف: «المحادثات كانت مثمرة جدا».']))).toEqual([['sergei-lavrov', 'المحادثات كانت مثمرة جدا']]);
+  });
+
+  it('«متوقعاً أن …» carries on the speaker’s statement', () => {
+    expect(pairs(claims(['وقال لافروف إن المحادثات كانت صريحة، متوقعاً أن تستمر الاتصالات بين البلدين.']))).toEqual([
+      ['sergei-lavrov', 'المحادثات كانت صريحة'],
+      ['sergei-lavrov', 'تستمر الاتصالات بين البلدين'],
+    ]);
   });
 
   it('"أن A، وأن B" is two statements of the same speaker', () => {
