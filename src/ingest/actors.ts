@@ -158,8 +158,14 @@ export class ActorMatcher {
     return this.resolved(tokens, named).filter((m): m is AmbiguousMention => 'actorIds' in m);
   }
 
+  /** The last resolution of each token list, with the named set it was made for (mentions and ambiguousMentions ask in turn). */
+  private readonly resolutions = new WeakMap<readonly Token[], { named: Set<string>; out: (Mention | AmbiguousMention)[] }>();
+
   private resolved(tokens: readonly Token[], named: Set<string>): (Mention | AmbiguousMention)[] {
+    const known = this.resolutions.get(tokens);
+    if (known && known.named === named) return known.out;
     const out: (Mention | AmbiguousMention)[] = [];
+    this.resolutions.set(tokens, { named, out });
     for (const m of this.rawMentions(tokens)) {
       const full = m.values.filter((p) => p.form === 'full');
       const given = m.values.filter((p) => p.form !== 'part' && named.has(p.actor.id));
