@@ -158,6 +158,14 @@ export class ActorMatcher {
     return this.resolved(tokens, named).filter((m): m is AmbiguousMention => 'actorIds' in m);
   }
 
+  private readonly wordsOfNames = new Map<string, Set<string>>();
+  /** The folded words of an actor's full names («كيم», «جونغ», «جونج», «اون» for Kim Jong Un). */
+  private nameWords(actor: Actor): Set<string> {
+    let words = this.wordsOfNames.get(actor.id);
+    if (!words) this.wordsOfNames.set(actor.id, (words = new Set(fullSpellings(actor).flatMap(phraseTokens))));
+    return words;
+  }
+
   /** The last resolution of each token list, with the named set it was made for (mentions and ambiguousMentions ask in turn). */
   private readonly resolutions = new WeakMap<readonly Token[], { named: Set<string>; out: (Mention | AmbiguousMention)[] }>();
 
@@ -167,14 +175,27 @@ export class ActorMatcher {
     const out: (Mention | AmbiguousMention)[] = [];
     this.resolutions.set(tokens, { named, out });
     for (const m of this.rawMentions(tokens)) {
-      const full = m.values.filter((p) => p.form === 'full');
-      const given = m.values.filter((p) => p.form !== 'part' && named.has(p.actor.id));
+      // «كيم جونج جيو» where the article names Kim Jong Un: a short form or a word of a person's name
+      // written beside another word of that name, yet not as the full name (the longest match would have
+      // taken it), names someone else.
+      const next = tokens[m.last + 1];
+      const prev = tokens[m.first - 1];
+      const after = next !== undefined && next.start === tokens[m.last]!.end + 1 ? next.folded : null;
+      const before = prev !== undefined && tokens[m.first]!.start === prev.end + 1 ? prev.folded : null;
+      const besideOwnWord = (p: NamePattern) => {
+        if ((p.form !== 'short' && p.form !== 'part') || p.actor.kind !== 'person') return false;
+        const words = this.nameWords(p.actor);
+        return (after !== null && words.has(after)) || (before !== null && words.has(before));
+      };
+      const values = after !== null || before !== null ? m.values.filter((p) => !besideOwnWord(p)) : m.values;
+      const full = values.filter((p) => p.form === 'full');
+      const given = values.filter((p) => p.form !== 'part' && named.has(p.actor.id));
       // A word of a full name counts only when the article names in full exactly one actor with it.
-      const candidates = full.length ? full : given.length ? given : m.values.filter((p) => named.has(p.actor.id));
+      const candidates = full.length ? full : given.length ? given : values.filter((p) => named.has(p.actor.id));
       const ids = [...new Set(candidates.map((p) => p.actor.id))];
       const span = { first: m.first, last: m.last, start: tokens[m.first]!.start, end: tokens[m.last]!.end, prefix: m.prefix };
       // Every person of the article the words could name, as a short form, a title or a word of the full name.
-      const people = [...new Set(m.values.filter((p) => p.actor.kind === 'person' && named.has(p.actor.id)).map((p) => p.actor.id))];
+      const people = [...new Set(values.filter((p) => p.actor.kind === 'person' && named.has(p.actor.id)).map((p) => p.actor.id))];
       if (!full.length && people.length > 1) out.push({ actorIds: people, ...span });
       if (ids.length !== 1) continue; // unknown, or ambiguous between two actors
       const form = candidates.some((p) => p.form === 'full') ? 'full' : candidates.some((p) => p.form === 'title') ? 'title' : 'short';
@@ -294,7 +315,9 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
     // Inside a name, a quotation mark between two words ends it: «… يوشيماسا هاياشي «قلقا بالغا»».
     const joinedInName = (k: number) => joined(k) && !/["«»“”]/.test(gapAt(k));
     // A stop word, also with a conjunction or preposition written on ("وقال", "فيما").
-    const isStop = (f: string) => lex.notNames.has(f) || (/^[وفبل]/.test(f) && lex.notNames.has(f.slice(1)));
+    // A verb of the list in the dual or plural ("وقعا", "التقوا") after two names: «… كيم جونغ غيو وقعا».
+    const isStop = (f: string) =>
+      lex.notNames.has(f) || (/^[وفبل]/.test(f) && lex.notNames.has(f.slice(1))) || (f.length > 3 && /ا$/.test(f) && lex.notNames.has(f.replace(/و?ا$/, '')));
     const nameLike = (k: number) => {
       if (covered.has(k)) return false;
       const t = tokens[k]!;

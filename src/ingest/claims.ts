@@ -723,7 +723,9 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
         state.last = null; // "وكانت وزارة … قد ذكرت": a subject we do not know
         return;
       }
-      after.speaker = back ?? before.id ?? sentenceSubject(p, trigger, ctx) ?? state.last;
+      // «وأشار الرئيس إلى أن …، لكنه أوضح أن …»: a verb with no subject after a statement in the same
+      // sentence goes on with that statement's speaker.
+      after.speaker = back ?? before.id ?? (spokeBefore ? state.last : (sentenceSubject(p, trigger, ctx) ?? state.last));
     }
     if (!after.speaker) return;
     state.last = after.speaker;

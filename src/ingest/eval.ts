@@ -90,7 +90,15 @@ const words = (s: string) => tokenize(s).map((t) => t.folded);
 /** Does a predicted name (an actor, or an unlinked person's name) stand for the gold name? */
 function nameMatcher(actors: Actor[]) {
   const index = new NameIndex(actors.flatMap((a) => [...fullSpellings(a), ...a.short].map((s) => ({ words: words(s), value: a.id }))));
-  const idsIn = (name: string) => new Set(index.matchAll(tokenize(name)).flatMap((m) => m.values));
+  // A gold name stands for a person only when one of the person's spellings is the whole name: «كيم جونج
+  // جيو» is not Kim Jong Un for holding «كيم». (A body's gold name may say more than its spellings: «جهاز
+  // المخابرات الوطني في كوريا الجنوبية».)
+  const kindOf = new Map(actors.map((a) => [a.id, a.kind]));
+  const idsIn = (name: string) => {
+    const tokens = tokenize(name);
+    const whole = (m: { first: number; last: number }) => m.first === 0 && m.last === tokens.length - 1;
+    return new Set(index.matchAll(tokens).flatMap((m) => m.values.filter((id) => whole(m) || kindOf.get(id) !== 'person')));
+  };
   return {
     /** The actor ids a gold name can stand for. */
     idsOf: idsIn,

@@ -180,6 +180,14 @@ describe('claims: what was said', () => {
     expect(pairs(claims(['ورفض بيسكوف التعليق على التقارير.']))).toEqual([['dmitry-peskov', 'رفض التعليق على التقارير']]);
   });
 
+  it('«، لكنه أوضح أن …» after a statement in the same sentence goes on with its speaker', () => {
+    // Not the person a clause inside the sentence opens with («التي وقعها مع … كيم جونغ أون»).
+    expect(pairs(claims(['وأشار لافروف إلى أن المعاهدة، التي وقعها بوتين مع الزعيم كيم جونغ أون في بيونغ يانغ، دفاعية، لكنه أوضح أن تطبيقها قرار يعود إلى البلدين.'], `${NAMED} كيم جونغ أون`))).toEqual([
+      ['sergei-lavrov', 'المعاهدة، التي وقعها بوتين مع الزعيم كيم جونغ أون في بيونغ يانغ، دفاعية'],
+      ['sergei-lavrov', 'تطبيقها قرار يعود إلى البلدين'],
+    ]);
+  });
+
   it('a quoted name in the words before «، إن» is no quotation of what was said', () => {
     expect(pairs(claims(['وقال لافروف، في مقابلة مع هيئة الإذاعة الكورية «كي بي إس»، إن الاشتباكات كانت «محدودة النطاق».']))).toEqual([
       ['sergei-lavrov', 'الاشتباكات كانت «محدودة النطاق»'],
