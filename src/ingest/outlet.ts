@@ -343,6 +343,9 @@ function shapeNames(text: string, names: Names, speech: Set<string>, opts: { lea
     else slot = cls.slice(1).find((c) => c.kind === 'unknown');
     // "city - Outlet" must have the city: a lone unknown after a known name is no second publisher.
     if (slot && slot !== first && !['place', 'date', 'unknown', 'generic'].includes(first.kind)) slot = undefined;
+    // In a lead, words after "X -" that a comma goes on from are the sentence («وطنية - صادق مجلس الاتحاد،
+    // الغرفة العليا …»): a publisher's name there is closed by a dash, a slash, a colon or a bracket.
+    if (opts.lead && slot && slot !== first && !isMark(slot.seg) && !/[-–—/:|)]/.test(slot.seg.after)) slot = undefined;
   }
   const found: Name[] = [];
   for (const c of cls) {

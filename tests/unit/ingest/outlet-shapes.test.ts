@@ -24,6 +24,13 @@ describe('outlet from the page', () => {
     expect(outletOf('الموقع الرسمي | سكاي نيوز عربية', 'اقتصاد', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'سكاي نيوز عربية', basis: { rule: 'masthead' } });
   });
 
+  it('in a lead «X - <sentence>، …» the sentence is no publisher; «city - Outlet:» still is', () => {
+    // «وطنية - صادق مجلس الاتحاد، الغرفة العليا …»: the words after the dash run on after a comma.
+    const sentence = 'صادق مجلس الشيوخ، الغرفة العليا في البرلمان، بالإجماع اليوم على الاتفاقية التي وقعها الطرفان في الصيف الماضي بعد مفاوضات استمرت أشهرا.';
+    expect(outletOf(HEAD, `وطنية - ${sentence}`, MORE)).toMatchObject({ outlet: null, via: null });
+    expect(outletOf(HEAD, `بيروت - أخبار السهل والجبل: ${sentence}`, MORE)).toMatchObject({ outlet: 'أخبار السهل والجبل' });
+  });
+
   it('an unknown site name above the navigation is the masthead; the dateline agency is via', () => {
     const r = outletOf('أخبار السهل والجبل', 'الرئيسية', HEAD, `دمشق (رويترز) - ${LEAD}`, MORE);
     expect(r).toMatchObject({ outlet: 'أخبار السهل والجبل', via: 'رويترز', record: null });
