@@ -47,9 +47,12 @@ export function arabicDateWithWeekday(iso: string): string {
   return format(iso, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-/** "30 صفر 1445 هـ" (Umm al-Qura calendar; a local sighting may differ by a day). */
+/**
+ * "30 صفر 1445 هـ" (Umm al-Qura calendar; a local sighting may differ by a day). After the day's number
+ * the month is in the genitive: «14 ذي الحجة», not ICU's «ذو الحجة».
+ */
 export function hijriDate(iso: string): string {
-  return format(iso, { day: 'numeric', month: 'long', year: 'numeric' }, HIJRI_CALENDAR);
+  return format(iso, { day: 'numeric', month: 'long', year: 'numeric' }, HIJRI_CALENDAR).replace(/ذو (?=القعدة|الحجة)/u, 'ذي ');
 }
 
 /** "سبتمبر" */

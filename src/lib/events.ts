@@ -14,7 +14,7 @@
  * the fields below are the site's additions and the ingest ignores them.
  */
 import { z } from 'astro/zod';
-import type { CountedNoun } from './plural.ts';
+import { countOf, type CountedNoun } from './plural.ts';
 import { tokenize, phraseTokens, NAME_PREFIXES } from '../text/tokens.ts';
 
 // A YAML loader may read an unquoted 2023-09-13 as a Date: take it back to its day.
@@ -277,7 +277,17 @@ function countArabic(n: number, noun: Noun): string {
 
 // ---------------------------------------------------------------- counted nouns of the story pages
 
-/** After «غطّته»: «مصدر واحد»، «مصدران»، «3 مصادر»، «11 مصدرًا». */
+/**
+ * How many outlets covered an event, as a sentence whose verb agrees with its subject: «غطّاه مصدر واحد»،
+ * «غطّاه مصدران»، «غطّته 3 مصادر» (a broken plural), «غطّاه 11 مصدرًا»، «غطّاه 100 مصدر»؛ «لم يغطّه أي مصدر».
+ */
+export function coveredBy(n: number): string {
+  if (n === 0) return 'لم يغطّه أي مصدر';
+  const sources = countOf(n, SOURCES);
+  return n % 100 >= 3 && n % 100 <= 10 ? `غطّته ${sources}` : `غطّاه ${sources}`;
+}
+
+/** The counted noun of coveredBy: «مصدر واحد»، «مصدران»، «3 مصادر»، «11 مصدرًا». */
 export const SOURCES: CountedNoun = {
   zero: 'لا مصادر',
   one: 'مصدر واحد',

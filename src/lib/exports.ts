@@ -71,11 +71,14 @@ export function dateIsPublication(data: EntryFrontmatter): boolean {
   return Boolean(data.published_at) || data.date_basis.kind === 'stated';
 }
 
+/** The mark after an outlet an editor gave without confirming it («(نسبة غير مؤكدة)» read as a percentage). */
+export const UNCONFIRMED_OUTLET = 'نسبة الخبر إليه غير مؤكدة';
+
 /** The outlet as readers should see it: its name, marked when the attribution is unconfirmed, or "unknown". */
 export function outletLabel(data: EntryFrontmatter): string {
   if (!data.outlet) return 'مصدر غير معروف';
   const unconfirmed = data.outlet_basis.kind === 'editorial' && !data.outlet_basis.confirmed;
-  return unconfirmed ? `${data.outlet} (نسبة غير مؤكدة)` : data.outlet;
+  return unconfirmed ? `${data.outlet} (${UNCONFIRMED_OUTLET})` : data.outlet;
 }
 
 /** Resolve a site-relative path ("entries/x/", "/timeline.json") against the home URL. */

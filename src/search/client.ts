@@ -354,8 +354,10 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig, backend
         const q = state.q.replace(s.word, w);
         return el('a', { href: urlFromState({ ...state, q }), 'data-suggestion': w }, w);
       });
-      const line = el('p', {}, `هل تقصد بدل «${s.word}»: `);
-      links.forEach((a, i) => line.append(...(i ? ['، ', a] : [a])));
+      // One word typed: «هل تقصد: بوتين؟»; several: which of them each suggestion replaces.
+      const alone = outcome.suggestions.length === 1 && parsed.units.length === 1;
+      const line = el('p', {}, alone ? 'هل تقصد: ' : `هل تقصد بدل «${s.word}»: `);
+      links.forEach((a, i) => line.append(...(i ? [' أو ', a] : [a])));
       line.append('؟');
       suggestBox.append(line);
     }

@@ -138,6 +138,17 @@ describe('starting', () => {
   });
 });
 
+describe('the search page', () => {
+  it('has one search box (none in the header) and shows only filters with something to choose', async () => {
+    await runQuery(page, site.url, 'بوتين');
+    expect(await page.locator('#site-search-q').count()).toBe(0);
+    for (const id of ['search-actor', 'search-outlet', 'search-year', 'search-month', 'search-person']) {
+      const options = await page.locator(`#${id} option`).count();
+      expect(await page.locator(`#${id}`).isVisible(), id).toBe(options > 1);
+    }
+  });
+});
+
 describe('results', () => {
   it('show date, outlet and an excerpt of the original text with the match marked', async () => {
     const r = await runQuery(page, site.url, 'قمة');
@@ -228,6 +239,8 @@ describe('results', () => {
     await runQuery(page, site.url, 'بوتيين');
     const links = await page.$$eval('[data-search-suggest] a', (as) => as.map((a) => a.textContent ?? ''));
     expect(links).toContain('بوتين');
+    // One word typed: the question offers the words themselves («هل تقصد: بوتين؟»).
+    expect(await page.$eval('[data-search-suggest] p', (p) => p.textContent ?? '')).toMatch(/^هل تقصد: بوتين/);
     await page.click('[data-search-suggest] a[data-suggestion="بوتين"]');
     const r = await readResults(page);
     expect([...r.sources].sort()).toEqual(cases.find((c) => c.query === 'بـوتـين')!.expected);

@@ -98,14 +98,16 @@ describe('fixture entries', () => {
     const $ = await load(`${site.url}entries/fixture-c-via-notes/`);
     const facts = $('.entry__header .facts').text();
     expect(facts).toContain('موقع تجريبي ثالث');
-    expect(facts).toContain('نسبة غير مؤكدة');
+    expect(facts).toContain('نسبة الخبر إليه غير مؤكدة');
     expect(facts).toContain('نقلًا عن');
     expect(facts).toContain('وكالة تجريبية للأنباء');
     expect($('.notes').text()).toContain('ملاحظة تجريبية من المحرر');
     expect($('.provenance').text()).toContain('إضافة من المحرر');
     expect($('.provenance').text()).toContain('تاريخ ما يرويه الخبر');
-    // A rule the site has no Arabic name for still shows, by its id.
-    expect($('.removed').text()).toContain('a_rule_the_site_does_not_know');
+    // A rule the site has no Arabic name for still shows, as «another rule», its id for editors in data-rule and the title.
+    const unknownRule = $('.removed__list > li[data-rule="a_rule_the_site_does_not_know"]');
+    expect(unknownRule.find('.removed__rule').text()).toBe('قاعدة أخرى');
+    expect(unknownRule.find('.removed__rule').attr('title')).toBe('a_rule_the_site_does_not_know');
   });
 
   it('Nu HTML Checker: 0 errors on the fixture pages', async () => {

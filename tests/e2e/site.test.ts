@@ -134,7 +134,7 @@ describe('timeline page', () => {
     // Every event item links its event page and says how many sources covered it.
     for (const item of $('article.event-item').toArray()) {
       expect($(item).find('h4 a').attr('href')).toMatch(/^\/events\/[a-z0-9-]+\/$/);
-      expect($(item).find('.event-item__coverage').text()).toMatch(/^\s*غطّته /);
+      expect($(item).find('.event-item__coverage').text()).toMatch(/^\s*(?:غطّته \d|غطّاه )/);
     }
     expect($('article.event-item--key').length, 'key events stand out').toBeGreaterThan(0);
   });
@@ -316,7 +316,9 @@ describe('entry pages', () => {
     if (e.data.date_basis.kind === 'stated') expect(provenance.text()).toContain('مذكور في نص الخبر');
     if (e.data.date_basis.kind === 'inferred') expect(provenance.text()).toContain('مستنتَج من النص');
     expect(provenance.find('.removed__list > li')).toHaveLength(e.data.removed.length);
-    for (const r of e.data.removed) expect(provenance.text()).toContain(r.rule);
+    // Each line's rule: named in Arabic for readers; its id, for editors, only in data-rule.
+    for (const r of e.data.removed) expect(provenance.find(`.removed__list > li[data-rule="${r.rule}"]`).length, r.rule).toBeGreaterThan(0);
+    provenance.find('.removed__why').each((_, el) => void expect($(el).text(), 'a rule id shown to readers').not.toMatch(/[A-Za-z_]{3,}/));
     // Search indexes the headline and the text only: never provenance, claims or page furniture.
     const bodies = $('[data-pagefind-body]');
     expect(bodies.length).toBeGreaterThan(0);

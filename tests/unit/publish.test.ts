@@ -111,7 +111,7 @@ describe('Atom feed: what is not known is not claimed', () => {
     const [event, stated] = feed.entry;
     expect(event.published).toBeUndefined();
     expect(event.updated).toBe('2024-11-29T00:00:00Z');
-    expect(event.author.name).toBe('عربي21 (نسبة غير مؤكدة)');
+    expect(event.author.name).toBe('عربي21 (نسبة الخبر إليه غير مؤكدة)');
     expect(stated.published).toBe('2024-06-20T09:06:03.000Z');
   });
 });

@@ -11,7 +11,7 @@ const entryPage = (body: string, extra = '') => `<!doctype html><html lang="ar">
 <main><article>
 <h1 data-pagefind-body>قمة في فوستوتشني</h1>
 <dl><dd><time datetime="2023-09-15" data-pagefind-meta="date[datetime]">15 سبتمبر 2023</time></dd>
-<dd data-pagefind-meta="outlet_label"><span data-pagefind-meta="outlet">عربي21</span> (نسبة غير مؤكدة)</dd></dl>
+<dd data-pagefind-meta="outlet_label"><span data-pagefind-meta="outlet">عربي21</span> (نسبة الخبر إليه غير مؤكدة)</dd></dl>
 <section data-pagefind-body><h2 data-pagefind-ignore>نص الخبر</h2>${body}</section>
 <section><h2>من أين جاء هذا الخبر</h2><code data-pagefind-meta="source">001_x.txt</code><p>سطر محذوف: بوريل</p></section>
 ${extra}
@@ -42,7 +42,7 @@ describe('records from built pages', () => {
       title: 'قمة في فوستوتشني',
       date: '2023-09-15',
       outlet: 'عربي21',
-      outlet_label: 'عربي21 (نسبة غير مؤكدة)',
+      outlet_label: 'عربي21 (نسبة الخبر إليه غير مؤكدة)',
       source: '001_x.txt',
       text: 'وقال بيسكوف\nإن الزيارة',
     });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { arabicDate, arabicDateWithWeekday, arabicMonthYear, arabicTimestamp, hijriDate, parseDay } from '../../src/lib/dates.ts';
 import { CLAIMS, countOf, ENTRIES } from '../../src/lib/plural.ts';
+import { coveredBy } from '../../src/lib/events.ts';
 import { groupByYearMonth, groupItems, monthHeading, neighbours, pageOfEntry, shortLede, sortEntries, yearPages, yearPath } from '../../src/lib/timeline.ts';
 
 describe('dates', () => {
@@ -13,7 +14,7 @@ describe('dates', () => {
 
   it('gives the Umm al-Qura Hijri date', () => {
     expect(hijriDate('2023-09-15')).toBe('30 صفر 1445 هـ');
-    expect(hijriDate('2024-06-19')).toBe('13 ذو الحجة 1445 هـ');
+    expect(hijriDate('2024-06-19')).toBe('13 ذي الحجة 1445 هـ'); // the month in the genitive after the day
   });
 
   it('keeps a calendar day whatever the time zone, and rejects impossible days', () => {
@@ -42,6 +43,20 @@ describe('counted nouns', () => {
       '103 تصريحات',
     ]);
     expect(countOf(2, ENTRIES)).toBe('خبران');
+  });
+
+  it('says how many outlets covered an event with a verb that agrees with them', () => {
+    // «مصدر» is masculine: «غطّاه مصدر واحد»; the broken plural «مصادر» (3–10) takes «غطّته».
+    expect([0, 1, 2, 3, 10, 11, 100, 103].map(coveredBy)).toEqual([
+      'لم يغطّه أي مصدر',
+      'غطّاه مصدر واحد',
+      'غطّاه مصدران',
+      'غطّته 3 مصادر',
+      'غطّته 10 مصادر',
+      'غطّاه 11 مصدرًا',
+      'غطّاه 100 مصدر',
+      'غطّته 103 مصادر',
+    ]);
   });
 });
 
