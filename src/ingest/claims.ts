@@ -74,6 +74,8 @@ interface Lexicon {
   connectives: Set<string>;
   nounAfter: WordLexicon<true>;
   anonymous: Set<string>;
+  /** Heads of a person's role (claims.yaml people.role_heads, one word): «نظيره» is a role, not an object. */
+  roleHeads: Set<string>;
   relatives: Set<string>;
   documents: Set<string>;
   auxiliaries: WordLexicon<true>;
@@ -115,6 +117,7 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
     connectives: set(rules.connectives),
     nounAfter: words(rules.noun_after, ['', 'و']),
     anonymous: set(rules.anonymous_heads),
+    roleHeads: set(rules.people.role_heads.filter((h) => !h.includes(' '))),
     relatives: set(rules.relatives),
     documents: set(rules.document_subjects),
     auxiliaries: words(rules.auxiliaries, VERB_PREFIXES),
@@ -393,6 +396,10 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
       return { ...r, stop: { kind: 'content', at: tok.start } };
     } else if (mode === 'subject' && lex.circumstance.has(w)) {
       mode = 'circumstance';
+    } else if (mode === 'subject' && r.speaker === null && takesSubject && r.unknownWords > 0 && /(?:ها|هما|هم|ته)$/.test(tok.text) && !lex.fillers.has(w) && !lex.roleHeads.has(w)) {
+      // «جددت وزارة الخارجية الكورية الجنوبية مطالبتها موسكو بسحب …»: a noun with a pronoun after an
+      // unknown subject is the verb's object; a name after it is no subject.
+      return { ...r, unknownWords: r.unknownWords + 1, stop: { kind: 'content', at: tok.start } };
     } else if (mode === 'subject' && !lex.fillers.has(w)) {
       if (r.speaker !== null) {
         // "عن كيم يو جونغ، شقيقة الزعيم …، قولها:", "قال بيسكوف، المتحدث باسم الكرملين، إن": words set off by

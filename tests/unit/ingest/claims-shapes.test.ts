@@ -55,6 +55,13 @@ describe('claims: who the subject is', () => {
     expect(pairs(claims(['والتقى لافروف نظيرته، قال بعدها إن العلاقات بلغت مستوى جديدا.']))).toEqual([['sergei-lavrov', 'العلاقات بلغت مستوى جديدا']]);
   });
 
+  it('a name after an unknown subject and its object («… مطالبتها موسكو») is no subject', () => {
+    const named = `${NAMED} موسكو`;
+    expect(claims(['وجددت وزارة الخارجية الفنلندية مطالبتها موسكو بسحب القوات، معتبرة أن وجودها يخالف القانون.'], named)).toEqual([]);
+    // A role head with its pronoun («نظيره») is a role: the name after it speaks.
+    expect(pairs(claims(['وقال نظيره الروسي سيرغي لافروف إن المحادثات بناءة.']))).toEqual([['sergei-lavrov', 'المحادثات بناءة']]);
+  });
+
   it('an unknown subject before «قد» speaks for no one, not for the last speaker', () => {
     expect(claims(['قال بيسكوف إن الوفد وصل.', 'وكانت هيئة الرقابة المحلية قد ذكرت أن الطائرة تأخرت.'])).toHaveLength(1);
   });
