@@ -39,7 +39,7 @@ export function quoteSpans(text: string, isName: (content: string) => boolean): 
   return spans;
 }
 
-type TriggerKind = 'verb' | 'participle' | 'relay' | 'saying';
+type TriggerKind = 'verb' | 'participle' | 'relay' | 'saying' | 'noun';
 type Trigger = { index: number; kind: TriggerKind };
 
 interface ClaimContext {
@@ -100,6 +100,7 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
     ...f(rules.continuation_participles).map((w) => [w, 'participle'] as [string, TriggerKind]),
     ...f(rules.relay_verbs).map((w) => [w, 'relay'] as [string, TriggerKind]),
     ...f(rules.saying_nouns).map((w) => [w, 'saying'] as [string, TriggerKind]),
+    ...f(rules.speech_nouns).map((w) => [w, 'noun'] as [string, TriggerKind]),
   ];
   const complementizers = set(rules.complementizers);
   const lex: Lexicon = {
@@ -537,12 +538,28 @@ function findTriggers(p: Paragraph, lex: Lexicon): Trigger[] {
     while (q < p.speechQuotes.length && p.speechQuotes[q]!.close < tok.start) q++;
     const quote = p.speechQuotes[q];
     if (quote && tok.start > quote.open && tok.start < quote.close) continue;
-    if (i > 0 && lex.nounAfter.has(tokens[i - 1]!.folded) && /^\s+$/.test(p.text.slice(tokens[i - 1]!.end, tok.start))) continue;
+    // (A speech noun is a noun: «من إعلان X أن» is where it stands.)
+    if (kind !== 'noun' && i > 0 && lex.nounAfter.has(tokens[i - 1]!.folded) && /^\s+$/.test(p.text.slice(tokens[i - 1]!.end, tok.start))) continue;
     // A relay verb relays only with «عن» a few words on, before any punctuation ("نقلت السفن الجنود" moves them).
     if (kind === 'relay' && !relaysFrom(p, i)) continue;
+    // A speech noun is one only with a name and «أن» after it in the clause: «تأكيد التقارير» inside
+    // a statement must not end it.
+    if (kind === 'noun' && !nounSpeaks(p, i, lex)) continue;
     triggers.push({ index: i, kind });
   }
   return triggers;
+}
+
+/** A known name, then a complementizer, within a few words after token i and before any punctuation. */
+function nounSpeaks(p: Paragraph, i: number, lex: Lexicon): boolean {
+  const { text, tokens } = p;
+  let named = false;
+  for (let k = i + 1; k < tokens.length && k <= i + 14; k++) {
+    if (/[.,،:؛;«»"“”]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return false;
+    if (p.mentionAt.has(k)) named = true;
+    else if (lex.complementizers.has(tokens[k]!.folded)) return named;
+  }
+  return false;
 }
 
 function relaysFrom(p: Paragraph, i: number): boolean {
@@ -693,7 +710,10 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
     const spokeBefore = triggers.slice(0, n).some((t) => tokens[t.index]!.start >= sentenceStart);
     const mainSubject = trigger.kind !== 'participle' ? null : spokeBefore ? state.last : (sentenceSubject(p, trigger, ctx) ?? state.last);
     const after = walkAfterVerb(p, trigger, segEnd, mainSubject, ctx, lex);
-    if (trigger.kind === 'relay') {
+    if (trigger.kind === 'noun') {
+      // «إعلان X أن …»: only with its speaker named after it and «أن» after the speaker.
+      if (after.speaker === null || after.stop.kind !== 'complementizer') return;
+    } else if (trigger.kind === 'relay') {
       if (after.speaker === null || after.stop.kind === 'content' || after.stop.kind === 'end') return;
     } else if (trigger.kind === 'saying') {
       // "واكتفى بيسكوف بالقول إن …", "ورد بوتين على سؤال … بالقول: …": the subject of the verb before it;

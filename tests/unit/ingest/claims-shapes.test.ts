@@ -204,6 +204,24 @@ describe('claims: what was said', () => {
     expect(pairs(claims(['وقال لافروف: «المحادثات كانت مثمرة جدا».']))).toEqual([['sergei-lavrov', 'المحادثات كانت مثمرة جدا']]);
   });
 
+  it('a speech noun with its speaker and «أن» after it: «بعد أيام من إعلان … X أن …»', () => {
+    expect(pairs(claims(['وتأتي الزيارة بعد أيام من إعلان المتحدث باسم الكرملين دميتري بيسكوف أن الوفد سيصل غدا.']))).toEqual([
+      ['dmitry-peskov', 'الوفد سيصل غدا'],
+    ]);
+    // Not a statement without a name and «أن» after it, and it does not cut the statement it stands in.
+    expect(claims(['وجاء ذلك بعد إعلان موسكو الصادر في الصيف.'], `${NAMED} موسكو`)).toEqual([]);
+    expect(pairs(claims(['وقال لافروف إن بلاده لا تستطيع في هذه المرحلة تأكيد التقارير عن الجنود.']))).toEqual([
+      ['sergei-lavrov', 'بلاده لا تستطيع في هذه المرحلة تأكيد التقارير عن الجنود'],
+    ]);
+    // «نقلت … عن X تأكيده … أن»: the relay's «قوله» in another word.
+    expect(pairs(claims(['ونقلت وسائل إعلام عن لافروف تأكيده خلال اللقاء أن العلاقات متينة.']))).toEqual([['sergei-lavrov', 'العلاقات متينة']]);
+  });
+
+  it('«، وهو ما …» and «، وذلك رداً على …» after a statement are the writer’s words', () => {
+    expect(pairs(claims(['وقال لافروف إن الجنود وصلوا، وهو ما نفته العاصمة الأخرى.']))).toEqual([['sergei-lavrov', 'الجنود وصلوا']]);
+    expect(pairs(claims(['وقال لافروف إن التعاون شأن يخصنا، وذلك رداً على سؤال صحفي.']))).toEqual([['sergei-lavrov', 'التعاون شأن يخصنا']]);
+  });
+
   it('«متوقعاً أن …» carries on the speaker’s statement', () => {
     expect(pairs(claims(['وقال لافروف إن المحادثات كانت صريحة، متوقعاً أن تستمر الاتصالات بين البلدين.']))).toEqual([
       ['sergei-lavrov', 'المحادثات كانت صريحة'],
