@@ -616,7 +616,8 @@ function sentenceSubject(p: Paragraph, trigger: Trigger, ctx: ClaimContext, anyK
   let found: string | null = null;
   for (const start of starts) {
     const m = p.mentions.find((x) => x.first >= start && x.first <= start + 3 && x.last < trigger.index && !/[لبك]/.test(x.prefix));
-    if (m && (anyKind || ctx.matcher.byId.get(m.actorId)!.kind === 'person')) found = m.actorId;
+    // A person, or a body («ونشر الكرملين نص البرقية، وأوضح أن …»); a place only when asked (anyKind).
+    if (m && (anyKind || ctx.matcher.byId.get(m.actorId)!.kind !== 'place')) found = m.actorId;
   }
   return found;
 }

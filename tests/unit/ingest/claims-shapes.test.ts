@@ -187,6 +187,12 @@ describe('claims: what was said', () => {
     expect(pairs(claims(['ورفض بيسكوف التعليق على التقارير.']))).toEqual([['dmitry-peskov', 'رفض التعليق على التقارير']]);
   });
 
+  it('a verb with no subject after a comma: the body the sentence opens with, as a person would be', () => {
+    expect(pairs(claims(['ونشر الكرملين نص البرقية على موقعه، وأوضح أن الرئيس بوتين تمنى للضيف النجاح.'], `${NAMED} الكرملين`))).toEqual([
+      ['kremlin', 'الرئيس بوتين تمنى للضيف النجاح'],
+    ]);
+  });
+
   it('«، لكنه أوضح أن …» after a statement in the same sentence goes on with its speaker', () => {
     // Not the person a clause inside the sentence opens with («التي وقعها مع … كيم جونغ أون»).
     expect(pairs(claims(['وأشار لافروف إلى أن المعاهدة، التي وقعها بوتين مع الزعيم كيم جونغ أون في بيونغ يانغ، دفاعية، لكنه أوضح أن تطبيقها قرار يعود إلى البلدين.'], `${NAMED} كيم جونغ أون`))).toEqual([
