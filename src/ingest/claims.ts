@@ -593,6 +593,12 @@ function subjectBefore(p: Paragraph, trigger: Trigger, ctx: ClaimContext, lex: L
   const clean = relative ? /^[^.:؛;"«»]*$/.test(between) : /^[^،,.:؛;"«»]*$/.test(between);
   // A place speaks only as a marked subject ("وكانت الولايات المتحدة قد حذرت").
   if (m && clean && (marked || ctx.matcher.byId.get(m.actorId)!.kind !== 'place') && !/[لبك]/.test(m.prefix)) return { id: m.actorId, marked: marked || relative };
+  // «مقالاً لبوتين كتب فيه أن …», «رسالة لكيم قال فيها إن …»: the writing's author, right before the verb,
+  // wrote or said what is in it.
+  const inIt = tokens[trigger.index + 1]?.folded;
+  if (m && /^\s+$/.test(between) && m.prefix === 'ل' && (inIt === 'فيه' || inIt === 'فيها') && ctx.matcher.byId.get(m.actorId)!.kind === 'person') {
+    return { id: m.actorId, marked: true };
+  }
   // "وكانت وزارة … قد ذكرت": a subject before «قد» that is no known name. "وكان قد قال": none.
   const unknown = (marked || relative) && k >= 0 && !lex.auxiliaries.has(tokens[k]!.folded) && !/[.:؛;"«»]/.test(between);
   return { id: null, marked: unknown };

@@ -187,6 +187,18 @@ describe('claims: what was said', () => {
     expect(pairs(claims(['ورفض بيسكوف التعليق على التقارير.']))).toEqual([['dmitry-peskov', 'رفض التعليق على التقارير']]);
   });
 
+  it('«مقالاً لبوتين كتب فيه أن …»: the writing’s author wrote what is in it', () => {
+    expect(pairs(claims(['وقال أوشاكوف إن الزيارة مهمة.', 'ونشرت صحيفة محلية مقالاً لبوتين كتب فيه أن البلدين سيطوران التجارة.']))).toEqual([
+      ['yuri-ushakov', 'الزيارة مهمة'],
+      ['vladimir-putin', 'البلدين سيطوران التجارة'],
+    ]);
+    // Someone spoken to is still no subject: «قال لبوتين إن …».
+    expect(pairs(claims(['وقال أوشاكوف إن الزيارة مهمة.', 'ثم قال لبوتين إن الوفد جاهز.']))).toEqual([
+      ['yuri-ushakov', 'الزيارة مهمة'],
+      ['yuri-ushakov', 'الوفد جاهز'],
+    ]);
+  });
+
   it('a verb with no subject after a comma: the body the sentence opens with, as a person would be', () => {
     expect(pairs(claims(['ونشر الكرملين نص البرقية على موقعه، وأوضح أن الرئيس بوتين تمنى للضيف النجاح.'], `${NAMED} الكرملين`))).toEqual([
       ['kremlin', 'الرئيس بوتين تمنى للضيف النجاح'],
