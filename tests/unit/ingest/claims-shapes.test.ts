@@ -235,9 +235,10 @@ describe('claims: what was said', () => {
     expect(pairs(claims(['ونقلت وسائل إعلام عن لافروف تأكيده خلال اللقاء أن العلاقات متينة.']))).toEqual([['sergei-lavrov', 'العلاقات متينة']]);
   });
 
-  it('«، وهو ما …» and «، وذلك رداً على …» after a statement are the writer’s words', () => {
+  it('«، وهو ما …», «، وذلك رداً على …» and «، في إطار …» after a statement are the writer’s words', () => {
     expect(pairs(claims(['وقال لافروف إن الجنود وصلوا، وهو ما نفته العاصمة الأخرى.']))).toEqual([['sergei-lavrov', 'الجنود وصلوا']]);
     expect(pairs(claims(['وقال لافروف إن التعاون شأن يخصنا، وذلك رداً على سؤال صحفي.']))).toEqual([['sergei-lavrov', 'التعاون شأن يخصنا']]);
+    expect(pairs(claims(['وقال لافروف إن الوفد وصل، في إطار جولة تشمل ثلاث دول.']))).toEqual([['sergei-lavrov', 'الوفد وصل']]);
   });
 
   it('«متوقعاً أن …» carries on the speaker’s statement', () => {
