@@ -339,6 +339,12 @@ function isInitials(line: RuleLine): boolean {
   return t.length >= 2 && t.length <= 8 && t.every((w) => w.length <= 2 && !/^\d+$/.test(w)) && /[\p{L}]/u.test(core);
 }
 
+/** A weather bar's line: a temperature and a place, «21° القدس», «Gaza 24°C», «الرياض 35 °». */
+const WEATHER = /^(?:-?\d{1,2}\s*°\s*[CFس]?\s*[\p{L}][\p{L}\s]{0,24}|[\p{L}][\p{L}\s]{0,24}?\s*-?\d{1,2}\s*°\s*[CFس]?)$/u;
+function isWeather(text: string): boolean {
+  return text.length <= 40 && WEATHER.test(text);
+}
+
 /** Placeholders: "[ad_1]", "إعلان", "list of 2 items", "list 1 of 2". */
 function isPlaceholder(text: string): boolean {
   return /^\[[^\]]{1,20}\]$/u.test(text) || /^(?:إعلان|اعلان|advertisement|ad)$/iu.test(text) || /^list(?: \d+)? of \d+(?: items?)?$/i.test(text);
@@ -367,6 +373,7 @@ function classify(line: RuleLine, ctx: Context): string | null {
   const rule = ctx.lineRules.find((r) => ruleMatches(r, line));
   if (rule) return rule.rule.name;
   if (isPlaceholder(text)) return 'placeholder';
+  if (isWeather(text)) return 'weather';
   if (isCounter(line, ctx)) return 'counter';
   if (isCaption(text, ctx)) return 'photo_caption';
   if (isInitials(line)) return 'initials';

@@ -62,6 +62,16 @@ describe('each kind of page furniture, on made-up lines', () => {
     expect(rulesOf(HEAD, PARA, 'التعليقات (١٢)')).toEqual([[3, 'comment_counter']]);
   });
 
+  it('a weather bar: a temperature beside a place, either way round', () => {
+    expect(rulesOf('21° القدس', 'Gaza 24°C', 'الرياض 35 °', HEAD, PARA)).toEqual([
+      [1, 'weather'],
+      [2, 'weather'],
+      [3, 'weather'],
+    ]);
+    // A sentence with a temperature in it is text.
+    expect(rulesOf(HEAD, PARA, 'وبلغت الحرارة في بيونغ يانغ 30° يوم وصول الوفد.')).toEqual([]);
+  });
+
   it('a section label only above the headline', () => {
     const r = cut('سياسة دولية', '', HEAD, PARA);
     expect(r.removed).toEqual([{ line: 1, rule: 'section_label', text: 'سياسة دولية' }]);

@@ -31,6 +31,11 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, `بيروت - أخبار السهل والجبل: ${sentence}`, MORE)).toMatchObject({ outlet: 'أخبار السهل والجبل' });
   });
 
+  it('a masthead under a weather bar and a date bar is the site', () => {
+    const r = outletOf('21° القدس', '24° غزة', 'الأربعاء 13 تشرين الثاني 2024', 'وكالة أنباء السهل والجبل', 'الرئيسية', 'محليات', HEAD, LEAD, MORE);
+    expect(r).toMatchObject({ outlet: 'وكالة أنباء السهل والجبل', record: null });
+  });
+
   it('an unknown site name above the navigation is the masthead; the dateline agency is via', () => {
     const r = outletOf('أخبار السهل والجبل', 'الرئيسية', HEAD, `دمشق (رويترز) - ${LEAD}`, MORE);
     expect(r).toMatchObject({ outlet: 'أخبار السهل والجبل', via: 'رويترز', record: null });
