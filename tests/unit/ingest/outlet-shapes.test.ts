@@ -154,6 +154,9 @@ describe('outlet from the page', () => {
     // Not a name the data knows as an outlet: no via.
     const sources = 'نقلاً عن مصادر محلية، تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض أسعار الأسمدة.';
     expect(outletOf('الخليج', HEAD, sources, MORE).via).toBeNull();
+    // «…، بحسب ما أفادت وكالة "X" الروسية.» ending the lead, the agency in quotation marks.
+    const reported = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض أسعار الأسمدة، بحسب ما أفادت وكالة "ريا نوفوستي" الروسية.';
+    expect(outletOf('الخليج', HEAD, reported, MORE)).toMatchObject({ outlet: 'الخليج', via: 'وكالة ريا نوفوستي' });
   });
 
   it('a lead "ذكرت وكالة X … أن" with the story citing "الوكالة": via X; not when the source is "وكالات"', () => {
