@@ -579,11 +579,15 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     const edition = names.editionOf(firstLine.text);
     return edition && edition === names.editionOf(below.text) ? { line: below, name: names.resolve(below.text, true) } : null;
   })();
+  // Below the menu's home link the lines are its sections: a known name among them («الرأي», the opinion
+  // pages, is also the Kuwaiti paper الراي) is a section's, not the site's.
+  let inMenu = false;
   for (const l of lines) {
     if (l.no >= boundary || l.no >= firstParaNo) break;
+    if (nav.has(fold(l.text))) inMenu = true;
     const unknownFirst = l === firstLine && !twinAdjacent && !unknownTwin?.name ? unknownMasthead : null;
     const twinName = l === unknownTwin?.line ? unknownTwin.name : null;
-    const n = nameOnly(l.text) ?? twinName ?? unknownFirst ?? (twinAdjacent || (l === firstLine && unknownTwin?.name) ? null : cutAsMasthead(l));
+    const n = inMenu && l !== firstLine ? null : nameOnly(l.text) ?? twinName ?? unknownFirst ?? (twinAdjacent || (l === firstLine && unknownTwin?.name) ? null : cutAsMasthead(l));
     if (n) {
       add(3, 'masthead', l, [n]);
       mastheadNo = l.no;
@@ -761,7 +765,11 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   ];
   // The site's own names, as printed in either script and without its edition's word: never its via.
   const own = new Set([outlet.name, ...(unknownTwin?.name && outlet === unknownTwin.name ? [firstLine!.text] : [])].map((n) => names.siteStem(n)));
-  const via = viaOrder.flatMap((s) => s.names).find((n) => !sameOutlet(n, outlet) && !own.has(names.siteStem(n.name))) ?? null;
+  // A name the data does not know that is part of the outlet's own («(الاتحاد، وكالات)» on the page of
+  // «مركز الاتحاد للأخبار», «(عدن الغد) متابعات» on «مؤسسة عدن الغد للإعلام»'s) is its dateline mark.
+  const outletWords = ` ${fold(outlet.name)} `;
+  const partOfOwn = (n: Name) => !n.record && outletWords.includes(` ${fold(n.name)} `);
+  const via = viaOrder.flatMap((s) => s.names).find((n) => !sameOutlet(n, outlet) && !own.has(names.siteStem(n.name)) && !partOfOwn(n)) ?? null;
   return {
     outlet: outlet.name,
     via: via?.name ?? null,

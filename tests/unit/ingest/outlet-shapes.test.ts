@@ -31,6 +31,19 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, `بيروت - أخبار السهل والجبل: ${sentence}`, MORE)).toMatchObject({ outlet: 'أخبار السهل والجبل' });
   });
 
+  it('a known name among the menu items under «الرئيسية» is a section, not the masthead', () => {
+    // «الرأي» (the opinion pages) is also the Kuwaiti paper الراي.
+    const r = outletOf('الرئيسية', 'العالم', 'الرأي', 'رياضة', HEAD, `بيروت - ${LEAD}`, MORE, 'جميع الحقوق محفوظة لمركز السهل والجبل للأخبار 2024');
+    expect(r).toMatchObject({ outlet: 'مركز السهل والجبل للأخبار', via: null });
+  });
+
+  it('a dateline mark that is part of the site’s own name is no via', () => {
+    // «(السهل، وكالات)» and «(السهل) متابعات:» on the page of «مؤسسة السهل للإعلام».
+    const copyright = 'جميع الحقوق محفوظة لمؤسسة السهل للإعلام © 2024';
+    expect(outletOf(HEAD, 'بيروت (السهل، وكالات)', LEAD, MORE, copyright)).toMatchObject({ outlet: 'مؤسسة السهل للإعلام', via: null });
+    expect(outletOf(HEAD, '(السهل) متابعات:', LEAD, MORE, copyright)).toMatchObject({ outlet: 'مؤسسة السهل للإعلام', via: null });
+  });
+
   it('a masthead under a weather bar and a date bar is the site', () => {
     const r = outletOf('21° القدس', '24° غزة', 'الأربعاء 13 تشرين الثاني 2024', 'وكالة أنباء السهل والجبل', 'الرئيسية', 'محليات', HEAD, LEAD, MORE);
     expect(r).toMatchObject({ outlet: 'وكالة أنباء السهل والجبل', record: null });
