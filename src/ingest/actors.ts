@@ -178,16 +178,19 @@ export class ActorMatcher {
       // «كيم جونج جيو» where the article names Kim Jong Un: a short form or a word of a person's name
       // written beside another word of that name, yet not as the full name (the longest match would have
       // taken it), names someone else.
-      const next = tokens[m.last + 1];
-      const prev = tokens[m.first - 1];
-      const after = next !== undefined && next.start === tokens[m.last]!.end + 1 ? next.folded : null;
-      const before = prev !== undefined && tokens[m.first]!.start === prev.end + 1 ? prev.folded : null;
-      const besideOwnWord = (p: NamePattern) => {
-        if ((p.form !== 'short' && p.form !== 'part') || p.actor.kind !== 'person') return false;
-        const words = this.nameWords(p.actor);
-        return (after !== null && words.has(after)) || (before !== null && words.has(before));
-      };
-      const values = after !== null || before !== null ? m.values.filter((p) => !besideOwnWord(p)) : m.values;
+      let values = m.values;
+      if (values.some((p) => (p.form === 'short' || p.form === 'part') && p.actor.kind === 'person')) {
+        const next = tokens[m.last + 1];
+        const prev = tokens[m.first - 1];
+        const after = next !== undefined && next.start === tokens[m.last]!.end + 1 ? next.folded : null;
+        const before = prev !== undefined && tokens[m.first]!.start === prev.end + 1 ? prev.folded : null;
+        const besideOwnWord = (p: NamePattern) => {
+          if ((p.form !== 'short' && p.form !== 'part') || p.actor.kind !== 'person') return false;
+          const words = this.nameWords(p.actor);
+          return (after !== null && words.has(after)) || (before !== null && words.has(before));
+        };
+        if (after !== null || before !== null) values = values.filter((p) => !besideOwnWord(p));
+      }
       const full = values.filter((p) => p.form === 'full');
       const given = values.filter((p) => p.form !== 'part' && named.has(p.actor.id));
       // A word of a full name counts only when the article names in full exactly one actor with it.

@@ -224,6 +224,8 @@ interface Context {
   /** The credits without their spaces, and the credits and caption marks in one list. */
   squeezedCredits: Set<string>;
   creditMarks: string[];
+  /** Bodies and outlets the data knows, folded: in brackets after a description, the picture's source. */
+  sources: Set<string>;
   lex: (key: string) => Set<string>;
   dateWords: Set<string>;
   /** The yaml rules, compiled: those that classify a line, those that start a tail, those before a headline. */
@@ -268,6 +270,10 @@ function buildContext(data: IngestData): DataContext {
     credits,
     squeezedCredits: new Set([...credits].map((c) => c.replace(/ /g, ''))),
     creditMarks: [...credits, ...lex('caption_marks')],
+    sources: new Set([
+      ...data.actors.filter((a) => a.kind === 'organisation').flatMap((a) => [a.name_ar, ...(a.variants ?? [])]),
+      ...outlets.flatMap((o) => [o.name_ar, ...(o.names ?? [])]),
+    ].map(fold).filter(Boolean)),
     lex,
     dateWords,
   };
@@ -292,7 +298,9 @@ function isCaption(text: string, ctx: Context): boolean {
   const m = /(?:\(([^()]{1,40})\)|[-–—©]\s*([^-–—©()]{1,40}))\s*\.?$/u.exec(text);
   if (!m) return false;
   const credit = m[1] ?? m[2]!;
-  if (!isCredit(fold(credit), ctx)) return false;
+  // «(صورة: وكالة …)», «(وزارة الدفاع الروسية)»: a caption's lead or a known body in the brackets credits the picture.
+  const bracketed = m[1] !== undefined && (ctx.sources.has(fold(credit)) || ctx.lex('caption_leads').has(fold(credit.split(/[:：]/)[0]!)));
+  if (!bracketed && !isCredit(fold(credit), ctx)) return false;
   if (/©\s*[^©]*$/u.test(text) && !m[1]) return true;
   // The words before the credit are a description, not a finished sentence.
   const before = text.slice(0, m.index).trim();

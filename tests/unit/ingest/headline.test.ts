@@ -26,6 +26,17 @@ describe('the headline is chosen by score among the lines above the first paragr
     expect(cut(label, lead, SECOND).title?.text).toBe(label);
   });
 
+  it('a line ending in a known body in brackets, or in «(صورة: …)», is a caption, not the headline', () => {
+    const head = 'الهادي يختتم جولته في مدينة الساحل بوعود للمزارعين';
+    for (const caption of ['وزير الزراعة سامي الهادي لدى وصوله إلى مدينة الساحل (وزارة الدفاع الروسية)', 'وزير الزراعة سامي الهادي خلال جولته (صورة: وكالة الأنباء المحلية)']) {
+      const r = cut('محليات', head, '12.03.2024', caption, LEAD, SECOND);
+      expect(r.title?.text, caption).toBe(head);
+      expect(r.removed.find((x) => x.text === caption)?.rule, caption).toBe('photo_caption');
+    }
+    // Alone above the text, with a bracket that credits nothing, a line is still the headline.
+    expect(cut('محليات', `${head} (فيديو)`, LEAD, SECOND).title?.text).toBe(`${head} (فيديو)`);
+  });
+
   it('a line over a photo credit is the caption, when a line above it can be the headline', () => {
     const head = 'الهادي يعد المزارعين بموسم أفضل';
     const caption = 'وزير الزراعة سامي الهادي خلال جولته مع المزارعين في مدينة الساحل لبحث موسم الحصاد';
