@@ -528,8 +528,12 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     const rule = ruleOf.get(firstLine.no);
     if (!aboveHeadline || (rule && !['masthead', 'section_label', 'ui_string'].includes(rule))) return null;
     const ps = parts(t).filter((p) => !names.isSiteWord(p));
-    // Below a menu or a date bar, a section's name stands as often as the site's: only a site's shape
-    // (or, weighed below, when the page's strongest name is an agency's credit).
+    // Below a menu or a date bar, a section's name stands as often as the site's: only a site's shape, or
+    // the name printed again in the credit between headline and text («المدى» … «متابعة/ المدى»), or
+    // (weighed below) when the page's strongest name is an agency's credit.
+    const creditedBelow = ps.length === 1 && !!page.headline &&
+      lines.some((l) => l.no > page.headline!.no && l.no < firstParaNo && l.no !== firstLine.no && wordCount(l.text) <= 4 && parts(l.text).some((p) => fold(p) === fold(ps[0]!)));
+    if (firstLine !== lines[0] && creditedBelow) return names.candidate(ps[0]!, true);
     if (firstLine !== lines[0] && !names.looksLikeSite(t)) {
       if (ps.length === 1 && wordCount(t) <= 2) belowBar = names.candidate(ps[0]!);
       return null;

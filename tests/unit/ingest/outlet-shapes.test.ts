@@ -37,6 +37,13 @@ describe('outlet from the page', () => {
     expect(r).toMatchObject({ outlet: 'مركز السهل والجبل للأخبار', via: null });
   });
 
+  it('a one-word name below the date bar is the site when the credit under the headline prints it again', () => {
+    const bar = 'السبت 26 تشرين الأول 2024';
+    expect(outletOf(bar, 'الضفة', 'سياسة', HEAD, 'متابعة/ الضفة', LEAD, MORE)).toMatchObject({ outlet: 'الضفة' });
+    // Not printed again: a section's name as often as the site's, so none.
+    expect(outletOf(bar, 'الضفة', 'سياسة', HEAD, LEAD, MORE)).toMatchObject({ outlet: null });
+  });
+
   it('a dateline mark that is part of the site’s own name is no via', () => {
     // «(السهل، وكالات)» and «(السهل) متابعات:» on the page of «مؤسسة السهل للإعلام».
     const copyright = 'جميع الحقوق محفوظة لمؤسسة السهل للإعلام © 2024';
