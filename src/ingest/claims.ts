@@ -6,7 +6,7 @@
  * subject (and «أن»/«إن») to the end of the sentence.
  */
 import { foldArabic } from '../text/normalize.ts';
-import type { Claim } from '../lib/entry-schema.ts';
+import type { Actor, Claim } from '../lib/entry-schema.ts';
 import type { ClaimRules, DateRules } from './data.ts';
 import { resolveDayWords, weekdayMentions, type WeekdayMention } from './date.ts';
 import type { ActorMatcher, AmbiguousMention, Mention } from './actors.ts';
@@ -851,6 +851,17 @@ function officeOf(p: Paragraph, at: number, ctx: ClaimContext, state: State): st
   return null;
 }
 
+const firstWords = new WeakMap<Actor, Set<string>>();
+/** The folded first words of a body's Arabic names (name_ar and variants). */
+function firstWordsOf(actor: Actor): Set<string> {
+  let words = firstWords.get(actor);
+  if (!words) {
+    words = new Set([actor.name_ar, ...(actor.variants ?? [])].map((n) => tokenize(n)[0]?.folded).filter((w): w is string => !!w));
+    firstWords.set(actor, words);
+  }
+  return words;
+}
+
 function anaphor(p: Paragraph, at: number, ctx: ClaimContext, state: State, words = 1): string | null {
   const tok = p.tokens[at];
   if (tok && words === 1) {
@@ -869,8 +880,8 @@ function anaphor(p: Paragraph, at: number, ctx: ClaimContext, state: State, word
   const bodies = words === 1 ? earlier('organisation', state.bodies) : [];
   for (let k = bodies.length - 1; k >= 0; k--) {
     const actor = ctx.matcher.byId.get(bodies[k]!)!;
-    const first = tokenize(actor.name_ar)[0]?.folded;
-    if (first === head) return actor.id;
+    // The first word of any of its names: «الوكالة» after «وكالة الاستخبارات الوطنية» (a variant of «جهاز …»).
+    if (firstWordsOf(actor).has(head)) return actor.id;
   }
   const roleHead = (text: string) => tokenize(text)[0]?.folded.replace(/^ال/, '');
   const fits = new Set(

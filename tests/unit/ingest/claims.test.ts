@@ -194,6 +194,12 @@ describe('claims: subjects before the verb, bodies referred back to, «إلى أ
     expect(c).toEqual([{ speaker: 'russian-foreign-ministry', text: 'المحادثات كانت بناءة', kind: 'reported' }]);
     // With no ministry named before, nobody is the speaker.
     expect(claims(['وذكرت الوزارة أن المحادثات كانت بناءة.'])).toEqual([]);
+    // By the first word of the name the text used, a variant («وكالة الاستخبارات الوطنية», not «جهاز …»).
+    const nis = claims(['أعلنت وكالة الاستخبارات الوطنية في كوريا الجنوبية أن الجنود وصلوا.', 'وأوضحت الوكالة، في بيان، أن الجنود نقلوا بحرا.'], null, 'وكالة الاستخبارات الوطنية');
+    expect(nis.map((x) => [x.speaker, x.text])).toEqual([
+      ['south-korean-nis', 'الجنود وصلوا'],
+      ['south-korean-nis', 'الجنود نقلوا بحرا'],
+    ]);
   });
 
   it('"مشيرا إلى أن …" and a feminine participle: the words after «أن», same speaker', () => {
