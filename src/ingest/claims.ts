@@ -76,6 +76,8 @@ interface Lexicon {
   anonymous: Set<string>;
   /** Heads of a person's role (claims.yaml people.role_heads, one word): «نظيره» is a role, not an object. */
   roleHeads: Set<string>;
+  /** Generic nouns for an official («المسؤول»), referring back to the person who spoke last. */
+  officials: Set<string>;
   relatives: Set<string>;
   documents: Set<string>;
   auxiliaries: WordLexicon<true>;
@@ -119,6 +121,7 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
     nounAfter: words(rules.noun_after, ['', 'و']),
     anonymous: set(rules.anonymous_heads),
     roleHeads: set(rules.people.role_heads.filter((h) => !h.includes(' '))),
+    officials: set(rules.official_heads),
     relatives: set(rules.relatives),
     documents: set(rules.document_subjects),
     auxiliaries: words(rules.auxiliaries, VERB_PREFIXES),
@@ -882,6 +885,12 @@ function anaphor(p: Paragraph, at: number, ctx: ClaimContext, state: State, word
     const actor = ctx.matcher.byId.get(bodies[k]!)!;
     // The first word of any of its names: «الوكالة» after «وكالة الاستخبارات الوطنية» (a variant of «جهاز …»).
     if (firstWordsOf(actor).has(head)) return actor.id;
+  }
+  // «وأضاف المسؤول الروسي أن …»: a generic noun for an official (claims.yaml `official_heads`) names the
+  // person who spoke last, when that person is of the nationality its adjective gives (or it has none).
+  if (lexiconFor(ctx.rules, ctx.dates).officials.has(head) && state.last) {
+    const last = ctx.matcher.byId.get(state.last);
+    if (last?.kind === 'person' && adjectives.every((w) => [last.role_ar ?? '', ...(last.titles ?? [])].some((r) => tokenize(r).some((t) => t.folded === w)))) return last.id;
   }
   const roleHead = (text: string) => tokenize(text)[0]?.folded.replace(/^ال/, '');
   const fits = new Set(

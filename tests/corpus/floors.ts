@@ -43,7 +43,7 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * 2026-12-03: the lead's weekday telling d-m from m-d, dates 36/37; six more blind articles: outlets 40/44,
  * claims 229/250, a second via wrongly given; rules read from their misses then took claims to 235/250 and outlets to 41/44; six more blind
  * articles: titles 48/50, outlets 45/50, four outlets or vias wrongly given, claims 290/310; rules read from
- * their misses then took outlets to 47/50, those wrongly given back to one, titles to 50/50).
+ * their misses then took outlets to 47/50, those wrongly given back to one, titles to 50/50, claims to 296/310).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.97 },
@@ -56,6 +56,6 @@ export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },
   textCut: { op: '≤', value: 0 },
-  claims: { op: '≥', value: 0.93 },
+  claims: { op: '≥', value: 0.95 },
   wrongSpeaker: { op: '≤', value: 0.05 },
 };

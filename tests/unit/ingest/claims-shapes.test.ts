@@ -55,6 +55,17 @@ describe('claims: who the subject is', () => {
     expect(pairs(claims(['والتقى لافروف نظيرته، قال بعدها إن العلاقات بلغت مستوى جديدا.']))).toEqual([['sergei-lavrov', 'العلاقات بلغت مستوى جديدا']]);
   });
 
+  it('«وأضاف المسؤول الروسي أن …» goes on with the person who spoke last, when the adjective fits', () => {
+    expect(pairs(claims(['وقال مساعد الكرملين يوري أوشاكوف إن الزيارة مهمة.', 'وأضاف المسؤول الروسي أن الوفد سيصل غدا.']))).toEqual([
+      ['yuri-ushakov', 'الزيارة مهمة'],
+      ['yuri-ushakov', 'الوفد سيصل غدا'],
+    ]);
+    // An adjective the last speaker's role does not have: someone else, so no one.
+    expect(pairs(claims(['وقال مساعد الكرملين يوري أوشاكوف إن الزيارة مهمة.', 'وأضاف المسؤول الصيني أن الوفد سيصل غدا.']))).toEqual([
+      ['yuri-ushakov', 'الزيارة مهمة'],
+    ]);
+  });
+
   it('a name after an unknown subject and its object («… مطالبتها موسكو») is no subject', () => {
     const named = `${NAMED} موسكو`;
     expect(claims(['وجددت وزارة الخارجية الفنلندية مطالبتها موسكو بسحب القوات، معتبرة أن وجودها يخالف القانون.'], named)).toEqual([]);
