@@ -117,6 +117,7 @@ export const outletRulesSchema = z.object({
   byline_leads: words, copyright_leads: words, follow_leads: words, follow_links: words, relay_leads: words,
   report_verbs: words, agency_backref: words, aggregator_marks: words, photo_leads: words,
   places: words, given_names: words, section_words: words, sentence_words: words, site_byline_leads: words, joiners: words, chrome_rules: words, edition_words: words,
+  many_places: words.default([]),
 });
 export type OutletRules = z.infer<typeof outletRulesSchema>;
 

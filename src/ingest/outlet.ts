@@ -94,6 +94,7 @@ class Names {
     this.prefixes = r.kind_prefixes.map(fold).filter(Boolean);
     this.suffixes = r.kind_suffixes.map(fold).filter(Boolean);
     for (const p of r.places) this.places.add(fold(p));
+    this.manyPlaces = new Set(r.many_places.map(fold));
     for (const a of data.actors) {
       const set = a.kind === 'place' ? this.places : a.kind === 'person' ? this.persons : null;
       if (!set) continue;
@@ -126,6 +127,8 @@ class Names {
   // The word lists detectOutlet compares lines with, folded once per data set (not once per article).
   readonly sourceLabels: Set<string>;
   readonly navigation: Set<string>;
+  /** Dateline words for several places at once («عواصم»): the part after one is the publisher's. */
+  readonly manyPlaces: Set<string>;
   readonly followLinks: Set<string>;
   readonly editionWords: Set<string>;
 
@@ -328,6 +331,11 @@ function shapeNames(text: string, names: Names, speech: Set<string>, opts: { lea
     return c ? { seg, kind: 'unknown', name: c } : { seg, kind: wordCount(t) > 3 ? 'other' : 'place' };
   });
   if (!opts.lead && cls.some((c) => c.kind === 'other')) return null;
+  // "عواصم - عمان - وكالات:": after a word for several places, a place's name is the publisher's.
+  if (cls.length >= 2 && names.manyPlaces.has(fold(cls[0]!.seg.text)) && cls[1]!.kind === 'place' && /[-–—]/.test(cls[0]!.seg.after) && wordCount(cls[1]!.seg.text) <= 3) {
+    const c = names.resolve(cls[1]!.seg.text, true);
+    if (c) cls[1] = { ...cls[1]!, kind: 'unknown', name: c };
+  }
   // Which part may be an unknown publisher.
   let slot: Cls | undefined;
   const unknowns = cls.filter((c) => c.kind === 'unknown');

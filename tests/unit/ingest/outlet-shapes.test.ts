@@ -44,6 +44,12 @@ describe('outlet from the page', () => {
     expect(outletOf(bar, 'الضفة', 'سياسة', HEAD, LEAD, MORE)).toMatchObject({ outlet: null });
   });
 
+  it('«عواصم - X - وكالات:»: after a word for several capitals, X is the publisher even when X is a place', () => {
+    expect(outletOf(HEAD, 'عواصم - بيروت - وكالات:', LEAD, MORE)).toMatchObject({ outlet: 'بيروت', via: null });
+    // A city's dateline alone names no outlet.
+    expect(outletOf(HEAD, 'بيروت - وكالات:', LEAD, MORE)).toMatchObject({ outlet: null });
+  });
+
   it('a dateline mark that is part of the site’s own name is no via', () => {
     // «(السهل، وكالات)» and «(السهل) متابعات:» on the page of «مؤسسة السهل للإعلام».
     const copyright = 'جميع الحقوق محفوظة لمؤسسة السهل للإعلام © 2024';
