@@ -773,6 +773,12 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
       const o = afterObject(p, after.stop.at, segEnd, lex);
       if (o) statement = { ...o, afterComplementizer: true };
     }
+    // «…»، قال بلينكن، مضيفاً …: a quotation right before a verb of saying, only a comma between, and a
+    // subject after the verb but no statement of its own: the quotation is what was said.
+    if (!statement && trigger.kind === 'verb' && lex.utterance.has(verb.folded) && after.subjectEnd > verb.end && !['complementizer', 'colon', 'quote'].includes(after.stop.kind)) {
+      const q = p.speechQuotes.find((x) => x.close < verb.start && /^\s*[،,]\s*$/.test(text.slice(x.close + 1, verb.start)));
+      if (q) statement = { text: q.content, kind: 'direct' };
+    }
     statement ??= statementOf(p, after, segEnd, lex);
     const body = statement.kind === 'reported' ? cutTail(statement.text, lex) : statement.text;
     const pieces = statement.kind === 'reported' ? splitClauses(body, lex) : [body];

@@ -252,6 +252,15 @@ describe('claims: what was said', () => {
     expect(pairs(claims(['وقال لافروف إن الوفد وصل، في إطار جولة تشمل ثلاث دول.']))).toEqual([['sergei-lavrov', 'الوفد وصل']]);
   });
 
+  it('«…»، قال X: a quotation right before a verb of saying and its subject is what X said', () => {
+    expect(pairs(claims(['«لم نر الجنود في القتال بعد، لكننا نتوقع ذلك»، قال لافروف، مضيفاً أن الوضع يتغير بسرعة.']))).toEqual([
+      ['sergei-lavrov', 'لم نر الجنود في القتال بعد، لكننا نتوقع ذلك'],
+      ['sergei-lavrov', 'الوضع يتغير بسرعة'],
+    ]);
+    // With a statement of its own after the verb, that is what it says.
+    expect(pairs(claims(['«خطوة مهمة»، قال لافروف إن الاتفاق سيوقع غدا.']))).toEqual([['sergei-lavrov', 'الاتفاق سيوقع غدا']]);
+  });
+
   it('«متوقعاً أن …» carries on the speaker’s statement', () => {
     expect(pairs(claims(['وقال لافروف إن المحادثات كانت صريحة، متوقعاً أن تستمر الاتصالات بين البلدين.']))).toEqual([
       ['sergei-lavrov', 'المحادثات كانت صريحة'],
