@@ -481,7 +481,9 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
 
   const signals: Signal[] = [];
   const add = (strength: number, rule: string, line: Line | string, found: Name[]) => {
-    if (found.length) signals.push({ strength, rule, line: typeof line === 'string' ? line : line.raw.trim(), names: found });
+    // One outlet named twice on a line («وكالة الأنباء الألمانية (د.ب.أ)») is one name.
+    const names = found.filter((n, i) => found.findIndex((m) => sameOutlet(m, n)) === i);
+    if (names.length) signals.push({ strength, rule, line: typeof line === 'string' ? line : line.raw.trim(), names });
   };
 
   // Where the story's text starts and ends: its first and last paragraph of eight words or more.
@@ -628,6 +630,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     if (rest === null && bare) rest = l.text.slice(1);
     if (rest !== null) {
       const found = rest
+        // "© 2000 - 2023 البوابة (www.albawaba.com)": the site's address beside its name is no part of it.
+        .replace(/\(?\s*(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/?\s*\)?/gi, ' ')
         .replace(/©|\b(19|20)\d{2}\b/g, ' ')
         .split(/\.(?=\s|$)|[|,،]/) // "© 2023 X, LLC.": the name before the company's form
         .map((p) => cleanName(p))
@@ -779,8 +783,9 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   const own = new Set([outlet.name, ...(unknownTwin?.name && outlet === unknownTwin.name ? [firstLine!.text] : [])].map((n) => names.siteStem(n)));
   // A name the data does not know that is part of the outlet's own («(الاتحاد، وكالات)» on the page of
   // «مركز الاتحاد للأخبار», «(عدن الغد) متابعات» on «مؤسسة عدن الغد للإعلام»'s) is its dateline mark.
+  // So is the site's own team, «فريق تحرير البوابة» on البوابة's page: a name that holds the outlet's.
   const outletWords = ` ${fold(outlet.name)} `;
-  const partOfOwn = (n: Name) => !n.record && outletWords.includes(` ${fold(n.name)} `);
+  const partOfOwn = (n: Name) => !n.record && (outletWords.includes(` ${fold(n.name)} `) || ` ${fold(n.name)} `.includes(outletWords));
   const via = viaOrder.flatMap((s) => s.names).find((n) => !sameOutlet(n, outlet) && !own.has(names.siteStem(n.name)) && !partOfOwn(n)) ?? null;
   return {
     outlet: outlet.name,

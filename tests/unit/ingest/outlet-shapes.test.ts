@@ -50,6 +50,17 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, 'بيروت - وكالات:', LEAD, MORE)).toMatchObject({ outlet: null });
   });
 
+  it('the site’s own team («فريق تحرير X») and a desk dateline («مركز الأخبار ـ») are no via', () => {
+    const copyright = '© 2000 - 2024 السهل والجبل (www.example-sahl.com)';
+    expect(outletOf(HEAD, 'نشر بواسطة فريق تحرير السهل والجبل', LEAD, MORE, copyright)).toMatchObject({ outlet: 'السهل والجبل', via: null });
+    expect(outletOf('صحيفة السهل والجبل', HEAD, 'مركز الأخبار ـ', LEAD, MORE)).toMatchObject({ outlet: 'صحيفة السهل والجبل', via: null });
+  });
+
+  it('a source line naming one agency twice (its name and its initials) on a site’s page: the agency is the via', () => {
+    const r = outletOf('صحيفة السهل والجبل', 'الرئيسية', HEAD, LEAD, MORE, 'مصدر الخبر: وكالة الأنباء الألمانية (د.ب.أ)');
+    expect(r).toMatchObject({ outlet: 'صحيفة السهل والجبل', via: 'وكالة الأنباء الألمانية' });
+  });
+
   it('a dateline mark that is part of the site’s own name is no via', () => {
     // «(السهل، وكالات)» and «(السهل) متابعات:» on the page of «مؤسسة السهل للإعلام».
     const copyright = 'جميع الحقوق محفوظة لمؤسسة السهل للإعلام © 2024';
