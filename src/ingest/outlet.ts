@@ -24,6 +24,7 @@ import type { Basis, RemovedLine } from '../lib/entry-schema.ts';
 import type { IngestData, Outlet } from './data.ts';
 import { translationFooterRegexes, type BodyLine } from './boilerplate.ts';
 import { BROWSER_TITLE } from './headline.ts';
+import { transliterate } from './slug.ts';
 import type { Line } from './segment.ts';
 
 export interface OutletFinding {
@@ -252,6 +253,26 @@ class Names {
     if (allowUnknown) return { name, record: null };
     return null;
   }
+}
+
+/** Words a site's name carries in either script that say what it is, not which (News, FM, نيوز, أف أم). */
+const KIND_WORDS = new Set(['news', 'fm', 'tv', 'online', 'net', 'arabic', 'radio', 'live', 'نيوز', 'اف', 'ام', 'تي', 'في', 'اونلاين', 'نت']);
+/** A name's consonants in Latin letters, as both scripts write them: «Alwasat» and «الوسط» give «lst». */
+function skeleton(name: string): string {
+  const words = fold(name).split(' ').filter((w) => w && !KIND_WORDS.has(w.toLowerCase()));
+  const latin = words.map((w) => (/[a-z]/i.test(w) ? w.toLowerCase() : transliterate(w))).join('');
+  return latin
+    .replace(/^al-?|-/g, '')
+    .replace(/[^a-z]/g, '')
+    .replace(/[aeiouwy]/g, '')
+    .replace(/[cq]/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/(.)\1+/g, '$1');
+}
+/** A masthead printed in Latin letters and in Arabic: the same consonants, at least two. */
+function sameName(latin: string, arabic: string): boolean {
+  const a = skeleton(latin);
+  return a.length >= 2 && a === skeleton(arabic);
 }
 
 /**
@@ -541,6 +562,9 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     // Below a menu or a date bar, a section's name stands as often as the site's: only a site's shape, or
     // the name printed again in the credit between headline and text («المدى» … «متابعة/ المدى»), or
     // (weighed below) when the page's strongest name is an agency's credit.
+    // «Mosaique FM» over «موزاييك أف أم» (the Latin line cut as page chrome): the Arabic one is the site's.
+    const above = lines[lines.indexOf(firstLine) - 1];
+    if (ps.length === 1 && above && /[A-Za-z]/.test(above.text) && !/[\u0600-\u06FF]/.test(above.text) && sameName(above.text, t)) return names.candidate(ps[0]!, true);
     const creditedBelow = ps.length === 1 && !!page.headline &&
       lines.some((l) => l.no > page.headline!.no && l.no < firstParaNo && l.no !== firstLine.no && wordCount(l.text) <= 4 && parts(l.text).some((p) => fold(p) === fold(ps[0]!)));
     if (firstLine !== lines[0] && creditedBelow) return names.candidate(ps[0]!, true);
@@ -591,7 +615,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     const below = lines[lines.indexOf(firstLine) + 1];
     if (!below || below.no >= boundary || below.no >= firstParaNo || latin(below.text) || hasDigits(below.text) || wordCount(below.text) > 6) return null;
     const edition = names.editionOf(firstLine.text);
-    return edition && edition === names.editionOf(below.text) ? { line: below, name: names.resolve(below.text, true) } : null;
+    const twinned = (edition && edition === names.editionOf(below.text)) || sameName(firstLine.text, below.text);
+    return twinned ? { line: below, name: names.resolve(below.text, true) } : null;
   })();
   // Below the menu's home link the lines are its sections: a known name among them («الرأي», the opinion
   // pages, is also the Kuwaiti paper الراي) is a section's, not the site's.

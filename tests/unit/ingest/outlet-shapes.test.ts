@@ -61,6 +61,13 @@ describe('outlet from the page', () => {
     expect(r).toMatchObject({ outlet: 'صحيفة السهل والجبل', via: 'وكالة الأنباء الألمانية' });
   });
 
+  it('a masthead in Latin letters over the same name in Arabic: the Arabic one is the site', () => {
+    expect(outletOf('Alsahil News', 'الساحل', 'الرئيسية', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'الساحل' });
+    expect(outletOf('الجمعة 06 ديسمبر 2024', 'Mosaique FM', 'موزاييك أف أم', 'الرئيسية', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'موزاييك أف أم' });
+    // Different consonants: not the same name, so the Arabic line below the Latin one is no masthead by it.
+    expect(outletOf('الجمعة 06 ديسمبر 2024', 'Mosaique FM', 'أخبار', HEAD, LEAD, MORE).outlet).not.toBe('أخبار');
+  });
+
   it('a dateline mark that is part of the site’s own name is no via', () => {
     // «(السهل، وكالات)» and «(السهل) متابعات:» on the page of «مؤسسة السهل للإعلام».
     const copyright = 'جميع الحقوق محفوظة لمؤسسة السهل للإعلام © 2024';
