@@ -548,6 +548,10 @@ function findTriggers(p: Paragraph, lex: Lexicon): Trigger[] {
     // A speech noun is one only with a name and «أن» after it in the clause: «تأكيد التقارير» inside
     // a statement must not end it.
     if (kind === 'noun' && !nounSpeaks(p, i, lex)) continue;
+    // «في تصريحات أدلى بها للصحفيين»: a verb with a pronoun pointing back to a noun is in a relative clause.
+    if (kind === 'verb' && /^(?:بها|به|بهما|بهم)$/.test(tokens[i + 1]?.folded ?? '')) continue;
+    // «مضيفه» (his host) folds as «مضيفة» (adding): a participle is never written with a final ه.
+    if (kind === 'participle' && /ه$/.test(tok.text.replace(/[\u064B-\u065F\u0640]/g, ''))) continue;
     triggers.push({ index: i, kind });
   }
   return triggers;

@@ -261,6 +261,12 @@ describe('claims: what was said', () => {
     expect(pairs(claims(['«خطوة مهمة»، قال لافروف إن الاتفاق سيوقع غدا.']))).toEqual([['sergei-lavrov', 'الاتفاق سيوقع غدا']]);
   });
 
+  it('«في تصريحات أدلى بها …» is the occasion, not a statement; «مضيفه» (his host) is no «مضيفة»', () => {
+    expect(pairs(claims(['وقال لافروف، في تصريحات أدلى بها للصحفيين بعد المحادثات، إن الوثيقة دفاعية.']))).toEqual([['sergei-lavrov', 'الوثيقة دفاعية']]);
+    expect(pairs(claims(['وأفاد أوشاكوف بأن بوتين أهدى مضيفه سيارة روسية الصنع.']))).toEqual([['yuri-ushakov', 'بوتين أهدى مضيفه سيارة روسية الصنع']]);
+    expect(pairs(claims(['وقال لافروف إن الجنود وصلوا، في تطور ينذر بتوسيع الحرب.']))).toEqual([['sergei-lavrov', 'الجنود وصلوا']]);
+  });
+
   it('«متوقعاً أن …» carries on the speaker’s statement', () => {
     expect(pairs(claims(['وقال لافروف إن المحادثات كانت صريحة، متوقعاً أن تستمر الاتصالات بين البلدين.']))).toEqual([
       ['sergei-lavrov', 'المحادثات كانت صريحة'],
