@@ -729,6 +729,14 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     const shaped = shapeNames(firstPara.text, names, speech, { lead: true, unknown: true }) ?? [];
     const merged = [...shaped, ...known.filter((k) => !shaped.some((x) => sameOutlet(x, k)))];
     add(1, 'dateline', firstPara.text.split(/\s+/).slice(0, 14).join(' '), merged);
+    // «عمون - استقبل …»: one Arabic word before a dash opening the lead, no place and no name the data
+    // knows, that the page prints in Latin letters as well («Ammon on Apple Store»): the site's own mark.
+    const own = /^([\u0600-\u06FF]{2,15})\s*[-–—]\s+\S/u.exec(firstPara.text)?.[1];
+    if (own && !merged.length && !names.isPlace(own) && !names.known(own)) {
+      const inLatin = lines.some((l) => l.no < firstParaNo && /^[\x20-\x7e]+$/.test(l.text) && l.text.split(/\s+/).some((x) => /^[A-Za-z]{3,}$/.test(x) && sameName(x, own)));
+      const n = inLatin ? names.candidate(own, true) : null;
+      if (n) add(2, 'dateline', firstPara.text.split(/\s+/).slice(0, 14).join(' '), [n]);
+    }
   }
 
   // 1: marks closing the story: agency marks cut from a paragraph's end, short lines after the text.

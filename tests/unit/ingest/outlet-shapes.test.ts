@@ -68,6 +68,13 @@ describe('outlet from the page', () => {
     expect(outletOf('الجمعة 06 ديسمبر 2024', 'Mosaique FM', 'أخبار', HEAD, LEAD, MORE).outlet).not.toBe('أخبار');
   });
 
+  it('«X - <lead>» is the site’s own mark when the page prints X in Latin letters too', () => {
+    const lead = `سهيل - ${LEAD}`;
+    expect(outletOf('Suhail on Apple Store', 'الرئيسية', HEAD, lead, MORE)).toMatchObject({ outlet: 'سهيل' });
+    // Without the Latin name it could be a city's dateline: no outlet.
+    expect(outletOf('الرئيسية', HEAD, lead, MORE)).toMatchObject({ outlet: null });
+  });
+
   it('a dateline mark that is part of the site’s own name is no via', () => {
     // «(السهل، وكالات)» and «(السهل) متابعات:» on the page of «مؤسسة السهل للإعلام».
     const copyright = 'جميع الحقوق محفوظة لمؤسسة السهل للإعلام © 2024';
