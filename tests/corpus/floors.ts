@@ -28,7 +28,7 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },
   textCut: { op: '≤', value: 0 },
-  claims: { op: '≥', value: 0.97 },
+  claims: { op: '≥', value: 0.98 },
   wrongSpeaker: { op: '≤', value: 0.05 },
 };
 
@@ -45,7 +45,7 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * articles: titles 48/50, outlets 45/50, four outlets or vias wrongly given, claims 290/310; rules read from
  * their misses then took outlets to 48/50, those wrongly given back to one, titles to 50/50, claims to 296/310;
  * a third blind batch: outlets 51/56, five outlets or vias wrongly given, claims 356/377; rules read from
- * its misses then took outlets to 55/56, those wrongly given back to one, claims to 359/377).
+ * its misses then took outlets to 55/56, those wrongly given back to one, claims to 362/377).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.97 },
@@ -58,6 +58,6 @@ export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },
   textCut: { op: '≤', value: 0 },
-  claims: { op: '≥', value: 0.95 },
+  claims: { op: '≥', value: 0.96 },
   wrongSpeaker: { op: '≤', value: 0.05 },
 };
