@@ -334,6 +334,7 @@ export interface Figures {
   textCut: number;
   claims: number;
   wrongSpeaker: number;
+  claimPrecision: number;
 }
 
 export function figures(r: EvalResult): Figures {
@@ -349,6 +350,7 @@ export function figures(r: EvalResult): Figures {
     textCut: r.textCut,
     claims: ratio(r.claims),
     wrongSpeaker: r.wrongSpeaker.total ? r.wrongSpeaker.right / r.wrongSpeaker.total : 0,
+    claimPrecision: ratio(r.claimPrecision),
   };
 }
 

@@ -15,6 +15,9 @@ export const TARGETS = {
   textCut: 0,
   claims: 0.9,
   wrongSpeaker: 0.05,
+  // Not in the issue: claims written that a gold statement accounts for (what an editor would not have
+  // to delete). Most of the rest are gold omissions, so the aim is a floor that keeps it from falling.
+  claimPrecision: 0.9,
 } as const;
 
 type Floor = { op: '≥' | '≤'; value: number };
@@ -30,6 +33,7 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
   textCut: { op: '≤', value: 0 },
   claims: { op: '≥', value: 0.98 },
   wrongSpeaker: { op: '≤', value: 0.05 },
+  claimPrecision: { op: '≥', value: 0.92 },
 };
 
 /**
@@ -61,4 +65,5 @@ export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   textCut: { op: '≤', value: 0 },
   claims: { op: '≥', value: 0.95 },
   wrongSpeaker: { op: '≤', value: 0.05 },
+  claimPrecision: { op: '≥', value: 0.93 },
 };
