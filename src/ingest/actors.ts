@@ -318,7 +318,7 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
     // Inside a name, a quotation mark between two words ends it: «… يوشيماسا هاياشي «قلقا بالغا»».
     const joinedInName = (k: number) => joined(k) && !/["«»“”]/.test(gapAt(k));
     // A stop word, also with a conjunction or preposition written on ("وقال", "فيما").
-    // A verb of the list in the dual or plural ("وقعا", "التقوا") after two names: «… كيم جونغ غيو وقعا».
+    // A verb of the list with a dual or plural ending ("وقعا", "وقعوا") after two names: «… كيم جونغ غيو وقعا».
     const isStop = (f: string) =>
       lex.notNames.has(f) || (/^[وفبل]/.test(f) && lex.notNames.has(f.slice(1))) || (f.length > 3 && /ا$/.test(f) && lex.notNames.has(f.replace(/و?ا$/, '')));
     const nameLike = (k: number) => {

@@ -865,11 +865,11 @@ function officeOf(p: Paragraph, at: number, ctx: ClaimContext, state: State): st
 }
 
 const firstWords = new WeakMap<Actor, Set<string>>();
-/** The folded first words of a body's Arabic names (name_ar and variants). */
+/** The folded first words of a body's Arabic names (name_ar and variants), without «ال» («الاستخبارات …» → «استخبارات»). */
 function firstWordsOf(actor: Actor): Set<string> {
   let words = firstWords.get(actor);
   if (!words) {
-    words = new Set([actor.name_ar, ...(actor.variants ?? [])].map((n) => tokenize(n)[0]?.folded).filter((w): w is string => !!w));
+    words = new Set([actor.name_ar, ...(actor.variants ?? [])].map((n) => tokenize(n)[0]?.folded.replace(/^ال(?=..)/, '')).filter((w): w is string => !!w));
     firstWords.set(actor, words);
   }
   return words;

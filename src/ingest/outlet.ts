@@ -116,6 +116,7 @@ class Names {
     this.navigation = new Set(r.navigation.map(fold));
     this.followLinks = new Set(r.follow_links.map(fold));
     this.editionWords = new Set(r.edition_words.map(fold));
+    this.kindWords = new Set([...r.kind_suffixes, ...r.edition_words].flatMap((w) => fold(w).split(' ')).filter(Boolean));
     this.speech = new Set(data.claims.speech_verbs.map(fold));
     this.agencyBackref = new Set(r.agency_backref.map(fold));
     this.aggregatorMarks = new Set(r.aggregator_marks.map(fold));
@@ -132,6 +133,8 @@ class Names {
   readonly manyPlaces: Set<string>;
   readonly followLinks: Set<string>;
   readonly editionWords: Set<string>;
+  /** The single words of kind_suffixes and edition_words, folded. */
+  readonly kindWords: Set<string>;
 
   /** The word of a site's language edition that ends a name ("CGTN العربية" → "العربيه"), folded, or null. */
   editionOf(name: string): string | null {
@@ -140,6 +143,12 @@ class Names {
   }
 
   /** A name without its language edition's word ("CGTN العربية" → "cgtn"), folded. */
+  /** A masthead printed in Latin letters and in Arabic: the same consonants (at least two) once transliterated. */
+  sameInBothScripts(latin: string, arabic: string): boolean {
+    const a = skeleton(latin, this.kindWords);
+    return a.length >= 2 && a === skeleton(arabic, this.kindWords);
+  }
+
   siteStem(name: string): string {
     const w = fold(name).split(' ');
     return (this.editionOf(name) ? w.slice(0, -1) : w).join(' ');
@@ -255,12 +264,13 @@ class Names {
   }
 }
 
-/** Words a site's name carries in either script that say what it is, not which (News, FM, نيوز, أف أم). */
-const KIND_WORDS = new Set(['news', 'fm', 'tv', 'online', 'net', 'arabic', 'radio', 'live', 'نيوز', 'اف', 'ام', 'تي', 'في', 'اونلاين', 'نت']);
-/** A name's consonants in Latin letters, as both scripts write them: «Alwasat» and «الوسط» give «lst». */
-function skeleton(name: string): string {
-  const words = fold(name).split(' ').filter((w) => w && !KIND_WORDS.has(w.toLowerCase()));
-  const latin = words.map((w) => (/[a-z]/i.test(w) ? w.toLowerCase() : transliterate(w))).join('');
+/**
+ * A name's consonants in Latin letters, as both scripts write them («Alwasat» and «الوسط» give «lst»),
+ * without the words that say what kind of site it is (kind_suffixes, edition_words: News, FM, نيوز, أف أم).
+ */
+function skeleton(name: string, kindWords: Set<string>): string {
+  const words = fold(name).split(' ').filter((w) => w && !kindWords.has(w));
+  const latin = words.map((w) => (/[a-z]/i.test(w) ? w : transliterate(w))).join('');
   return latin
     .replace(/^al-?|-/g, '')
     .replace(/[^a-z]/g, '')
@@ -268,11 +278,6 @@ function skeleton(name: string): string {
     .replace(/[cq]/g, 'k')
     .replace(/z/g, 's')
     .replace(/(.)\1+/g, '$1');
-}
-/** A masthead printed in Latin letters and in Arabic: the same consonants, at least two. */
-function sameName(latin: string, arabic: string): boolean {
-  const a = skeleton(latin);
-  return a.length >= 2 && a === skeleton(arabic);
 }
 
 /**
@@ -564,7 +569,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     // (weighed below) when the page's strongest name is an agency's credit.
     // «Mosaique FM» over «موزاييك أف أم» (the Latin line cut as page chrome): the Arabic one is the site's.
     const above = lines[lines.indexOf(firstLine) - 1];
-    if (ps.length === 1 && above && /[A-Za-z]/.test(above.text) && !/[\u0600-\u06FF]/.test(above.text) && sameName(above.text, t)) return names.candidate(ps[0]!, true);
+    if (ps.length === 1 && above && /[A-Za-z]/.test(above.text) && !/[\u0600-\u06FF]/.test(above.text) && names.sameInBothScripts(above.text, t)) return names.candidate(ps[0]!, true);
     const creditedBelow = ps.length === 1 && !!page.headline &&
       lines.some((l) => l.no > page.headline!.no && l.no < firstParaNo && l.no !== firstLine.no && wordCount(l.text) <= 4 && parts(l.text).some((p) => fold(p) === fold(ps[0]!)));
     if (firstLine !== lines[0] && creditedBelow) return names.candidate(ps[0]!, true);
@@ -615,7 +620,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     const below = lines[lines.indexOf(firstLine) + 1];
     if (!below || below.no >= boundary || below.no >= firstParaNo || latin(below.text) || hasDigits(below.text) || wordCount(below.text) > 6) return null;
     const edition = names.editionOf(firstLine.text);
-    const twinned = (edition && edition === names.editionOf(below.text)) || sameName(firstLine.text, below.text);
+    const twinned = (edition && edition === names.editionOf(below.text)) || names.sameInBothScripts(firstLine.text, below.text);
     return twinned ? { line: below, name: names.resolve(below.text, true) } : null;
   })();
   // Below the menu's home link the lines are its sections: a known name among them («الرأي», the opinion
@@ -733,7 +738,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     // knows, that the page prints in Latin letters as well («Ammon on Apple Store»): the site's own mark.
     const own = /^([\u0600-\u06FF]{2,15})\s*[-–—]\s+\S/u.exec(firstPara.text)?.[1];
     if (own && !merged.length && !names.isPlace(own) && !names.known(own)) {
-      const inLatin = lines.some((l) => l.no < firstParaNo && /^[\x20-\x7e]+$/.test(l.text) && l.text.split(/\s+/).some((x) => /^[A-Za-z]{3,}$/.test(x) && sameName(x, own)));
+      const inLatin = lines.some((l) => l.no < firstParaNo && /^[\x20-\x7e]+$/.test(l.text) && l.text.split(/\s+/).some((x) => /^[A-Za-z]{3,}$/.test(x) && names.sameInBothScripts(x, own)));
       const n = inLatin ? names.candidate(own, true) : null;
       if (n) add(2, 'dateline', firstPara.text.split(/\s+/).slice(0, 14).join(' '), [n]);
     }

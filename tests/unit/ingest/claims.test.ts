@@ -200,6 +200,9 @@ describe('claims: subjects before the verb, bodies referred back to, «إلى أ
       ['south-korean-nis', 'الجنود وصلوا'],
       ['south-korean-nis', 'الجنود نقلوا بحرا'],
     ]);
+    // A variant that opens with «ال» is referred back to without it: «وأضافت الاستخبارات» after «الاستخبارات الكورية الجنوبية».
+    const nis2 = claims(['أعلنت الاستخبارات الكورية الجنوبية أن الجنود وصلوا.', 'وأضافت الاستخبارات أن الجنود نقلوا بحرا.'], null, 'الاستخبارات الكورية الجنوبية');
+    expect(nis2.map((x) => x.speaker)).toEqual(['south-korean-nis', 'south-korean-nis']);
   });
 
   it('"مشيرا إلى أن …" and a feminine participle: the words after «أن», same speaker', () => {
