@@ -484,13 +484,39 @@ export function readLeadDateline(paragraph: string, rules: DateRules): Dateline 
     leadDatelineRes.set(g, re);
   }
   const m = re.exec(s);
-  if (!m?.groups) return null;
+  if (!m?.groups) return readNumericLeadDateline(s, g);
   // "ووقع الزعيمان في 19 يونيو (حزيران)": a date inside a sentence, not a dateline.
   if (m.groups.place!.trim().split(/\s+/).some((w) => g.sentenceWords.has(w))) return null;
   const day = Number(m.groups.d);
   const month = g.month.get(squash(m.groups.m!))!;
   if (!isoOf(2000, month, day)) return null;
   return { day, month, ...(m.groups.y ? { year: Number(m.groups.y) } : {}) };
+}
+
+// "بورتسودان 13-11-2024 (سونا) -": an agency's dateline in digits, the year last or first, before its mark.
+const NUMERIC_LEAD_DATELINE =
+  /^(?<place>(?:\p{L}+\s*){1,3})[\s,،/\-–]*(?:(?<a>\d{1,2})[-/.](?<b>\d{1,2})[-/.](?<y>\d{4})|(?<y2>\d{4})[-/.](?<m2>\d{1,2})[-/.](?<d2>\d{1,2}))\s*[.،,]?\s*(?:[(/]|[-–—])/u;
+
+/**
+ * A dateline in digits. Year first is year-month-day; year last is read only when it has one reading (the
+ * day over 12, or day and month alike): «05-04-2024» at a lead's head is refused here, never guessed.
+ */
+function readNumericLeadDateline(folded: string, g: DateGrammar): Dateline | null {
+  const m = NUMERIC_LEAD_DATELINE.exec(folded);
+  if (!m?.groups) return null;
+  if (m.groups.place!.trim().split(/\s+/).some((w) => g.sentenceWords.has(w))) return null;
+  let day: number;
+  let month: number;
+  let year: number;
+  if (m.groups.y2) {
+    [year, month, day] = [Number(m.groups.y2), Number(m.groups.m2), Number(m.groups.d2)];
+  } else {
+    const [a, b] = [Number(m.groups.a), Number(m.groups.b)];
+    const readings = [isoOf(Number(m.groups.y), b, a), isoOf(Number(m.groups.y), a, b)].filter((r): r is string => !!r);
+    if (new Set(readings).size !== 1) return null;
+    [year, month, day] = readings[0]!.split('-').map(Number) as [number, number, number];
+  }
+  return isoOf(year, month, day) ? { day, month, year } : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -52,13 +52,13 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * its misses then took outlets to 55/56, those wrongly given back to one, claims to 362/377;
  * a fourth blind batch, left unfitted: titles 60/62, outlets 60/62, three wrongly given, claims 415/433;
  * a fifth blind batch: dates 66/69 with one wrong (a numeric date in a lead's dateline not read, the lead's
- * «أمس» taken instead), outlets 66/70, six wrongly given, claims 460/485, written claims held 677/728: the
- * wrong date is allowed here only until the rule that fixes it lands, in the next commit).
+ * «أمس» taken instead), outlets 66/70, six wrongly given, claims 460/485, written claims held 677/728; a numeric lead
+ * dateline then read, dates 67/69 and none wrong).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.96 },
-  dates: { op: '≥', value: 0.95 },
-  wrongDates: { op: '≤', value: 1 },
+  dates: { op: '≥', value: 0.97 },
+  wrongDates: { op: '≤', value: 0 },
   outlets: { op: '≥', value: 0.94 },
   // A via read from «ذكرت وكالة X … وأضافت الوكالة» that the gold does not count as relayed (mena-1).
   wrongOutlets: { op: '≤', value: 6 },

@@ -95,6 +95,13 @@ describe('the dateline at the head of the first paragraph', () => {
   it('is not a date inside a sentence', () => {
     expect(readLeadDateline('وصل الوزير في 14 مارس (آذار) إلى', rules())).toBeNull();
   });
+  it('reads a dateline in digits when it has one reading', () => {
+    expect(readLeadDateline('الخرطوم 14-03-2022 (وكالة) - قال الوزير إن', rules())).toEqual({ day: 14, month: 3, year: 2022 });
+    expect(readLeadDateline('مدينة الساحل ٢٠٢٢/٠٣/١٤ (وكالة) - قال الوزير', rules())).toEqual({ day: 14, month: 3, year: 2022 });
+    // Day and month both up to 12: two readings, none taken.
+    expect(readLeadDateline('الخرطوم 05-04-2022 (وكالة) - قال الوزير إن', rules())).toBeNull();
+    expect(readLeadDateline('وصل الوزير في 14-03-2022 إلى المدينة', rules())).toBeNull();
+  });
 });
 
 describe('choosing the publication date of a page', () => {
@@ -164,6 +171,10 @@ describe('choosing the publication date of a page', () => {
     expect(choose([lead('الثلاثاء الماضي'), stamp()])).toBeNull(); // a past week's day tells nothing
     // 05/04/2022 is Tuesday 5 April or Wednesday 4 May: a Tuesday's event fits both, so neither is taken.
     expect(choose([lead('الثلاثاء'), at('body', '05/04/2022 08:12PM')])).toBeNull();
+  });
+
+  it("a dateline in digits beats the lead's «أمس» (the day before the page)", () => {
+    expect(choose([para('الخرطوم 15-03-2022 (وكالة) - أعلن الوزير أمس الاثنين أن الخطة جاهزة.')])?.date).toBe('2022-03-15');
   });
 
   it('takes a year-bearing dateline of the first paragraph when no stamp is printed', () => {
