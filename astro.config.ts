@@ -24,6 +24,9 @@ export default defineConfig({
   // No inline <style> or <script>: the Content-Security-Policy (src/lib/security-headers.ts) allows
   // styles and scripts only from files, so Astro must never inline small ones.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // A rebuild renders again only the pages whose data changed: entry pages carry a cacheKey of all they
+  // show (src/lib/page-keys.ts); the rest are copied from the last build (cacheDir/dist/).
+  experimental: { incrementalBuild: true },
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
     // A loud warning when SITE_URL is unset: canonical links, Open Graph, feeds and the sitemap would point at example.org.

@@ -165,7 +165,7 @@ export async function searchManifest(): Promise<SearchManifest> {
 
 /**
  * The search index is built from the entries' data, not from the pages, so it need not wait for them: a
- * worker thread builds the records when Astro's build starts and Pagefind's service (its own process)
+ * worker thread builds the records as soon as Astro's build starts and Pagefind's service (its own process)
  * indexes them, both on the other core while Astro renders on this one; everything is written into a
  * staging folder and moved into the build folder when the build is done.
  */
@@ -173,8 +173,13 @@ export default function searchIndex(): AstroIntegration {
   return {
     name: 'search-index',
     hooks: {
+      // Started as soon as a build's config is known, so it also overlaps Astro's content sync and bundling:
+      // on a rebuild that renders few pages, the index is what the build waits for.
+      'astro:config:setup': ({ command }) => {
+        if (command === 'build' && !buildStore.__searchBuild) startSearchBuild();
+      },
       'astro:build:start': () => {
-        startSearchBuild();
+        if (!buildStore.__searchBuild) startSearchBuild();
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

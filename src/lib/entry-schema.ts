@@ -123,3 +123,9 @@ export function speakerIds(data: Pick<EntryFrontmatter, 'claims' | 'people'>): s
   const names = new Set(data.people.map((p) => p.name));
   return data.claims.map((c) => c.speaker).filter((s) => !names.has(s));
 }
+
+/** Every actor an entry names or quotes (people, places, organisations), in that order, once each. */
+export function entryActorIds(entry: { data: Pick<EntryFrontmatter, 'actors' | 'places' | 'organisations' | 'claims' | 'people'> }): string[] {
+  const d = entry.data;
+  return [...new Set([...d.actors, ...speakerIds(d), ...d.places, ...d.organisations])];
+}

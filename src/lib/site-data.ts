@@ -6,7 +6,7 @@
  * to an entry or claim that does not exist.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { speakerIds, type Actor, type Claim } from './entry-schema.ts';
+import { entryActorIds, speakerIds, type Actor, type Claim } from './entry-schema.ts';
 import { ledeFromMarkdown, type StoryExport } from './exports.ts';
 import { groupByYearMonth, sortEntries, yearPages, type YearGroup, type YearPage } from './timeline.ts';
 import { indexEvents, linkedEvents, type EventIndex, type SiteEvent } from './events.ts';
@@ -128,11 +128,6 @@ export function siteData(): Promise<SiteData> {
   return (cached ??= load());
 }
 
-/** Every actor an entry names or quotes (people, places, organisations), in that order, once each. */
-export function entryActorIds(entry: CollectionEntry<'entries'>): string[] {
-  const d = entry.data;
-  return [...new Set([...d.actors, ...speakerIds(d), ...d.places, ...d.organisations])];
-}
 
 /** Events (with a page) and threads as the exports carry them, with absolute URLs from `home`. */
 export async function storyExport(home: string): Promise<StoryExport> {
