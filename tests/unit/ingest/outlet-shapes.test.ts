@@ -208,6 +208,17 @@ describe('outlet from the page', () => {
     // «…، بحسب ما أفادت وكالة "X" الروسية.» ending the lead, the agency in quotation marks.
     const reported = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض أسعار الأسمدة، بحسب ما أفادت وكالة "ريا نوفوستي" الروسية.';
     expect(outletOf('الخليج', HEAD, reported, MORE)).toMatchObject({ outlet: 'الخليج', via: 'وكالة ريا نوفوستي' });
+    // «حسب ما نقلته وكالة X عن …», «حسبما أوردت وكالة «X»» (the verb with its pronoun; حسبما in one word).
+    const relayed = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض الأسعار، حسب ما نقلته وكالة رويترز عن مصادر محلية.';
+    expect(outletOf('الخليج', HEAD, relayed, MORE)).toMatchObject({ outlet: 'الخليج', via: 'رويترز' });
+    const told = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض الأسعار، حسبما أوردت وكالة «تاس».';
+    expect(outletOf('الخليج', HEAD, told, MORE)).toMatchObject({ outlet: 'الخليج', via: 'وكالة تاس' });
+  });
+
+  it('«X - متابعات خاصة» under the headline credits the site: no via; an agency the lead relays is', () => {
+    const lead = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض الأسعار، حسب ما نقلته وكالة رويترز.';
+    expect(outletOf('صحيفة الوادي الأخضر', HEAD, 'صحيفة الوادي الأخضر - متابعات خاصة', LEAD, MORE)).toMatchObject({ via: null });
+    expect(outletOf('صحيفة الوادي الأخضر', HEAD, 'صحيفة الوادي الأخضر - متابعات خاصة', lead, MORE)).toMatchObject({ via: 'رويترز' });
   });
 
   it('a lead "ذكرت وكالة X … أن" with the story citing "الوكالة": via X; not when the source is "وكالات"', () => {
