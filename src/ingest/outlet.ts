@@ -291,9 +291,9 @@ const parts = (line: string) => line.split(SEPARATORS).map((p) => p.trim()).filt
 const hasDigits = (s: string) => /[\d٠-٩]/u.test(s);
 /**
  * Digits a site's name cannot have: any but one closing number of two or three digits after a word
- * ("عرب 48", "الساعة 24" are names; a year, a date or a time is not).
+ * ("عرب 48", "الساعة 24", "Kurdistan24" are names; a year, a date or a time is not).
  */
-const digitsNoSiteHas = (s: string) => hasDigits(s.replace(/^(\S.*?)\s+[\d٠-٩]{2,3}$/u, '$1'));
+const digitsNoSiteHas = (s: string) => hasDigits(s.replace(/^(\S.*?\p{L})\s*[\d٠-٩]{2,3}$/u, '$1'));
 
 /** A credit's or dateline's parts with the separator after each; a mark is a part in brackets or slashes. */
 interface Seg {
@@ -618,7 +618,10 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   const unknownTwin = (() => {
     if (twin || !firstLine || !unknownMasthead || unknownMasthead.record || !latin(firstLine.text)) return null;
     const below = lines[lines.indexOf(firstLine) + 1];
-    if (!below || below.no >= boundary || below.no >= firstParaNo || latin(below.text) || hasDigits(below.text) || wordCount(below.text) > 6) return null;
+    // Digits only as the Latin name has them too («Kurdistan24» over «كوردستان24»): never a date line.
+    const digitsOf = (x: string) => (fold(x).match(/\d+/g) ?? []).join(' ');
+    if (!below || below.no >= boundary || below.no >= firstParaNo || latin(below.text) || wordCount(below.text) > 6) return null;
+    if (hasDigits(below.text) && digitsOf(below.text) !== digitsOf(firstLine.text)) return null;
     const edition = names.editionOf(firstLine.text);
     const twinned = (edition && edition === names.editionOf(below.text)) || names.sameInBothScripts(firstLine.text, below.text);
     return twinned ? { line: below, name: names.resolve(below.text, true) } : null;

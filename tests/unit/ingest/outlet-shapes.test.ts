@@ -66,6 +66,9 @@ describe('outlet from the page', () => {
     expect(outletOf('الجمعة 06 ديسمبر 2024', 'Mosaique FM', 'موزاييك أف أم', 'الرئيسية', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'موزاييك أف أم' });
     // Different consonants: not the same name, so the Arabic line below the Latin one is no masthead by it.
     expect(outletOf('الجمعة 06 ديسمبر 2024', 'Mosaique FM', 'أخبار', HEAD, LEAD, MORE).outlet).not.toBe('أخبار');
+    // A number in the name, printed in both («Sahil24» / «ساحل24»); a different number is no twin.
+    expect(outletOf('Sahil24', 'ساحل24', 'English', 'الرئيسية', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'ساحل24' });
+    expect(outletOf('Sahil24', 'ساحل 2024', 'English', 'الرئيسية', HEAD, LEAD, MORE).outlet).not.toBe('ساحل 2024');
   });
 
   it('«X - <lead>» is the site’s own mark when the page prints X in Latin letters too', () => {
