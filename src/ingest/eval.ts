@@ -121,7 +121,11 @@ function outletMatches(got: string | null, expected: string, outlets: Outlet[]):
   if (a && b) return a.id === b.id;
   const fg = fold(got);
   const fe = fold(expected);
-  return fg === fe || (fg.length > 2 && fe.includes(fg)) || (fe.length > 2 && fg.includes(fe));
+  // One name inside the other, whole words, at most two more («صحيفة الساحل» for «الساحل»): a name
+  // with a sentence run into it («الساحل - جميع الحقوق محفوظة») is not the outlet's name.
+  const within = (short: string, long: string) =>
+    short.length > 2 && ` ${long} `.includes(` ${short} `) && long.split(' ').length - short.split(' ').length <= 2;
+  return fg === fe || within(fg, fe) || within(fe, fg);
 }
 
 /** How much of the gold statement the claim holds, and how much of the claim is the statement. */

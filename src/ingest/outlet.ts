@@ -666,9 +666,10 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
         // "© 2000 - 2023 البوابة (www.albawaba.com)": the site's address beside its name is no part of it.
         .replace(/\(?\s*(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/?\s*\)?/gi, ' ')
         .replace(/©|\b(19|20)\d{2}\b/g, ' ')
-        .split(/\.(?=\s|$)|[|,،]/) // "© 2023 X, LLC.": the name before the company's form
+        // "© 2023 X, LLC.": the name before the company's form; "© X 2023 - جميع الحقوق محفوظة": before the lead.
+        .split(/\.(?=\s|$)|[|,،]|\s[-–—]+\s/)
         .map((p) => cleanName(p))
-        .filter(Boolean)
+        .filter((p) => p && afterLead(p, rules.copyright_leads) === null)
         .map((p) => names.resolve(names.withoutLam(p), wordCount(p) <= 4))
         .filter((n): n is Name => !!n);
       if (found.length) add(3, 'copyright_line', l, [found[0]!]);
@@ -702,6 +703,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
       const n = names.known(p) ? names.resolve(p, false) : names.looksLikeSite(p) ? names.resolve(p, true) : null;
       return n ? [n] : null;
     }
+    // "م. إلياس", "A. Karim": a writer's initial before a name, a byline of a person, not of an outlet.
+    if (/^\p{L}\.\s*\p{L}{2,}(?:\s+\p{L}+)?$/u.test(text.trim())) return null;
     const ps = parts(text).filter((p) => !hasDigits(p) || names.known(p));
     if (!ps.length || wordCount(text) > 8) return null;
     // A site's name alone under the headline ("صحيفة …", "… نيوز").

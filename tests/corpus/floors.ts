@@ -54,7 +54,9 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * a fifth blind batch: dates 66/69 with one wrong (a numeric date in a lead's dateline not read, the lead's
  * «أمس» taken instead), outlets 66/70, six wrongly given, claims 460/485, written claims held 677/728; a numeric lead
  * dateline then read, dates 67/69 and none wrong; relay leads «حسب ما نقلته وكالة» and kin, vias 26/27,
- * four wrongly given; a Latin and Arabic masthead with a number in both, outlets 67/70, three wrongly given).
+ * four wrongly given; a Latin and Arabic masthead with a number in both, outlets 67/70, three wrongly given;
+ * the eval then stricter, a name with a sentence run into it no longer counted right, and a copyright
+ * line's «- جميع الحقوق محفوظة» and a writer's initial «م. إلياس» read: two wrongly given).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.96 },
@@ -62,7 +64,7 @@ export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   wrongDates: { op: '≤', value: 0 },
   outlets: { op: '≥', value: 0.95 },
   // A via read from «ذكرت وكالة X … وأضافت الوكالة» that the gold does not count as relayed (mena-1).
-  wrongOutlets: { op: '≤', value: 3 },
+  wrongOutlets: { op: '≤', value: 2 },
   peopleRecall: { op: '≥', value: 0.95 },
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },

@@ -126,6 +126,15 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, 'عمّان - المغرب اليوم', LEAD, MORE)).toMatchObject({ outlet: 'المغرب اليوم', via: null });
   });
 
+  it('a writer’s initial before a name under the headline («م. إلياس») is a person’s byline: no outlet, no via', () => {
+    expect(outletOf('الساحل', 'الرئيسية', HEAD, 'ع. الحسني', 'وكالات', LEAD, MORE)).toMatchObject({ via: null });
+    expect(outletOf(HEAD, 'ع. الحسني', LEAD, MORE)).toMatchObject({ outlet: null, via: null });
+  });
+
+  it('a copyright line «© X 2023 - جميع الحقوق محفوظة» names X alone', () => {
+    expect(outletOf(HEAD, LEAD, MORE, '© الساحل 2023 - جميع الحقوق محفوظة')).toMatchObject({ outlet: 'الساحل' });
+  });
+
   it('generic credits name no outlet: "كتب: وكالات", "فريق التحرير", "بروكسل - وكالات -"', () => {
     expect(outletOf(HEAD, 'كتب: وكالات', LEAD, MORE).outlet).toBeNull();
     expect(outletOf(HEAD, 'فريق التحرير', LEAD, MORE).outlet).toBeNull();
