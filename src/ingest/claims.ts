@@ -614,7 +614,8 @@ function subjectBefore(p: Paragraph, trigger: Trigger, ctx: ClaimContext, lex: L
 /**
  * The subject of the sentence a verb stands in, when that verb has none of its own
  * ("وكان لافروف قد أجرى محادثات مع …، قال بعدها إن …"): a person named within the first three words
- * of the sentence (or of its first clause), not governed by a preposition.
+ * of the sentence (or, when it names none there, of a later clause), not governed by a preposition; with
+ * `anyKind` (a body or place too, for «بالقول»), the one nearest the verb.
  */
 function sentenceSubject(p: Paragraph, trigger: Trigger, ctx: ClaimContext, anyKind = false): string | null {
   const { text, tokens } = p;
@@ -630,7 +631,13 @@ function sentenceSubject(p: Paragraph, trigger: Trigger, ctx: ClaimContext, anyK
   for (const start of starts) {
     const m = p.mentions.find((x) => x.first >= start && x.first <= start + 3 && x.last < trigger.index && !/[لبك]/.test(x.prefix));
     // A person, or a body («ونشر الكرملين نص البرقية، وأوضح أن …»); a place only when asked (anyKind).
-    if (m && (anyKind || ctx.matcher.byId.get(m.actorId)!.kind !== 'place')) found = m.actorId;
+    if (m && (anyKind || ctx.matcher.byId.get(m.actorId)!.kind !== 'place')) {
+      found = m.actorId;
+      // A verb with no subject goes with the sentence's first subject: a name opening a later clause
+      // is as often the object of that clause's verb («…، حيث التقى كيم …، وأكد أن» is the visitor's).
+      // «بالقول» goes with the verb right before it: the nearest.
+      if (!anyKind) break;
+    }
   }
   return found;
 }

@@ -56,7 +56,8 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * dateline then read, dates 67/69 and none wrong; relay leads «حسب ما نقلته وكالة» and kin, vias 26/27,
  * four wrongly given; a Latin and Arabic masthead with a number in both, outlets 67/70, three wrongly given;
  * the eval then stricter, a name with a sentence run into it no longer counted right, and a copyright
- * line's «- جميع الحقوق محفوظة» and a writer's initial «م. إلياس» read: two wrongly given).
+ * line's «- جميع الحقوق محفوظة» and a writer's initial «م. إلياس» read: two wrongly given; a verb with no subject
+ * taking the sentence's first subject, claims 462/485 and one wrong speaker).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.96 },
@@ -69,7 +70,7 @@ export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },
   textCut: { op: '≤', value: 0 },
-  claims: { op: '≥', value: 0.94 },
+  claims: { op: '≥', value: 0.95 },
   wrongSpeaker: { op: '≤', value: 0.05 },
   claimPrecision: { op: '≥', value: 0.92 },
 };

@@ -224,6 +224,17 @@ describe('claims: what was said', () => {
     ]);
   });
 
+  it('a verb with no subject late in a sentence goes with the sentence’s first subject, not a later clause’s name', () => {
+    // «…، والتقت نظيرها X، وقالت …»: X is the object of the meeting; the visitor speaks.
+    expect(pairs(claims(['وكانت الوزيرة تشوي سون هوي قد وصلت إلى المدينة أمس، والتقت نظيرها سيرغي لافروف، وقالت خلال اللقاء: «سنواصل العمل معاً».']))).toEqual([
+      ['choe-son-hui', 'سنواصل العمل معاً'],
+    ]);
+    // «…، حيث التقى X، وأكد أن …».
+    expect(pairs(claims(['كما زار يوري أوشاكوف العاصمة الشهر الماضي، حيث التقى دميتري بيسكوف ووفداً من الخبراء، وأكد خلال الزيارة أن الحوار مستمر.']))).toEqual([
+      ['yuri-ushakov', 'الحوار مستمر'],
+    ]);
+  });
+
   it('a quoted name in the words before «، إن» is no quotation of what was said', () => {
     expect(pairs(claims(['وقال لافروف، في مقابلة مع هيئة الإذاعة الكورية «كي بي إس»، إن الاشتباكات كانت «محدودة النطاق».']))).toEqual([
       ['sergei-lavrov', 'الاشتباكات كانت «محدودة النطاق»'],
