@@ -771,6 +771,45 @@ function eventMentioned(event: DatedEvent, s: BodySentence, tokens: readonly Tok
 }
 
 /**
+ * A lead that tells today's weekday and names another day by its date and its distance from today
+ * ("حلّ الوزير، اليوم الأربعاء، … في زيارة تستمر إلى يوم غد الخميس 19 أكتوبر 2023"): the day of writing is
+ * that date less the distance, when both weekdays fit it. Only the lead is read; every such date must agree.
+ */
+export function inferDateFromRelativeDay(body: BodySentence[], rules: DateRules): InferredDate | null {
+  const g = grammarFor(rules);
+  const dated = new RegExp(`^[\\s،,]*(\\d{1,2})\\s+(${g.monthRe})(?:\\s*[/(]\\s*(?:${g.monthRe})\\s*\\)?)?\\s+(\\d{4})`, 'u');
+  const found: { date: string; today: string; s: BodySentence; words: string; todayWords: string }[] = [];
+  for (const s of body) {
+    if (!s.lead) continue;
+    const tokens = tokenize(s.text);
+    const weekdays = weekdayMentions(tokens, rules);
+    const today = weekdays.find((w) => w.today);
+    if (!today) continue;
+    for (const w of weekdays) {
+      if (w === today || w.past) continue;
+      const shift = relativeDayBefore(rules, tokens, w.first);
+      if (!shift) continue;
+      const m = dated.exec(foldKeepingPunctuation(s.text.slice(tokens[w.last]!.end, tokens[w.last]!.end + 60)));
+      const date = m ? isoOf(Number(m[3]), g.month.get(squash(m[2]!))!, Number(m[1])) : null;
+      if (!date || weekdayOf(date) !== w.weekday) continue;
+      const day = DateTime.fromISO(date, { zone: 'utc' }).minus({ days: shift }).toISODate()!;
+      if (weekdayOf(day) !== today.weekday || day > buildDay()) continue;
+      // The words as printed, from the day word to the year (the folded text can be shorter).
+      const after = tokens[w.last]!.end;
+      const end = after + s.text.slice(after).search(/[\d٠-٩]{4}/u) + 4;
+      const words = s.text.slice(tokens[w.first - 1]!.start, end);
+      found.push({ date, today: day, s, words, todayWords: s.text.slice(tokens[today.first]!.start, tokens[today.last]!.end) });
+    }
+  }
+  if (!found.length || new Set(found.map((f) => f.today)).size !== 1) return null;
+  const f = found[0]!;
+  const from =
+    `لا يذكر الخبر تاريخ نشره. يقول في السطر ${f.s.line} إن ما يرويه جرى «${withoutProclitic(f.todayWords)}»، ` +
+    `ويسمّي يوماً آخر بتاريخه: «${f.words}»؛ فيوم الخبر هو ${arabicDate(rules, f.today)}.`;
+  return { date: f.today, from, line: f.s.lineText };
+}
+
+/**
  * An article without a date often says on which weekday it was written ("أكد الكرملين الجمعة")
  * and on which weekday a known event happened ("والأربعاء، عقد كيم وبوتين قمّة في …"). With the
  * event's date from content/events.yaml, the day of writing is the first day on or after the event

@@ -11,7 +11,7 @@ import { ActorMatcher, findPeople, listActors, withPeople, type ActorLists } fro
 import { cutFurniture, type BodyLine } from './boilerplate.ts';
 import { claimStopWords, findClaims } from './claims.ts';
 import { loadIngestData, type IngestData, type Outlet } from './data.ts';
-import { choosePublicationDate, implausibleDates, inferDateFromWeekdays, type BodySentence, type DateLineReader, type PageLine } from './date.ts';
+import { choosePublicationDate, implausibleDates, inferDateFromRelativeDay, inferDateFromWeekdays, type BodySentence, type DateLineReader, type PageLine } from './date.ts';
 import { decodeSeedDetected } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { bodyMarkdown } from './markdown.ts';
@@ -194,7 +194,7 @@ function decideDate(
       names: new Set(matcher.mentions(tokenize(s.text), named).map((m) => m.actorId)),
     })),
   );
-  const inferred = inferDateFromWeekdays(bodySentences, data.events, data.dates);
+  const inferred = inferDateFromRelativeDay(bodySentences, data.dates) ?? inferDateFromWeekdays(bodySentences, data.events, data.dates);
   if (!inferred) {
     const overrideName = `${path.basename(seed.path).replace(/\.txt$/, '')}.meta.yaml`;
     const implausible = implausibleDates(removed.map((r) => ({ no: r.line, text: r.text })), data.dates);

@@ -285,6 +285,11 @@ describe('claims: what was said', () => {
       ['sergei-lavrov', 'المحادثات كانت صريحة'],
       ['sergei-lavrov', 'تستمر الاتصالات بين البلدين'],
     ]);
+    // The Maghrebi papers' «مبرزاً أن».
+    expect(pairs(claims(['وقال لافروف إن المحادثات كانت صريحة، مبرزاً أن الاتصالات ستستمر بين البلدين.']))).toEqual([
+      ['sergei-lavrov', 'المحادثات كانت صريحة'],
+      ['sergei-lavrov', 'الاتصالات ستستمر بين البلدين'],
+    ]);
   });
 
   it('"أن A، وأن B" is two statements of the same speaker', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { choosePublicationDate, inferDateFromWeekdays, readDateLine, readLeadDateline, type BodySentence, type PageLine } from '../../../src/ingest/date.ts';
+import { choosePublicationDate, inferDateFromRelativeDay, inferDateFromWeekdays, readDateLine, readLeadDateline, type BodySentence, type PageLine } from '../../../src/ingest/date.ts';
 import type { DatedEvent } from '../../../src/ingest/data.ts';
 import { buildEntry } from '../../../src/ingest/pipeline.ts';
 import { projectIngestor } from './helpers.ts';
@@ -255,5 +255,23 @@ describe('the cheap refusals before the stamp grammar', () => {
     expect(line('عنوان الخبر (1234)')).toBeNull();
     expect(line('2024')).toBeNull();
     expect(line('قبل 5 أيام و12 ساعة')).toBeNull();
+  });
+});
+
+describe('a lead that names today’s weekday and another day by its date', () => {
+  const lead = (text: string): BodySentence => ({ text, line: 3, lineText: text, lead: true, names: new Set() });
+
+  it('dates the article from «اليوم الأربعاء … يوم غد الخميس 9 مارس 2022» when both weekdays fit', () => {
+    const r = inferDateFromRelativeDay([lead('وصل الوزير، اليوم الأربعاء، إلى المدينة في زيارة تستمر حتى يوم غد الخميس 10 مارس 2022.')], rules());
+    expect(r?.date).toBe('2022-03-09');
+    expect(r?.from).toContain('«غد الخميس 10 مارس 2022»');
+    // «أمس» the other way: yesterday Tuesday 8 March, so today Wednesday 9 March.
+    expect(inferDateFromRelativeDay([lead('قال الوزير اليوم الأربعاء إن الاتفاق الذي وقع أمس الثلاثاء 8 مارس 2022 يدخل حيز التنفيذ.')], rules())?.date).toBe('2022-03-09');
+  });
+
+  it('infers nothing when a weekday does not fit, without «اليوم», or outside the lead', () => {
+    expect(inferDateFromRelativeDay([lead('وصل الوزير، اليوم الثلاثاء، في زيارة تستمر حتى يوم غد الخميس 10 مارس 2022.')], rules())).toBeNull();
+    expect(inferDateFromRelativeDay([lead('وصل الوزير في زيارة تستمر حتى يوم غد الخميس 10 مارس 2022.')], rules())).toBeNull();
+    expect(inferDateFromRelativeDay([{ ...lead('وصل الوزير، اليوم الأربعاء، في زيارة تستمر حتى يوم غد الخميس 10 مارس 2022.'), lead: false }], rules())).toBeNull();
   });
 });
