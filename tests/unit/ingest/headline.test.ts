@@ -28,7 +28,12 @@ describe('the headline is chosen by score among the lines above the first paragr
 
   it('a line ending in a known body in brackets, or in «(صورة: …)», is a caption, not the headline', () => {
     const head = 'الهادي يختتم جولته في مدينة الساحل بوعود للمزارعين';
-    for (const caption of ['وزير الزراعة سامي الهادي لدى وصوله إلى مدينة الساحل (وزارة الدفاع الروسية)', 'وزير الزراعة سامي الهادي خلال جولته (صورة: وكالة الأنباء المحلية)']) {
+    for (const caption of [
+      'وزير الزراعة سامي الهادي لدى وصوله إلى مدينة الساحل (وزارة الدفاع الروسية)',
+      'وزير الزراعة سامي الهادي خلال جولته (صورة: وكالة الأنباء المحلية)',
+      // A picture taken from the web.
+      'وزير الزراعة سامي الهادي والمزارعون في مدينة الساحل (الإنترنت)',
+    ]) {
       const r = cut('محليات', head, '12.03.2024', caption, LEAD, SECOND);
       expect(r.title?.text, caption).toBe(head);
       expect(r.removed.find((x) => x.text === caption)?.rule, caption).toBe('photo_caption');
