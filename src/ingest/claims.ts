@@ -905,9 +905,17 @@ function anaphor(p: Paragraph, at: number, ctx: ClaimContext, state: State, word
   }
   // «وأضاف المسؤول الروسي أن …»: a generic noun for an official (claims.yaml `official_heads`) names the
   // person who spoke last, when that person is of the nationality its adjective gives (or it has none).
-  if (lexiconFor(ctx.rules, ctx.dates).officials.has(head) && state.last) {
+  const official = lexiconFor(ctx.rules, ctx.dates).officials.has(head);
+  const hasAdjectives = (actor: Actor) => adjectives.every((w) => [actor.role_ar ?? '', ...(actor.titles ?? [])].some((r) => tokenize(r).some((t) => t.folded === w)));
+  if (official && state.last) {
     const last = ctx.matcher.byId.get(state.last);
-    if (last?.kind === 'person' && adjectives.every((w) => [last.role_ar ?? '', ...(last.titles ?? [])].some((r) => tokenize(r).some((t) => t.folded === w)))) return last.id;
+    if (last?.kind === 'person' && hasAdjectives(last)) return last.id;
+  }
+  // …and when a body spoke last («وذكرت الوكالة أن كيم …، وأوضح المسؤول الروسي أن»), the one person named
+  // before whose role has its adjective.
+  if (official && adjectives.length > 0) {
+    const named = new Set(earlier('person', state.people).filter((id) => hasAdjectives(ctx.matcher.byId.get(id)!)));
+    if (named.size === 1) return [...named][0]!;
   }
   const roleHead = (text: string) => tokenize(text)[0]?.folded.replace(/^ال/, '');
   const fits = new Set(

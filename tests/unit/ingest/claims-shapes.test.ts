@@ -63,6 +63,11 @@ describe('claims: who the subject is', () => {
     // An adjective the last speaker's role does not have: someone else, so no one.
     expect(pairs(claims(['وقال مساعد الكرملين يوري أوشاكوف إن الزيارة مهمة.', 'وأضاف المسؤول الصيني أن الوفد سيصل غدا.']))).toEqual([
       ['yuri-ushakov', 'الزيارة مهمة'],
+    ]);    // A body spoke last: the one person named before whose role has the adjective.
+    expect(pairs(claims(['وقال مساعد الكرملين يوري أوشاكوف إن الزيارة مهمة.', 'وذكرت وكالة تاس أن تشوي سون هوي ستشارك في اللقاء.', 'وأوضح المسؤول الروسي أن الوفد سيصل غدا.']))).toEqual([
+      ['yuri-ushakov', 'الزيارة مهمة'],
+      ['tass', 'تشوي سون هوي ستشارك في اللقاء'],
+      ['yuri-ushakov', 'الوفد سيصل غدا'],
     ]);
   });
 
