@@ -394,9 +394,9 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
     } else if (mode === 'subject' && lex.contentPrepositions.has(w) && statementAfterCommas(p, j, segEnd, lex) !== -1) {
       // "قال … على هامش القمة، إن …": what was said opens after the comma; the preposition opens a circumstance.
       mode = 'circumstance';
-    } else if (mode === 'subject' && lex.contentPrepositions.has(w) && (r.speaker !== null || r.unknownWords <= 1)) {
-      // "أشار إلى أن", "وأشار المتحدث إلى أن": what was said begins at the preposition (a one-word subject
-      // before it is resolved by the caller, "المتحدث" by anaphor).
+    } else if (mode === 'subject' && lex.contentPrepositions.has(w) && (r.speaker !== null || r.unknownWords <= 2)) {
+      // "أشار إلى أن", "وأشار المتحدث إلى أن", "وأشار الوزير الروسي إلى أن": what was said begins at the
+      // preposition (a subject of a word or two before it is resolved by the caller, by anaphor).
       return { ...r, stop: { kind: 'content', at: tok.start } };
     } else if (mode === 'subject' && lex.circumstance.has(w)) {
       mode = 'circumstance';
@@ -544,7 +544,7 @@ function findTriggers(p: Paragraph, lex: Lexicon): Trigger[] {
     // (A speech noun is a noun: «من إعلان X أن» is where it stands.)
     if (kind !== 'noun' && i > 0 && lex.nounAfter.has(tokens[i - 1]!.folded) && /^\s+$/.test(p.text.slice(tokens[i - 1]!.end, tok.start))) continue;
     // A relay verb relays only with «عن» a few words on, before any punctuation ("نقلت السفن الجنود" moves them).
-    if (kind === 'relay' && !relaysFrom(p, i)) continue;
+    if (kind === 'relay' && !relaysFrom(p, i, lex)) continue;
     // A speech noun is one only with a name and «أن» after it in the clause: «تأكيد التقارير» inside
     // a statement must not end it.
     if (kind === 'noun' && !nounSpeaks(p, i, lex)) continue;
@@ -569,10 +569,23 @@ function nounSpeaks(p: Paragraph, i: number, lex: Lexicon): boolean {
   return false;
 }
 
-function relaysFrom(p: Paragraph, i: number): boolean {
+function relaysFrom(p: Paragraph, i: number, lex: Lexicon): boolean {
   const { text, tokens } = p;
-  for (let k = i + 1; k < tokens.length && k <= i + 7; k++) {
-    if (/[.,،:؛;]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return false;
+  const gapBefore = (k: number) => text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+  let extra = 0;
+  let closing = -1;
+  for (let k = i + 1; k < tokens.length && k <= i + 7 + extra; k++) {
+    if (k !== closing && /[.,،:؛;]/.test(gapBefore(k))) {
+      // «نقلت وكالة X، السبت، عن Y»: a day set off by commas is no end of the relay.
+      const wd = p.weekdays.get(k);
+      const rel = wd ? undefined : lex.relativeDays.find((r) => phraseAt(tokens, k, r.tokens, NAME_PREFIXES));
+      const last = wd ? wd.last : rel ? k + rel.tokens.length - 1 : -1;
+      if (last === -1 || last + 1 >= tokens.length || !/^\s*[,،]\s*$/.test(gapBefore(k)) || !/^\s*[,،]\s*$/.test(gapBefore(last + 1))) return false;
+      extra += last - k + 1;
+      closing = last + 1;
+      k = last;
+      continue;
+    }
     if (tokens[k]!.folded === 'عن') return true;
   }
   return false;

@@ -59,7 +59,8 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * line's «- جميع الحقوق محفوظة» and a writer's initial «م. إلياس» read: two wrongly given; a verb with no subject
  * taking the sentence's first subject, claims 462/485 and one wrong speaker; a lead's
  * «اليوم الأربعاء … يوم غد الخميس 19 أكتوبر 2023» dating the article, dates 68/69, and «مبرزاً», claims 464/485; a caption
- * credited «(الإنترنت)», titles 69/70; «المسؤول الروسي» after a body spoke, claims 465/485).
+ * credited «(الإنترنت)», titles 69/70; «المسؤول الروسي» after a body spoke, claims 465/485;
+ * «نقلت الوكالة، السبت، عن X» and «وأشار الوزير الروسي إلى أن», claims 467/485).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.98 },
@@ -72,7 +73,7 @@ export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },
   textCut: { op: '≤', value: 0 },
-  claims: { op: '≥', value: 0.95 },
+  claims: { op: '≥', value: 0.96 },
   wrongSpeaker: { op: '≤', value: 0.05 },
   claimPrecision: { op: '≥', value: 0.92 },
 };

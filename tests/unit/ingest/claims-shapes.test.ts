@@ -20,6 +20,10 @@ describe('claims: relayed speech', () => {
     ]);
     // Relayed by someone unnamed ("وسائل إعلام"): still the speaker after «عن».
     expect(pairs(claims(['ونقلت وسائل إعلام محلية عن تشوي قولها إن الزيارة ناجحة.']))).toEqual([['choe-son-hui', 'الزيارة ناجحة']]);
+    // A day set off by commas between the agency and «عن».
+    expect(pairs(claims(['ونقلت وكالة تاس، السبت، عن لافروف قوله خلال استقباله الوفد إن المحادثات كانت مثمرة.']))).toEqual([['sergei-lavrov', 'المحادثات كانت مثمرة']]);
+    // …but any other words between commas end the relay: «نقلت» then moves something.
+    expect(claims(['ونقلت السفن، وهي محملة، عن قرب الجنود إلى الميناء.'])).toEqual([]);
   });
 
   it('a relay verb with no «عن» + name gives no claim and no speaker to «وأضاف»', () => {
@@ -63,7 +67,12 @@ describe('claims: who the subject is', () => {
     // An adjective the last speaker's role does not have: someone else, so no one.
     expect(pairs(claims(['وقال مساعد الكرملين يوري أوشاكوف إن الزيارة مهمة.', 'وأضاف المسؤول الصيني أن الوفد سيصل غدا.']))).toEqual([
       ['yuri-ushakov', 'الزيارة مهمة'],
-    ]);    // A body spoke last: the one person named before whose role has the adjective.
+    ]);    // «وأشار الوزير الروسي إلى أن»: a two-word role before the preposition that opens the words.
+    expect(pairs(claims(['وقال مساعد الكرملين يوري أوشاكوف إن الزيارة مهمة.', 'وأشار المسؤول الروسي إلى أن الوفد سيصل غدا.']))).toEqual([
+      ['yuri-ushakov', 'الزيارة مهمة'],
+      ['yuri-ushakov', 'الوفد سيصل غدا'],
+    ]);
+    // A body spoke last: the one person named before whose role has the adjective.
     expect(pairs(claims(['وقال مساعد الكرملين يوري أوشاكوف إن الزيارة مهمة.', 'وذكرت وكالة تاس أن تشوي سون هوي ستشارك في اللقاء.', 'وأوضح المسؤول الروسي أن الوفد سيصل غدا.']))).toEqual([
       ['yuri-ushakov', 'الزيارة مهمة'],
       ['tass', 'تشوي سون هوي ستشارك في اللقاء'],
