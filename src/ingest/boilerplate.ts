@@ -437,17 +437,18 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
 
   // The header: the lines above the first paragraph. The headline is one of them.
   const headerEnd = first < 0 ? nonEmpty.length : first;
-  const leadTexts = nonEmpty.filter((_, i) => paragraph[i]).slice(0, 2).map((l) => l.text);
+  const paragraphTexts = nonEmpty.filter((_, i) => paragraph[i]).map((l) => l.text);
   const candidates = nonEmpty
     .slice(0, headerEnd)
     .map((line, i) => ({ line, i }))
-    .filter(({ i }) => kinds[i] === null && tails[i] === null);
-  const chosen = chooseHeadline(
-    candidates.map(({ line, i }) => ({ index: i, text: line.text })),
-    read.map((l) => l.folded),
-    leadTexts,
-    data,
-  );
+    .filter(({ i }) => kinds[i] === null && tails[i] === null)
+    .map(({ line, i }) => ({ index: i, text: line.text }));
+  const folded = read.map((l) => l.folded);
+  // The headline tells what the first two paragraphs tell; when no line does, what the first three do (a
+  // headline on a remark the story reaches in its third paragraph: «بوتين عن …: «…»»).
+  const chosen =
+    chooseHeadline(candidates, folded, paragraphTexts.slice(0, 2), data) ??
+    (paragraphTexts.length > 2 ? chooseHeadline(candidates, folded, paragraphTexts.slice(0, 3), data) : null);
   const headlineIndex = chosen === null ? -1 : chosen;
   const headline: Line | null = headlineIndex >= 0 ? { ...nonEmpty[headlineIndex]! } : null;
 

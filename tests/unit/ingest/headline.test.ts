@@ -42,6 +42,15 @@ describe('the headline is chosen by score among the lines above the first paragr
     expect(cut('محليات', `${head} (فيديو)`, LEAD, SECOND).title?.text).toBe(`${head} (فيديو)`);
   });
 
+  it('a headline on what the third paragraph tells, when no line tells what the first two do', () => {
+    const head = 'الهادي عن أسعار الأسمدة: «سننظر في الأمر»';
+    const third = 'وردا على سؤال عن أسعار الأسمدة قال الهادي إن الحكومة ستنظر في الأمر قريبا.';
+    const r = cut('محليات', head, '12.03.2024', LEAD, SECOND, third);
+    expect(r.title).toMatchObject({ text: head, derived: false });
+    // A line that the first two paragraphs bear out still wins over it.
+    expect(cut('محليات', head, HEAD, '12.03.2024', LEAD, SECOND, third).title?.text).toBe(HEAD);
+  });
+
   it('a line over a photo credit is the caption, when a line above it can be the headline', () => {
     const head = 'الهادي يعد المزارعين بموسم أفضل';
     const caption = 'وزير الزراعة سامي الهادي خلال جولته مع المزارعين في مدينة الساحل لبحث موسم الحصاد';
