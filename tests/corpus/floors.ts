@@ -62,7 +62,8 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * credited «(الإنترنت)», titles 69/70; «المسؤول الروسي» after a body spoke, claims 465/485;
  * «نقلت الوكالة، السبت، عن X» and «وأشار الوزير الروسي إلى أن», claims 467/485;
  * a sixth blind batch, left unfitted: dates 75/77, vias 27/29, people 361/363, claims 516/551; okhbaryat-1's
- * headline on its third paragraph, titles 78/78).
+ * headline on its third paragraph, titles 78/78; Bloomberg and Asharq Business in outlets.yaml, outlets
+ * 76/78, vias 28/29, one wrongly given).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.98 },
@@ -70,7 +71,7 @@ export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   wrongDates: { op: '≤', value: 0 },
   outlets: { op: '≥', value: 0.95 },
   // A via read from «ذكرت وكالة X … وأضافت الوكالة» that the gold does not count as relayed (mena-1).
-  wrongOutlets: { op: '≤', value: 2 },
+  wrongOutlets: { op: '≤', value: 1 },
   peopleRecall: { op: '≥', value: 0.95 },
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },
