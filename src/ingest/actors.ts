@@ -459,3 +459,79 @@ export function withPeople(matcher: ActorMatcher, people: Person[]): ActorMatche
   });
   return new ActorMatcher(extra, matcher);
 }
+
+/** A body the actors file does not know, named as a speaker: «وزارة الوحدة الكورية الجنوبية». */
+export interface Body {
+  name: string;
+}
+
+/** The word lists findBodies reads, from content/rules/claims.yaml. */
+export interface BodyRules {
+  speech_verbs: string[];
+  body_heads: string[];
+  complementizers: string[];
+  circumstance_words: string[];
+  content_prepositions: string[];
+}
+
+const MAX_BODY_WORDS = 6;
+const bodyLexicons = new WeakMap<BodyRules, { verbs: WordLexicon<true>; heads: Set<string>; stops: Set<string> }>();
+
+/**
+ * Bodies the actors file does not know, named as the subject of a speech verb: the verb, a body's head word
+ * (claims.yaml `body_heads`: وزارة, جهاز, مجلس …) and up to five more words, ending right before «إن/أن»,
+ * a preposition that opens the words («إلى أن»), a circumstance («في بيان»), or a colon. A run that holds a
+ * known name, a digit or any punctuation is no such body («وزارة الخارجية الروسية» is known already).
+ */
+export function findBodies(texts: string[], matcher: ActorMatcher, rules: BodyRules, named?: Set<string>): Body[] {
+  let lex = bodyLexicons.get(rules);
+  if (!lex) {
+    const folded = (list: string[]) => new Set(list.flatMap((w) => tokenize(w).map((t) => t.folded)));
+    lex = {
+      verbs: new WordLexicon(rules.speech_verbs.map((v) => [tokenize(v)[0]?.folded ?? v, true] as const), ['', 'و', 'ف']),
+      heads: folded(rules.body_heads),
+      stops: folded([...rules.complementizers, ...rules.circumstance_words, ...rules.content_prepositions]),
+    };
+    bodyLexicons.set(rules, lex);
+  }
+  named ??= matcher.namedInFull(texts);
+  const out: Body[] = [];
+  const seen = new Set<string>();
+  for (const text of texts) {
+    const tokens = tokenize(text);
+    const covered = new Set<number>();
+    for (const m of matcher.mentions(tokens, named)) for (let k = m.first; k <= m.last; k++) covered.add(k);
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      if (!lex.verbs.get(tokens[i]!.folded) || !lex.heads.has(tokens[i + 1]!.folded) || covered.has(i + 1)) continue;
+      let end = -1;
+      for (let k = i + 2; k < tokens.length && k <= i + MAX_BODY_WORDS; k++) {
+        const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+        if (/:/.test(gap) && k > i + 2) {
+          end = k - 1;
+          break;
+        }
+        if (!/^\s+$/.test(gap) || covered.has(k) || /\d/.test(tokens[k]!.folded)) break;
+        if (lex.stops.has(tokens[k]!.folded)) {
+          if (k > i + 2) end = k - 1;
+          break;
+        }
+      }
+      if (end === -1) continue;
+      const name = text.slice(tokens[i + 1]!.start, tokens[end]!.end);
+      if (!seen.has(name)) {
+        seen.add(name);
+        out.push({ name });
+      }
+    }
+  }
+  return out;
+}
+
+/** The matcher with the unknown bodies added as organisations (ids: their names), so they can speak. */
+export function withBodies(matcher: ActorMatcher, bodies: Body[]): ActorMatcher {
+  if (bodies.length === 0) return matcher;
+  return new ActorMatcher(
+    bodies.map((b) => ({ id: b.name, kind: 'organisation', name_ar: b.name, name_en: b.name, variants: [], latin: [], short: [], titles: [] })),
+    matcher,
+  );
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { DateTime } from 'luxon';
 import { entrySchema, type Basis, type EntryFrontmatter, type RemovedLine } from '../lib/entry-schema.ts';
-import { ActorMatcher, findPeople, listActors, withPeople, type ActorLists } from './actors.ts';
+import { ActorMatcher, findBodies, findPeople, listActors, withBodies, withPeople, type ActorLists } from './actors.ts';
 import { cutFurniture, type BodyLine } from './boilerplate.ts';
 import { claimStopWords, findClaims } from './claims.ts';
 import { loadIngestData, type IngestData, type Outlet } from './data.ts';
@@ -84,11 +84,15 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
   const dated = decideDate(seed, removed, paragraphs, override, outlet.record, named, { data, matcher }, headline?.no ?? 0, dateLines);
   const lists = actorLists(texts, override, matcher);
   const people = findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims), named);
-  const speakers = withPeople(matcher, people);
+  const withUnlinked = withPeople(matcher, people);
+  const unknownBodies = findBodies(texts, withUnlinked, data.claims, people.length ? withUnlinked.namedInFull(texts) : named);
+  const speakers = withBodies(withUnlinked, unknownBodies);
   const claims = findClaims(
     paragraphs.map((p) => p.text),
-    { matcher: speakers, named: people.length ? speakers.namedInFull(texts) : named, rules: data.claims, dates: data.dates, writtenOn: dated.writtenOn, headline: title.derived ? null : title.text },
+    { matcher: speakers, named: people.length || unknownBodies.length ? speakers.namedInFull(texts) : named, rules: data.claims, dates: data.dates, writtenOn: dated.writtenOn, headline: title.derived ? null : title.text },
   );
+  // An unknown body is kept on the entry only when a claim is its.
+  const bodies = unknownBodies.filter((b) => claims.some((c) => c.speaker === b.name));
 
   const candidate = {
     title: title.text,
@@ -102,6 +106,7 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
     outlet_basis: outlet.basis,
     ...lists,
     people,
+    ...(bodies.length ? { bodies } : {}),
     claims,
     source: seed.name,
     // The encoding the seed was read in, when it is not UTF-8 (src/ingest/decode.ts).

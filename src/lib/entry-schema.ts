@@ -71,6 +71,11 @@ export const entrySchema = z.object({
    * does not know: shown and searchable, listed for the editor, never dropped.
    */
   people: z.array(z.object({ name: z.string().min(1), role: z.string().min(1).optional() })).default([]),
+  /**
+   * Bodies the text has speak («قالت وزارة الوحدة الكورية الجنوبية إن …») whom content/actors.yaml does not
+   * know: their claims are kept, with the body's name as the speaker. Absent when there are none.
+   */
+  bodies: z.array(z.object({ name: z.string().min(1) })).optional(),
   claims: z.array(claimSchema),
   /** The seed's file name. */
   source: z.string().min(1),
@@ -119,13 +124,13 @@ export type Actor = z.infer<typeof actorSchema>;
  * A claim's speaker is an actor id, or the name of one of the entry's unlinked people (`people[].name`):
  * the ids an entry's claims refer to, without those names.
  */
-export function speakerIds(data: Pick<EntryFrontmatter, 'claims' | 'people'>): string[] {
-  const names = new Set(data.people.map((p) => p.name));
+export function speakerIds(data: Pick<EntryFrontmatter, 'claims' | 'people' | 'bodies'>): string[] {
+  const names = new Set([...data.people, ...(data.bodies ?? [])].map((p) => p.name));
   return data.claims.map((c) => c.speaker).filter((s) => !names.has(s));
 }
 
 /** Every actor an entry names or quotes (people, places, organisations), in that order, once each. */
-export function entryActorIds(entry: { data: Pick<EntryFrontmatter, 'actors' | 'places' | 'organisations' | 'claims' | 'people'> }): string[] {
+export function entryActorIds(entry: { data: Pick<EntryFrontmatter, 'actors' | 'places' | 'organisations' | 'claims' | 'people' | 'bodies'> }): string[] {
   const d = entry.data;
   return [...new Set([...d.actors, ...speakerIds(d), ...d.places, ...d.organisations])];
 }

@@ -38,7 +38,7 @@ export interface SearchDoc {
   title: string;
   /** The original text readers see (the excerpt is cut from it): the article text, without the headline. */
   text: string;
-  /** Searchable too, never shown as an excerpt: the outlet's and via's names, unlinked people and roles. */
+  /** Searchable too, never shown as an excerpt: the outlet's and via's names, unlinked people, roles and bodies. */
   extra: string;
   date?: string;
   outlet?: string;
@@ -107,6 +107,7 @@ export function entryDocs(dir: string, root = process.cwd()): SearchDoc[] {
       const d = data as {
         title: string; date: string; outlet: string | null; via: string | null; source: string;
         actors?: string[]; places?: string[]; organisations?: string[]; people?: Array<{ name: string; role?: string }>;
+        bodies?: Array<{ name: string }>;
       };
       const id = file.replace(/\.md$/, '');
       const people = d.people ?? [];
@@ -115,6 +116,7 @@ export function entryDocs(dir: string, root = process.cwd()): SearchDoc[] {
         ...(d.outlet ? outletNames(d.outlet, outlets) : []),
         ...(d.via ? outletNames(d.via, outlets) : []),
         ...people.flatMap((p) => [p.name, p.role ?? '']),
+        ...(d.bodies ?? []).map((b) => b.name),
       ].filter(Boolean).join('\n');
       const filters: Record<string, string[]> = {
         actor: [...new Set([...(d.actors ?? []), ...(d.places ?? []), ...(d.organisations ?? [])])],
