@@ -60,6 +60,7 @@ if (!values.quiet) {
   for (const f of report.deleted) console.log(`  removed ${f} (no seed writes it any more)`);
   for (const e of report.entries.filter((x) => x.unknownOutlet)) console.log(`  note: ${e.source} names an outlet content/outlets.yaml does not know: «${e.unknownOutlet}»`);
   for (const e of report.entries.filter((x) => x.unlinkedPeople.length)) console.log(`  note: ${e.source} names people content/actors.yaml does not know: ${e.unlinkedPeople.join('، ')}`);
+  for (const e of report.entries.filter((x) => x.unlinkedBodies?.length)) console.log(`  note: ${e.source} has bodies speak that content/actors.yaml does not know: ${e.unlinkedBodies!.join('، ')}`);
 }
 for (const d of report.duplicates) console.warn(`  duplicate: ${d.source} is the same article as ${d.of}; not published twice`);
 for (const r of report.refused) {

@@ -30,6 +30,8 @@ export interface EntrySummary {
   actors: number;
   /** People the text names with a title or role that content/actors.yaml does not know. */
   unlinkedPeople: string[];
+  /** Bodies the text has speak that content/actors.yaml does not know (only when there are any). */
+  unlinkedBodies?: string[];
   claims: number;
   removed: number;
   /** True when the entry came from the cache (nothing about the article changed). */
@@ -97,6 +99,7 @@ function summarise(entry: Entry): Omit<EntrySummary, 'file' | 'cached' | 'source
     ...(fm.outlet && fm.outlet_known === false ? { unknownOutlet: fm.outlet } : {}),
     actors: fm.actors.length + fm.places.length + fm.organisations.length,
     unlinkedPeople: fm.people.map((p) => p.name),
+    ...(fm.bodies?.length ? { unlinkedBodies: fm.bodies.map((b) => b.name) } : {}),
     claims: fm.claims.length,
     removed: fm.removed.length,
   };

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { findBodies } from '../../../src/ingest/actors.ts';
 import { speakerIds } from '../../../src/lib/entry-schema.ts';
-import { entryFromText, projectIngestor } from './helpers.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { entryFromText, projectIngestor, readReport, runCli, tempProject } from './helpers.ts';
 
 /** Unknown bodies in made-up texts (the bodies are invented; none is in content/actors.yaml). */
 function bodies(...texts: string[]) {
@@ -42,4 +44,13 @@ describe('unknown bodies that speak', () => {
     const quiet = entryFromText(text.split('\n').slice(0, 3).join('\n'));
     expect('bodies' in quiet.frontmatter).toBe(false);
   });
+
+  it('are listed for the editor: on the console and in the ingest report', async () => {
+    const { seeds, entries } = tempProject('bodies');
+    fs.writeFileSync(path.join(seeds, 'made-up.txt'), ['وزير الزراعة يزور مدينة الساحل', 'تاريخ النشر: 14 مارس 2022', 'وصل وزير الزراعة إلى مدينة الساحل اليوم في زيارة لبحث موسم الحصاد مع المزارعين.', 'وقالت هيئة الطيران المدني إن الرحلات إلى المدينة ستستأنف الأسبوع المقبل.'].join('\n'));
+    const r = await runCli(seeds, entries);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('هيئة الطيران المدني');
+    expect(readReport(entries).entries[0]!.unlinkedBodies).toEqual(['هيئة الطيران المدني']);
+  }, 60_000);
 });
