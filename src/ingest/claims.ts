@@ -744,6 +744,12 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
     const spokeBefore = triggers.slice(0, n).some((t) => tokens[t.index]!.start >= sentenceStart);
     const mainSubject = trigger.kind !== 'participle' ? null : spokeBefore ? state.last : (sentenceSubject(p, trigger, ctx) ?? state.last);
     const after = walkAfterVerb(p, trigger, segEnd, mainSubject, ctx, lex);
+    // «أن كيم جدد دعمه لسياسة روسيا في …»: a verb inside a statement has its subject before it; a name
+    // after it is its object's («روسيا» of «سياسة روسيا»), never its speaker.
+    if (trigger.kind === 'verb' && after.speaker !== null && embedded(p, trigger, lex)) {
+      const subject = p.mentions.find((x) => x.last === trigger.index - 1)!;
+      if (after.speaker !== subject.actorId) return;
+    }
     if (trigger.kind === 'noun') {
       // «إعلان X أن …»: only with its speaker named after it and «أن» after the speaker.
       if (after.speaker === null || after.stop.kind !== 'complementizer') return;

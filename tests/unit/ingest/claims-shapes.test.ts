@@ -249,6 +249,12 @@ describe('claims: what was said', () => {
     ]);
   });
 
+  it('a verb inside a statement («أن كيم جدد …») has its subject before it: a name after it speaks for no one', () => {
+    expect(pairs(claims(['وقال لافروف إن تشوي سون هوي جددت دعمها لسياسة روسيا في الدفاع عن سيادتها.']))).toEqual([
+      ['sergei-lavrov', 'تشوي سون هوي جددت دعمها لسياسة روسيا في الدفاع عن سيادتها'],
+    ]);
+  });
+
   it('a quoted name in the words before «، إن» is no quotation of what was said', () => {
     expect(pairs(claims(['وقال لافروف، في مقابلة مع هيئة الإذاعة الكورية «كي بي إس»، إن الاشتباكات كانت «محدودة النطاق».']))).toEqual([
       ['sergei-lavrov', 'الاشتباكات كانت «محدودة النطاق»'],
@@ -294,13 +300,9 @@ describe('claims: what was said', () => {
     expect(pairs(claims(['وأفاد أوشاكوف بأن بوتين أهدى مضيفه سيارة روسية الصنع.']))).toEqual([['yuri-ushakov', 'بوتين أهدى مضيفه سيارة روسية الصنع']]);
   });
 
-  it('«متوقعاً أن …» carries on the speaker’s statement', () => {
-    expect(pairs(claims(['وقال لافروف إن المحادثات كانت صريحة، متوقعاً أن تستمر الاتصالات بين البلدين.']))).toEqual([
-      ['sergei-lavrov', 'المحادثات كانت صريحة'],
-      ['sergei-lavrov', 'تستمر الاتصالات بين البلدين'],
-    ]);
-    // The Maghrebi papers' «مبرزاً أن».
-    expect(pairs(claims(['وقال لافروف إن المحادثات كانت صريحة، مبرزاً أن الاتصالات ستستمر بين البلدين.']))).toEqual([
+  // «متوقعاً أن», and the Maghrebi papers' «مبرزاً أن».
+  it.each(['متوقعاً', 'مبرزاً'])('«%s أن …» carries on the speaker’s statement', (participle) => {
+    expect(pairs(claims([`وقال لافروف إن المحادثات كانت صريحة، ${participle} أن الاتصالات ستستمر بين البلدين.`]))).toEqual([
       ['sergei-lavrov', 'المحادثات كانت صريحة'],
       ['sergei-lavrov', 'الاتصالات ستستمر بين البلدين'],
     ]);
