@@ -472,16 +472,32 @@ export interface BodyRules {
   complementizers: string[];
   circumstance_words: string[];
   content_prepositions: string[];
+  auxiliaries: string[];
 }
 
 const MAX_BODY_WORDS = 6;
-const bodyLexicons = new WeakMap<BodyRules, { verbs: WordLexicon<true>; heads: Set<string>; stops: Set<string> }>();
+const bodyLexicons = new WeakMap<BodyRules, { verbs: WordLexicon<true>; auxiliaries: WordLexicon<true>; heads: Set<string>; stops: Set<string>; complementizers: Set<string> }>();
+
+/**
+ * The verb at `verb` opens what was said: «إن/أن» or a colon within a few words, with no punctuation before
+ * it («قد أفاد في وقت سابق بأن …»; «قد أقر المعاهدة في أكتوبر، قبل أن …» passed a law, said nothing).
+ */
+function saysAfter(text: string, tokens: readonly Token[], verb: number, complementizers: Set<string>): boolean {
+  for (let k = verb + 1; k < tokens.length && k <= verb + 8; k++) {
+    const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+    if (/:/.test(gap)) return true;
+    if (/[^\s]/.test(gap)) return false;
+    if (complementizers.has(tokens[k]!.folded)) return true;
+  }
+  return false;
+}
 
 /**
  * Bodies the actors file does not know, named as the subject of a speech verb: the verb, a body's head word
  * (claims.yaml `body_heads`: وزارة, جهاز, مجلس …) and up to five more words, ending right before «إن/أن»,
- * a preposition that opens the words («إلى أن»), a circumstance («في بيان»), or a colon. A run that holds a
- * known name, a digit or any punctuation is no such body («وزارة الخارجية الروسية» is known already).
+ * a preposition that opens the words («إلى أن»), a circumstance («في بيان»), or a colon; or named before
+ * it, between «وكان/وكانت» and «قد» («وكان جهاز الاستخبارات الكوري الجنوبي قد أفاد بأن …»). A run that holds
+ * a known name, a digit or any punctuation is no such body («وزارة الخارجية الروسية» is known already).
  */
 export function findBodies(texts: string[], matcher: ActorMatcher, rules: BodyRules, named?: Set<string>): Body[] {
   let lex = bodyLexicons.get(rules);
@@ -489,6 +505,8 @@ export function findBodies(texts: string[], matcher: ActorMatcher, rules: BodyRu
     const folded = (list: string[]) => new Set(list.flatMap((w) => tokenize(w).map((t) => t.folded)));
     lex = {
       verbs: new WordLexicon(rules.speech_verbs.map((v) => [tokenize(v)[0]?.folded ?? v, true] as const), ['', 'و', 'ف']),
+      complementizers: folded(rules.complementizers),
+      auxiliaries: new WordLexicon(rules.auxiliaries.map((v) => [tokenize(v)[0]?.folded ?? v, true] as const), ['', 'و', 'ف']),
       heads: folded(rules.body_heads),
       stops: folded([...rules.complementizers, ...rules.circumstance_words, ...rules.content_prepositions]),
     };
@@ -502,10 +520,21 @@ export function findBodies(texts: string[], matcher: ActorMatcher, rules: BodyRu
     const covered = new Set<number>();
     for (const m of matcher.mentions(tokens, named)) for (let k = m.first; k <= m.last; k++) covered.add(k);
     for (let i = 0; i + 2 < tokens.length; i++) {
-      if (!lex.verbs.get(tokens[i]!.folded) || !lex.heads.has(tokens[i + 1]!.folded) || covered.has(i + 1)) continue;
+      if (!lex.heads.has(tokens[i + 1]!.folded) || covered.has(i + 1)) continue;
+      const verbFirst = lex.verbs.get(tokens[i]!.folded) === true;
+      if (!verbFirst && !lex.auxiliaries.get(tokens[i]!.folded)) continue;
       let end = -1;
       for (let k = i + 2; k < tokens.length && k <= i + MAX_BODY_WORDS; k++) {
         const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+        if (!verbFirst) {
+          // «وكان <body> قد <speech verb>»: the body ends before «قد».
+          if (!/^\s+$/.test(gap) || covered.has(k) || /\d/.test(tokens[k]!.folded)) break;
+          if (tokens[k]!.folded === 'قد') {
+            if (lex.verbs.get(tokens[k + 1]?.folded ?? '') && /^\s+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)) && saysAfter(text, tokens, k + 1, lex.complementizers)) end = k - 1;
+            break;
+          }
+          continue;
+        }
         if (/:/.test(gap) && k > i + 2) {
           end = k - 1;
           break;

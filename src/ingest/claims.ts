@@ -404,6 +404,9 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
       // «جددت وزارة الخارجية الكورية الجنوبية مطالبتها موسكو بسحب …»: a noun with a pronoun after an
       // unknown subject is the verb's object; a name after it is no subject.
       return { ...r, unknownWords: r.unknownWords + 1, stop: { kind: 'content', at: tok.start } };
+    } else if (mode === 'subject' && r.speaker !== null && r.subjectEnd === prevEnd && /^\s+$/.test(gap) && NISBA.test(w) && ctx.matcher.byId.get(r.speaker)?.kind === 'organisation') {
+      // «وأفاد جهاز الاستخبارات الوطني الكوري الجنوبي بأن …»: a nationality after a body's name is part of it.
+      r.subjectEnd = tok.end;
     } else if (mode === 'subject' && !lex.fillers.has(w)) {
       if (r.speaker !== null) {
         // "عن كيم يو جونغ، شقيقة الزعيم …، قولها:", "قال بيسكوف، المتحدث باسم الكرملين، إن": words set off by
@@ -423,6 +426,9 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
   }
   return r;
 }
+
+/** A folded adjective of relation with ال: «الكوري», «الجنوبيه», «الروسيه». */
+const NISBA = /^ال\S{2,}(?:ي|يه)$/u;
 
 /** Words between a speaker and "، إن" that describe the speaker or the occasion, at most. */
 const DESCRIPTION_WORDS = 30;
@@ -609,8 +615,14 @@ function subjectBefore(p: Paragraph, trigger: Trigger, ctx: ClaimContext, lex: L
     k--;
   }
   const between = k >= 0 ? text.slice(tokens[k]!.end, verb.start) : '';
-  const m = k >= 0 ? p.mentions.find((x) => x.last === k) : undefined;
-  const clean = relative ? /^[^.:؛;"«»]*$/.test(between) : /^[^،,.:؛;"«»]*$/.test(between);
+  // «وكان جهاز الاستخبارات الوطني الكوري الجنوبي قد أفاد»: a body's name, then its nationality.
+  let m = k >= 0 ? p.mentions.find((x) => x.last === k) : undefined;
+  for (let n = k; !m && n > 0 && NISBA.test(tokens[n]!.folded) && /^\s+$/.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start)); n--) {
+    m = p.mentions.find((x) => x.last === n - 1 && ctx.matcher.byId.get(x.actorId)!.kind === 'organisation');
+  }
+  const setOff = (x: Mention) => x.first > 0 && /^\s*[،,]\s*$/.test(text.slice(tokens[x.first - 1]!.end, tokens[x.first]!.start));
+  // «وكان وزير الخارجية الأمريكي، أنتوني بلينكن، قد أعلن»: a name set off by commas, its closing comma before «قد».
+  const clean = relative ? /^[^.:؛;"«»]*$/.test(between) : /^[^،,.:؛;"«»]*$/.test(between) || (marked && !!m && setOff(m) && /^\s*[،,][^،,.:؛;"«»]*$/.test(between));
   // A place speaks only as a marked subject ("وكانت الولايات المتحدة قد حذرت").
   if (m && clean && (marked || ctx.matcher.byId.get(m.actorId)!.kind !== 'place') && !/[لبك]/.test(m.prefix)) return { id: m.actorId, marked: marked || relative };
   // «مقالاً لبوتين كتب فيه أن …», «رسالة لكيم قال فيها إن …»: the writing's author, right before the verb,

@@ -21,6 +21,17 @@ describe('unknown bodies that speak', () => {
     expect(bodies('وقال مجلس المدينة: «سنواصل العمل».')).toEqual(['مجلس المدينة']);
   });
 
+  it('named before «قد» and its speech verb: «وكان/وكانت <body> قد <verb>»', () => {
+    expect(bodies('وكان جهاز الرقابة المالية قد أفاد في وقت سابق بأن الحسابات سليمة.')).toEqual(['جهاز الرقابة المالية']);
+    expect(bodies('وكانت هيئة الطيران المدني قد أعلنت أن الرحلات ستستأنف.')).toEqual(['هيئة الطيران المدني']);
+    // Not a speech verb after «قد», no «قد», or a run broken by a comma: no body.
+    expect(bodies('وكان مجلس المدينة قد عقد جلسة أمس.')).toEqual([]);
+    // «أقر» passing a law, not admitting: no «أن» before the comma.
+    expect(bodies('وكان مجلس المدينة قد أقر الميزانية في مارس، قبل أن يعدلها.')).toEqual([]);
+    expect(bodies('وكان مجلس المدينة أعلن أن الجلسة انتهت.')).toEqual([]);
+    expect(bodies('وكانت هيئة الطيران، في بيان، قد أعلنت أن الرحلات ستستأنف.')).toEqual([]);
+  });
+
   it('not a known body, not a run broken by punctuation or a digit, not a head alone, not without a speech verb', () => {
     expect(bodies('وقالت وزارة الخارجية الروسية إن الزيارة مهمة.')).toEqual([]);
     expect(bodies('وقالت وزارة الري، في بيان، إن المياه كافية.')).toEqual([]);

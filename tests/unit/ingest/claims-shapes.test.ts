@@ -42,6 +42,21 @@ describe('claims: who the subject is', () => {
     expect(pairs(claims(['وقال مساعد الكرملين يوري أوشاكوف إن الوثيقة جاهزة للتوقيع.']))).toEqual([['yuri-ushakov', 'الوثيقة جاهزة للتوقيع']]);
   });
 
+  it('"وكان <role>، X، قد أعلن …": a name set off by commas before «قد» is the subject', () => {
+    expect(pairs(claims(['وكان وزير الخارجية الروسي، سيرغي لافروف، قد أعلن أمس الخميس أن المحادثات ستستأنف.']))).toEqual([
+      ['sergei-lavrov', 'المحادثات ستستأنف'],
+    ]);
+    // Commas that do not set a name off still part a subject from its verb.
+    expect(claims(['وكان اللقاء مع لافروف، وهو الأول منذ أشهر، قد أعلن عنه أمس.'])).toEqual([]);
+  });
+
+  it('a nationality after a body’s name is part of the subject, before or after the verb', () => {
+    expect(pairs(claims(['وذكر جهاز المخابرات الوطني الكوري الجنوبي في تقرير أن الشحنات تضاعفت.']))).toEqual([['south-korean-nis', 'الشحنات تضاعفت']]);
+    expect(pairs(claims(['وكان جهاز المخابرات الوطني الكوري الجنوبي قد أفاد في وقت سابق بأن الشحنات تضاعفت.']))).toEqual([['south-korean-nis', 'الشحنات تضاعفت']]);
+    // A person's name is not followed by a nationality that way: the words after it are what was said.
+    expect(pairs(claims(['وأضاف لافروف الروسي الموقف واضح.']))).not.toContainEqual(['sergei-lavrov', 'الموقف واضح']);
+  });
+
   it('"X، الذي قال إن …": the name before the relative pronoun', () => {
     expect(pairs(claims(['والتقى بوتين نظيره سيرغي لافروف، الذي قال إن اللقاء كان وديا.']))).toEqual([['sergei-lavrov', 'اللقاء كان وديا']]);
   });
@@ -300,12 +315,24 @@ describe('claims: what was said', () => {
     expect(pairs(claims(['وأفاد أوشاكوف بأن بوتين أهدى مضيفه سيارة روسية الصنع.']))).toEqual([['yuri-ushakov', 'بوتين أهدى مضيفه سيارة روسية الصنع']]);
   });
 
-  // «متوقعاً أن», and the Maghrebi papers' «مبرزاً أن».
-  it.each(['متوقعاً', 'مبرزاً'])('«%s أن …» carries on the speaker’s statement', (participle) => {
+  // «متوقعاً أن», the Maghrebi papers' «مبرزاً أن», «مرجّحاً أن».
+  it.each(['متوقعاً', 'مبرزاً', 'مرجّحاً'])('«%s أن …» carries on the speaker’s statement', (participle) => {
     expect(pairs(claims([`وقال لافروف إن المحادثات كانت صريحة، ${participle} أن الاتصالات ستستمر بين البلدين.`]))).toEqual([
       ['sergei-lavrov', 'المحادثات كانت صريحة'],
       ['sergei-lavrov', 'الاتصالات ستستمر بين البلدين'],
     ]);
+  });
+
+  it('«مكتفياً بالقول إن …», «مكتفياً بالتأكيد على أن …»: the speaker says no more than that', () => {
+    expect(pairs(claims(['وقال لافروف إن الزيارة كانت مهمة، مكتفياً بالتأكيد على أن التعاون مستمر.']))).toEqual([
+      ['sergei-lavrov', 'الزيارة كانت مهمة'],
+      ['sergei-lavrov', 'التعاون مستمر'],
+    ]);
+    expect(pairs(claims(['وقال لافروف إن الزيارة كانت مهمة، مكتفياً بالقول إن التعاون مستمر.']))).toEqual([
+      ['sergei-lavrov', 'الزيارة كانت مهمة'],
+      ['sergei-lavrov', 'التعاون مستمر'],
+    ]);
+    expect(pairs(claims(['واكتفى بيسكوف بالإشارة إلى أن الاتصالات مستمرة.']))).toEqual([['dmitry-peskov', 'الاتصالات مستمرة']]);
   });
 
   it('"أن A، وأن B" is two statements of the same speaker', () => {
