@@ -404,8 +404,9 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
       // «جددت وزارة الخارجية الكورية الجنوبية مطالبتها موسكو بسحب …»: a noun with a pronoun after an
       // unknown subject is the verb's object; a name after it is no subject.
       return { ...r, unknownWords: r.unknownWords + 1, stop: { kind: 'content', at: tok.start } };
-    } else if (mode === 'subject' && r.speaker !== null && r.subjectEnd === prevEnd && /^\s+$/.test(gap) && NISBA.test(w) && ctx.matcher.byId.get(r.speaker)?.kind === 'organisation') {
-      // «وأفاد جهاز الاستخبارات الوطني الكوري الجنوبي بأن …»: a nationality after a body's name is part of it.
+    } else if (mode === 'subject' && r.speaker !== null && r.subjectEnd === prevEnd && /^\s+$/.test(gap) && NISBA.test(w) && ctx.matcher.byId.get(r.speaker)?.kind !== 'person') {
+      // «وأفاد جهاز الاستخبارات الوطني الكوري الجنوبي بأن …»: a nationality after a body's name is part of it
+      // («أكد حاكم إقليم بريموري الروسي أوليغ كوجيمياكو أن»: and a person named after it speaks).
       r.subjectEnd = tok.end;
     } else if (mode === 'subject' && !lex.fillers.has(w)) {
       if (r.speaker !== null) {

@@ -53,6 +53,11 @@ describe('claims: who the subject is', () => {
   it('a nationality after a body’s name is part of the subject, before or after the verb', () => {
     expect(pairs(claims(['وذكر جهاز المخابرات الوطني الكوري الجنوبي في تقرير أن الشحنات تضاعفت.']))).toEqual([['south-korean-nis', 'الشحنات تضاعفت']]);
     expect(pairs(claims(['وكان جهاز المخابرات الوطني الكوري الجنوبي قد أفاد في وقت سابق بأن الشحنات تضاعفت.']))).toEqual([['south-korean-nis', 'الشحنات تضاعفت']]);
+    // A place or body with a nationality inside a person's title: the person speaks.
+    expect(pairs(claims(['وأكد حاكم إقليم موسكو الروسي يوري أوشاكوف أن الزيارة ناجحة، لافتاً إلى أن الوفد سيعود.']))).toEqual([
+      ['yuri-ushakov', 'الزيارة ناجحة'],
+      ['yuri-ushakov', 'الوفد سيعود'],
+    ]);
     // A person's name is not followed by a nationality that way: the words after it are what was said.
     expect(pairs(claims(['وأضاف لافروف الروسي الموقف واضح.']))).not.toContainEqual(['sergei-lavrov', 'الموقف واضح']);
   });
