@@ -413,7 +413,16 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
         // "عن كيم يو جونغ، شقيقة الزعيم …، قولها:", "قال بيسكوف، المتحدث باسم الكرملين، إن": words set off by
         // commas after the speaker describe the speaker when what follows them opens the statement.
         const close = /[،,]/.test(gap) ? appositionEnd(p, j, segEnd, lex) : -1;
-        const next = close !== -1 ? close : pastDescription(j);
+        const next = close !== -1 ? close : /^\s+$/.test(gap) ? addresseeEnd(p, j, lex) : -1;
+        if (next === -1 && close === -1) {
+          const k = pastDescription(j);
+          if (k !== -1) {
+            r.subjectEnd = tokens[k - 1]!.end;
+            j = k;
+            continue;
+          }
+          return { ...r, stop: { kind: 'content', at: tok.start } };
+        }
         if (next !== -1) {
           r.subjectEnd = tokens[next - 1]!.end;
           j = next;
@@ -430,6 +439,21 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
 
 /** A folded adjective of relation with ال: «الكوري», «الجنوبيه», «الروسيه». */
 const NISBA = /^ال\S{2,}(?:ي|يه)$/u;
+
+/**
+ * «قال لافروف لنظيرته إن …», «عن كيم قوله لمرافقيه إن …»: whom the speaker spoke to, a word governed by ل
+ * and at most two more, right before «إن/أن». The index of that complementizer, or -1.
+ */
+function addresseeEnd(p: Paragraph, from: number, lex: Lexicon): number {
+  const { text, tokens } = p;
+  const w = tokens[from]!.folded;
+  if (!/^ل[^ك]/.test(w) || w.length < 4) return -1;
+  for (let k = from + 1; k < tokens.length && k <= from + 3; k++) {
+    if (!/^\s+$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) || p.mentionAt.has(k)) return -1;
+    if (lex.complementizers.has(tokens[k]!.folded)) return k;
+  }
+  return -1;
+}
 
 /** Words between a speaker and "، إن" that describe the speaker or the occasion, at most. */
 const DESCRIPTION_WORDS = 30;

@@ -65,7 +65,8 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * headline on its third paragraph, titles 78/78; Bloomberg and Asharq Business in outlets.yaml, outlets
  * 76/78, vias 28/29, one wrongly given; unknown bodies as speakers, claims 522/551; «وكان X، <name>، قد أعلن»,
  * «مرجحاً أن», «مكتفياً بالتأكيد على أن» and a body's nationality after its name, claims 526/551; Oleg Kozhemyako,
- * Lim Soo-suk and «رئيسة الدبلوماسية الكورية الشمالية» in actors.yaml, people 363/363, claims 528/551).
+ * Lim Soo-suk and «رئيسة الدبلوماسية الكورية الشمالية» in actors.yaml, people 363/363, claims 528/551;
+ * «قال X لنظيرته إن», claims 530/551, one wrong speaker).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.98 },

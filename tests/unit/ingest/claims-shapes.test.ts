@@ -62,6 +62,11 @@ describe('claims: who the subject is', () => {
     expect(pairs(claims(['وأضاف لافروف الروسي الموقف واضح.']))).not.toContainEqual(['sergei-lavrov', 'الموقف واضح']);
   });
 
+  it('whom the speaker spoke to, governed by ل before «إن», is no part of what was said', () => {
+    expect(claims(['وقال لافروف لنظيرته إن الزيارة ناجحة.'])).toEqual([{ speaker: 'sergei-lavrov', text: 'الزيارة ناجحة', kind: 'reported' }]);
+    expect(pairs(claims(['ونقلت وكالة تاس عن بوتين قوله لأعضاء الوفد إن المحادثات مثمرة.']))).toEqual([['vladimir-putin', 'المحادثات مثمرة']]);
+  });
+
   it('"X، الذي قال إن …": the name before the relative pronoun', () => {
     expect(pairs(claims(['والتقى بوتين نظيره سيرغي لافروف، الذي قال إن اللقاء كان وديا.']))).toEqual([['sergei-lavrov', 'اللقاء كان وديا']]);
   });
