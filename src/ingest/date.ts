@@ -469,7 +469,10 @@ export interface Dateline {
 
 const leadDatelineRes = new WeakMap<DateGrammar, RegExp>();
 
-/** "موسكو 4 تشرين الثاني (بترا)-", "طهران/ 19 حزيران/يونيو/ إرنا-", "بيونغ يانغ 5 ديسمبر 2024 (شينخوا)". */
+/**
+ * "موسكو 4 تشرين الثاني (بترا)-", "طهران/ 19 حزيران/يونيو/ إرنا-", "بيونغ يانغ 5 ديسمبر 2024 (شينخوا)", and
+ * with no city: "18 يونيو 2024 /صحيفة الشعب اليومية أونلاين/".
+ */
 export function readLeadDateline(paragraph: string, rules: DateRules): Dateline | null {
   const g = grammarFor(rules);
   const head = paragraph.slice(0, 160);
@@ -478,7 +481,7 @@ export function readLeadDateline(paragraph: string, rules: DateRules): Dateline 
   let re = leadDatelineRes.get(g);
   if (!re) {
     re = new RegExp(
-      `^(?<place>(?:\\p{L}+\\s*){1,3})[\\s,،/\\-–]*(?<d>\\d{1,2})\\s+(?<m>${g.monthRe})(?:\\s*/\\s*(?:${g.monthRe}))?(?:\\s+(?<y>\\d{4}))?\\s*[.،,]?\\s*(?:[(/]|[-–—]|\\(?\\s*\\p{L}+\\s*\\)?\\s*[-–—])`,
+      `^(?<place>(?:\\p{L}+\\s*){0,3})[\\s,،/\\-–]*(?<d>\\d{1,2})\\s+(?<m>${g.monthRe})(?:\\s*/\\s*(?:${g.monthRe}))?(?:\\s+(?<y>\\d{4}))?\\s*[.،,]?\\s*(?:[(/]|[-–—]|\\(?\\s*\\p{L}+\\s*\\)?\\s*[-–—])`,
       'u',
     );
     leadDatelineRes.set(g, re);

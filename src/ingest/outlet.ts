@@ -525,9 +525,10 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   for (const l of lines) {
     const colon = l.text.search(/[:：]/);
     if (colon <= 0 || !names.sourceLabels.has(fold(l.text.slice(0, colon)))) continue;
-    // "المصدر: X | السبت 30 تشرين الثاني 2024": a date beside the name is none.
+    // "المصدر: X | السبت 30 تشرين الثاني 2024": a date beside the name is none; nor is a place («المصدر:
+    // بيونغ يانغ - أ.ف.ب»: the dateline's city).
     const found = parts(l.text.slice(colon + 1))
-      .filter((p) => names.known(p) || !digitsNoSiteHas(p))
+      .filter((p) => names.known(p) || (!digitsNoSiteHas(p) && !names.isPlace(p)))
       .map((p) => names.resolve(p, true))
       .filter((n): n is Name => !!n);
     if (found.length) add(4, 'source_line', l, found);

@@ -67,16 +67,17 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * «مرجحاً أن», «مكتفياً بالتأكيد على أن» and a body's nationality after its name, claims 526/551; Oleg Kozhemyako,
  * Lim Soo-suk and «رئيسة الدبلوماسية الكورية الشمالية» in actors.yaml, people 363/363, claims 528/551;
  * «قال X لنظيرته إن», claims 530/551, one wrong speaker; a seventh blind batch of ten, scored before any rule
- * was changed for it: dates 83/87 (none wrong), outlets 83/88, five outlets or vias wrongly given, claims 628/668).
+ * was changed for it: dates 83/87 (none wrong), outlets 83/88, five outlets or vias wrongly given, claims 628/668;
+ * a source line's city no name, a lead's dateline with no city, 26 September and People's Daily in outlets.yaml:
+ * dates 84/87, outlets 86/88, one wrongly given).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.98 },
-  dates: { op: '≥', value: 0.95 },
+  dates: { op: '≥', value: 0.96 },
   wrongDates: { op: '≤', value: 0 },
-  outlets: { op: '≥', value: 0.94 },
-  // A via read from «ذكرت وكالة X … وأضافت الوكالة» that the gold does not count as relayed (mena-1), and
-  // batch 7's four (three mastheads and a site's own mark).
-  wrongOutlets: { op: '≤', value: 5 },
+  outlets: { op: '≥', value: 0.97 },
+  // A via read from «ذكرت وكالة X … وأضافت الوكالة» that the gold does not count as relayed (mena-1).
+  wrongOutlets: { op: '≤', value: 1 },
   peopleRecall: { op: '≥', value: 0.95 },
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },

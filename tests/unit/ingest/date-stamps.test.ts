@@ -91,9 +91,12 @@ describe('the dateline at the head of the first paragraph', () => {
     expect(readLeadDateline('عمان، 14 آذار (وكالة) -- قال الوزير إن', rules())).toEqual({ day: 14, month: 3 });
     expect(readLeadDateline('القاهرة/ 14 آذار/مارس/ وكالة- قال الوزير', rules())).toEqual({ day: 14, month: 3 });
     expect(readLeadDateline('بكين 14 مارس 2022 (وكالة) قال الوزير', rules())).toEqual({ day: 14, month: 3, year: 2022 });
+    // No city: the date opens the lead, then the site's mark between slashes.
+    expect(readLeadDateline('14 مارس 2022 /جريدة الوادي/ قال الوزير', rules())).toEqual({ day: 14, month: 3, year: 2022 });
   });
   it('is not a date inside a sentence', () => {
     expect(readLeadDateline('وصل الوزير في 14 مارس (آذار) إلى', rules())).toBeNull();
+    expect(readLeadDateline('14 مارس هو اليوم الذي وصل فيه الوزير', rules())).toBeNull();
   });
   it('reads a dateline in digits when it has one reading', () => {
     expect(readLeadDateline('الخرطوم 14-03-2022 (وكالة) - قال الوزير إن', rules())).toEqual({ day: 14, month: 3, year: 2022 });

@@ -16,6 +16,14 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, LEAD, MORE, 'المصدر: جريدة الوادي الأخضر | السبت 30 تشرين الثاني 2024')).toMatchObject({ outlet: 'جريدة الوادي الأخضر', via: null });
   });
 
+  it('a source line with the dateline’s city before the agency: the city is no name', () => {
+    // «المصدر: موسكو - أ.ف.ب» under a masthead: the masthead publishes, the agency is relayed.
+    expect(outletOf('جريدة الوادي الأخضر', 'الرئيسية', 'دولي', HEAD, 'المصدر: موسكو - أ.ف.ب', 'التاريخ: 28 يوليو 2023', LEAD, MORE)).toMatchObject({
+      outlet: 'جريدة الوادي الأخضر',
+      via: 'فرانس برس',
+    });
+  });
+
   it('a source line names an outlet the data does not know, kept as written', () => {
     expect(outletOf(HEAD, LEAD, MORE, 'المصدر: جريدة الوادي الأخضر + وكالات')).toMatchObject({ outlet: 'جريدة الوادي الأخضر', via: null, record: null });
   });
