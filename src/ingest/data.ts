@@ -118,7 +118,16 @@ export const outletRulesSchema = z.object({
   report_verbs: words, agency_backref: words, aggregator_marks: words, photo_leads: words,
   places: words, given_names: words, section_words: words, sentence_words: words, site_byline_leads: words, joiners: words, chrome_rules: words, edition_words: words,
   many_places: words.default([]),
-});
+  /** "حسب ما نقلته وكالة", "وفقا لما أوردت": every opener with every verb, with «وكالة» and without, before relay_leads. */
+  relay_lead_openers: words, relay_lead_verbs: words,
+}).transform((r) => ({
+  ...r,
+  relay_leads: [
+    ...r.relay_lead_openers.flatMap((o) => r.relay_lead_verbs.map((v) => `${o} ${v} وكالة`)),
+    ...r.relay_lead_openers.flatMap((o) => r.relay_lead_verbs.map((v) => `${o} ${v}`)),
+    ...r.relay_leads,
+  ],
+}));
 export type OutletRules = z.infer<typeof outletRulesSchema>;
 
 export interface IngestData {

@@ -782,7 +782,9 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     const clauses = firstPara.text.split(/[،,]/);
     for (const clause of new Set([clauses.at(-1)!, clauses[0]!])) {
       const rest = afterLead(clause.trim(), rules.relay_leads);
-      const n = rest === null ? null : longestKnown(rest.replace(/[.«»"]/g, ' ').trim().split(/\s+/));
+      const restWords = rest === null ? [] : rest.replace(/[.«»"]/g, ' ').trim().split(/\s+/);
+      // The lead took «وكالة»: «وكالة الصحافة الفرنسية» is known by its full name.
+      const n = rest === null ? null : longestKnown(restWords) ?? longestKnown(['وكالة', ...restWords]);
       if (n) {
         relayed.push({ strength: 0, rule: 'relay', line: firstPara.text, names: [n] });
         break;

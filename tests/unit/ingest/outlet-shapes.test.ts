@@ -228,6 +228,11 @@ describe('outlet from the page', () => {
     // «…، بحسب ما أفادت وكالة "X" الروسية.» ending the lead, the agency in quotation marks.
     const reported = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض أسعار الأسمدة، بحسب ما أفادت وكالة "ريا نوفوستي" الروسية.';
     expect(outletOf('الخليج', HEAD, reported, MORE)).toMatchObject({ outlet: 'الخليج', via: 'وكالة ريا نوفوستي' });
+    // «وفق ما أوردته وكالة الصحافة الفرنسية», «وفقا لما نقلته وكالة سبوتنيك الروسية»: every opener with every verb.
+    const afp = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض الأسعار، وفق ما أوردته وكالة الصحافة الفرنسية.';
+    expect(outletOf('جريدة الوادي الأخضر', HEAD, afp, MORE).via).toBe('فرانس برس');
+    const sputnik = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض الأسعار، وفقا لما نقلته وكالة سبوتنيك الروسية.';
+    expect(outletOf('جريدة الوادي الأخضر', HEAD, sputnik, MORE).via).toBe('سبوتنيك عربي');
     // «حسب ما نقلته وكالة X عن …», «حسبما أوردت وكالة «X»» (the verb with its pronoun; حسبما in one word).
     const relayed = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض الأسعار، حسب ما نقلته وكالة رويترز عن مصادر محلية.';
     expect(outletOf('الخليج', HEAD, relayed, MORE)).toMatchObject({ outlet: 'الخليج', via: 'رويترز' });
