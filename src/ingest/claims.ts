@@ -284,6 +284,8 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
   const takesSubject = trigger.kind !== 'participle' && trigger.kind !== 'saying';
   // A comma after the speaker: what follows may describe them up to "، إن" ("قال X، …، في بيان …، إن").
   let commaAfterSpeaker = false;
+  // The speaker's name is the verb's first word of subject (no unknown word before it).
+  let speakerOpensSubject = false;
   // Where the walk would stop inside such words: on to the «إن» after a later comma, when there is one.
   const pastDescription = (j: number) => (commaAfterSpeaker ? statementAfterCommas(p, j, segEnd, lex) : -1);
   for (let j = trigger.index + 1; j < tokens.length && tokens[j]!.start < segEnd; ) {
@@ -351,16 +353,21 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
       } else if (mode === 'subject' && r.speaker === null && takesSubject && r.unknownWords <= 5) {
         r.speaker = mention.actorId;
         r.subjectEnd = mention.end;
+        speakerOpensSubject = r.unknownWords === 0;
         r.unknownWords = 0;
       } else if (mode === 'subject' && mention.actorId === r.speaker) {
         r.subjectEnd = mention.end; // apposition: "المتحدث باسم الكرملين دميتري بيسكوف"
       } else if (
         mode === 'subject' && r.speaker !== null && takesSubject && kind === 'person' &&
-        ctx.matcher.byId.get(r.speaker)?.kind !== 'person' && /^[\s"«»“”()]*$/.test(gap)
+        ctx.matcher.byId.get(r.speaker)?.kind !== 'person' && /^[\s"«»“”()]*$/.test(gap) &&
+        !(speakerOpensSubject && ctx.matcher.byId.get(r.speaker)?.kind === 'organisation')
       ) {
         // A body or country inside a person's title: "مساعد الكرملين يوري أوشاكوف", "زعيم كوريا … كيم جونغ أون".
+        // A body right after the verb is the subject itself, the person its owner: "قال مكتب الرئيس … يون سوك يول إن".
         r.speaker = mention.actorId;
         r.subjectEnd = mention.end;
+      } else if (mode === 'subject' && r.speaker !== null && kind === 'person' && speakerOpensSubject && r.subjectEnd === prevEnd && /^\s+$/.test(gap) && ctx.matcher.byId.get(r.speaker)?.kind === 'organisation') {
+        r.subjectEnd = mention.end; // the body's owner: "مكتب الرئيس الكوري الجنوبي يون سوك يول"
       } else if (mode === 'subject' && r.speaker !== null && takesSubject && /^و/.test(mention.prefix) && /^\s+$/.test(gap)) {
         // "قالت كوريا الجنوبية والولايات المتحدة إن …": two subjects, no one speaker.
         return { ...r, speaker: null, unknownWords: r.unknownWords + 1, stop: { kind: 'content', at: tok.start } };
@@ -636,6 +643,8 @@ function subjectBefore(p: Paragraph, trigger: Trigger, ctx: ClaimContext, lex: L
     const t = tokens[k]!;
     if (lex.fillers.has(t.folded)) marked = true;
     else if (lex.relatives.has(t.folded)) relative = true;
+    // «غير أن المتحدث باسمه دميتري بيسكوف كان قد قال»: the auxiliary after the subject.
+    else if (lex.auxiliaries.has(t.folded) && marked && p.mentions.some((x) => x.last === k - 1)) marked = true;
     else break;
     k--;
   }

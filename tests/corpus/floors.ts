@@ -69,7 +69,8 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * «قال X لنظيرته إن», claims 530/551, one wrong speaker; a seventh blind batch of ten, scored before any rule
  * was changed for it: dates 83/87 (none wrong), outlets 83/88, five outlets or vias wrongly given, claims 628/668;
  * a source line's city no name, a lead's dateline with no city, 26 September and People's Daily in outlets.yaml:
- * dates 84/87, outlets 86/88, one wrongly given).
+ * dates 84/87, outlets 86/88, one wrongly given; relay leads composed, vias 36/37; «X كان قد قال» and «قال مكتب
+ * الرئيس … <name> إن», claims 631/668, three wrong speakers).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.98 },

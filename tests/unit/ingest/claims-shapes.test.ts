@@ -62,6 +62,27 @@ describe('claims: who the subject is', () => {
     expect(pairs(claims(['وأضاف لافروف الروسي الموقف واضح.']))).not.toContainEqual(['sergei-lavrov', 'الموقف واضح']);
   });
 
+  it('"X كان قد قال إن …": the auxiliary after a named subject', () => {
+    expect(pairs(claims(['وقال لافروف إن الزيارة مهمة.', 'ولم يصدر تعليق عن الكرملين، غير أن المتحدث باسمه دميتري بيسكوف كان قد قال في وقت سابق إن الاتصالات مستمرة.']))).toEqual([
+      ['sergei-lavrov', 'الزيارة مهمة'],
+      ['dmitry-peskov', 'الاتصالات مستمرة'],
+    ]);
+    // «وكان قد قال» with no name before it goes on with the last speaker.
+    expect(pairs(claims(['وقال لافروف إن الزيارة مهمة.', 'وكان قد قال في وقت سابق إن الاتصالات مستمرة.']))).toEqual([
+      ['sergei-lavrov', 'الزيارة مهمة'],
+      ['sergei-lavrov', 'الاتصالات مستمرة'],
+    ]);
+  });
+
+  it('a body right after the verb speaks, the person after it is its owner: «قال مكتب الرئيس … يون سوك يول إن»', () => {
+    const named = `${NAMED} يون سوك يول مكتب الرئيس الكوري الجنوبي`;
+    expect(pairs(claims(['وقال مكتب الرئيس الكوري الجنوبي يون سوك يول إن الحكومة تدرس خياراتها.'], named))).toEqual([
+      ['south-korean-presidential-office', 'الحكومة تدرس خياراتها'],
+    ]);
+    // A word before the body names the person's role: the person speaks.
+    expect(pairs(claims(['وقال مساعد الكرملين يوري أوشاكوف إن الموعد لم يحدد.']))).toEqual([['yuri-ushakov', 'الموعد لم يحدد']]);
+  });
+
   it('whom the speaker spoke to, governed by ل before «إن», is no part of what was said', () => {
     expect(claims(['وقال لافروف لنظيرته إن الزيارة ناجحة.'])).toEqual([{ speaker: 'sergei-lavrov', text: 'الزيارة ناجحة', kind: 'reported' }]);
     expect(pairs(claims(['ونقلت وكالة تاس عن بوتين قوله لأعضاء الوفد إن المحادثات مثمرة.']))).toEqual([['vladimir-putin', 'المحادثات مثمرة']]);
