@@ -476,12 +476,22 @@ export interface BodyRules {
 }
 
 const MAX_BODY_WORDS = 6;
-const bodyLexicons = new WeakMap<BodyRules, { verbs: WordLexicon<true>; auxiliaries: WordLexicon<true>; heads: Set<string>; stops: Set<string>; complementizers: Set<string> }>();
+const bodyLexicons = new WeakMap<BodyRules, { verbs: WordLexicon<true>; auxiliaries: WordLexicon<true>; heads: Set<string>; stops: Set<string>; complementizers: Set<string>; circumstances: Set<string> }>();
 
 /**
  * The verb at `verb` opens what was said: «إن/أن» or a colon within a few words, with no punctuation before
  * it («قد أفاد في وقت سابق بأن …»; «قد أقر المعاهدة في أكتوبر، قبل أن …» passed a law, said nothing).
  */
+/** After the circumstance at `from`, a comma and «إن/أن» within a few words, in the same sentence. */
+function commaThenSays(text: string, tokens: readonly Token[], from: number, complementizers: Set<string>): boolean {
+  for (let k = from + 1; k < tokens.length && k <= from + 10; k++) {
+    const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+    if (/[.!?؟:؛"«»]/.test(gap)) return false;
+    if (/[،,]/.test(gap)) return complementizers.has(tokens[k]!.folded);
+  }
+  return false;
+}
+
 function saysAfter(text: string, tokens: readonly Token[], verb: number, complementizers: Set<string>): boolean {
   for (let k = verb + 1; k < tokens.length && k <= verb + 8; k++) {
     const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
@@ -506,6 +516,7 @@ export function findBodies(texts: string[], matcher: ActorMatcher, rules: BodyRu
     lex = {
       verbs: new WordLexicon(rules.speech_verbs.map((v) => [tokenize(v)[0]?.folded ?? v, true] as const), ['', 'و', 'ف']),
       complementizers: folded(rules.complementizers),
+      circumstances: folded(rules.circumstance_words),
       auxiliaries: new WordLexicon(rules.auxiliaries.map((v) => [tokenize(v)[0]?.folded ?? v, true] as const), ['', 'و', 'ف']),
       heads: folded(rules.body_heads),
       stops: folded([...rules.complementizers, ...rules.circumstance_words, ...rules.content_prepositions]),
@@ -536,6 +547,11 @@ export function findBodies(texts: string[], matcher: ActorMatcher, rules: BodyRu
           continue;
         }
         if (/:/.test(gap) && k > i + 2) {
+          end = k - 1;
+          break;
+        }
+        // «وقالت وزارة الموارد الطبيعية الروسية، في بيان اليوم، إن …»: a circumstance set off by commas.
+        if (/^\s*[،,]\s*$/.test(gap) && k > i + 2 && lex.circumstances.has(tokens[k]!.folded) && commaThenSays(text, tokens, k, lex.complementizers)) {
           end = k - 1;
           break;
         }

@@ -70,7 +70,8 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * was changed for it: dates 83/87 (none wrong), outlets 83/88, five outlets or vias wrongly given, claims 628/668;
  * a source line's city no name, a lead's dateline with no city, 26 September and People's Daily in outlets.yaml:
  * dates 84/87, outlets 86/88, one wrongly given; relay leads composed, vias 36/37; «X كان قد قال» and «قال مكتب
- * الرئيس … <name> إن», claims 631/668, three wrong speakers).
+ * الرئيس … <name> إن», claims 631/668, three wrong speakers; «ادعى», «مذكراً بأن» and an unknown body before
+ * «، في بيان …، إن», claims 636/668).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.98 },
@@ -83,7 +84,7 @@ export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },
   textCut: { op: '≤', value: 0 },
-  claims: { op: '≥', value: 0.94 },
+  claims: { op: '≥', value: 0.95 },
   wrongSpeaker: { op: '≤', value: 0.05 },
   claimPrecision: { op: '≥', value: 0.92 },
 };

@@ -34,7 +34,9 @@ describe('unknown bodies that speak', () => {
 
   it('not a known body, not a run broken by punctuation or a digit, not a head alone, not without a speech verb', () => {
     expect(bodies('وقالت وزارة الخارجية الروسية إن الزيارة مهمة.')).toEqual([]);
-    expect(bodies('وقالت وزارة الري، في بيان، إن المياه كافية.')).toEqual([]);
+    // A comma that opens a circumstance closed by «، إن» ends the name; any other comma breaks it.
+    expect(bodies('وقالت وزارة الري الفنلندية، في بيان اليوم الأربعاء، إن المياه كافية.')).toEqual(['وزارة الري الفنلندية']);
+    expect(bodies('وقالت وزارة الري، وهي الأقدم، إن المياه كافية.')).toEqual([]);
     expect(bodies('وقالت وزارة 12 إن المياه كافية.')).toEqual([]);
     expect(bodies('وقالت وزارة إن المياه كافية.')).toEqual([]);
     expect(bodies('وزارت وزارة الري الفنلندية المدينة.')).toEqual([]);

@@ -347,7 +347,7 @@ describe('claims: what was said', () => {
   });
 
   // «متوقعاً أن», the Maghrebi papers' «مبرزاً أن», «مرجّحاً أن».
-  it.each(['متوقعاً', 'مبرزاً', 'مرجّحاً'])('«%s أن …» carries on the speaker’s statement', (participle) => {
+  it.each(['متوقعاً', 'مبرزاً', 'مرجّحاً', 'مذكّراً'])('«%s أن …» carries on the speaker’s statement', (participle) => {
     expect(pairs(claims([`وقال لافروف إن المحادثات كانت صريحة، ${participle} أن الاتصالات ستستمر بين البلدين.`]))).toEqual([
       ['sergei-lavrov', 'المحادثات كانت صريحة'],
       ['sergei-lavrov', 'الاتصالات ستستمر بين البلدين'],
@@ -364,6 +364,11 @@ describe('claims: what was said', () => {
       ['sergei-lavrov', 'التعاون مستمر'],
     ]);
     expect(pairs(claims(['واكتفى بيسكوف بالإشارة إلى أن الاتصالات مستمرة.']))).toEqual([['dmitry-peskov', 'الاتصالات مستمرة']]);
+  });
+
+  it('«ادّعى» and «زعم» are verbs of saying (a site’s slant on the words, still their speaker’s)', () => {
+    expect(pairs(claims(['وادّعى المتحدث باسم الكرملين دميتري بيسكوف، في مؤتمر صحفي، أن الاتصالات مستمرة.']))).toEqual([['dmitry-peskov', 'الاتصالات مستمرة']]);
+    expect(pairs(claims(['وزعمت تشوي سون هوي أن الوضع مستقر.']))).toEqual([['choe-son-hui', 'الوضع مستقر']]);
   });
 
   it('"أن A، وأن B" is two statements of the same speaker', () => {
