@@ -424,6 +424,12 @@ const MAY_HOLD_YEAR = /[0-9\u0660-\u0669\u06F0-\u06F9](?:[\p{L}\p{M}\u0640]*[0-9
  */
 const TWO_NUMBERS = /[0-9\u0660-\u0669\u06F0-\u06F9][^0-9\u0660-\u0669\u06F0-\u06F9]+[0-9\u0660-\u0669\u06F0-\u06F9]/u;
 
+/**
+ * One word, then an all-numeric date and nothing else: a section's date bar («دولية 2024/02/13»), not a
+ * date run into a phrase (prose never holds a numeric date alone after one word).
+ */
+const SECTION_AND_DATE = /^\p{L}+\s+[0-9\u0660-\u0669]{1,4}[-/.][0-9\u0660-\u0669]{1,2}[-/.][0-9\u0660-\u0669]{1,4}$/u;
+
 export function readDateLine(line: string, rules: DateRules): DateLine | null {
   // Cheap refusals first (most lines of a page): no year, no second number, or far too many words for a stamp and its few neighbours.
   if (!HAS_DIGIT.test(line) || line.length > 400 || !MAY_HOLD_YEAR.test(line) || !TWO_NUMBERS.test(line)) return null;
@@ -431,7 +437,8 @@ export function readDateLine(line: string, rules: DateRules): DateLine | null {
   // (an embedded post's attribution, the longest, has twelve): a longer line is a sentence.
   if (wordCount(line) > 12 + Math.max(12, rules.date_line_max_other_words)) return null;
   const scan = scanLine(line, rules);
-  if (scan.broken || scan.stamps.length === 0 || scan.inSentence) return null;
+  const sectionBar = scan.inSentence && SECTION_AND_DATE.test(line.trim()) && !grammarFor(rules).sentenceWords.has(foldArabic(line.trim().split(/\s+/)[0]!));
+  if (scan.broken || scan.stamps.length === 0 || (scan.inSentence && !sectionBar)) return null;
   const embed = EMBED_HANDLE.test(line) && scan.otherWords.length <= 12;
   if (!embed && scan.otherWords.length > rules.date_line_max_other_words) return null;
   const caption = grammarFor(rules).captionWords;

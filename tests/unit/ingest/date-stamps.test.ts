@@ -67,6 +67,12 @@ describe('stamps inside short lines, in the shapes pages print', () => {
     expect(line('افتتح المعرض - 14 مارس 2022')).not.toBeNull();
     // A word run into the date with only a space makes it a phrase: a short subheading, not a stamp.
     expect(line('معرض 14 مارس 2022')).toBeNull();
+    // A section's name then an all-numeric date, alone on the line, is the section's date bar…
+    expect(line('دولية 2022/03/14')).toMatchObject({ date: '2022-03-14' });
+    expect(line('محليات 14-03-2022')).toMatchObject({ date: '2022-03-14' });
+    // …but not after a word of a sentence, nor with more words.
+    expect(line('في 2022/03/14')).toBeNull();
+    expect(line('افتتح المعرض 2022/03/14')).toBeNull();
     expect(line('14 مارس 2022 بالعاصمة')).toBeNull();
     // Only an agency's mark may close a stamp after a space; «الموافق» joins calendars, not any phrase.
     expect(line('الرياض 28 مارس 2022 م المقبل')).toBeNull();
