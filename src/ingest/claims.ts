@@ -372,7 +372,9 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
         // "قالت كوريا الجنوبية والولايات المتحدة إن …": two subjects, no one speaker.
         return { ...r, speaker: null, unknownWords: r.unknownWords + 1, stop: { kind: 'content', at: tok.start } };
       } else if (mode === 'subject' && r.speaker !== null) {
-        const k = pastDescription(j);
+        // A name inside an apposition after the speaker («كيم يو جونغ، شقيقة الزعيم الكوري الشمالي …، عن»).
+        const close = commaAfterSpeaker ? appositionEnd(p, j, segEnd, lex) : -1;
+        const k = close !== -1 ? close : pastDescription(j);
         if (k === -1) return { ...r, stop: { kind: 'content', at: tok.start } };
         r.subjectEnd = tokens[k - 1]!.end;
         j = k;
@@ -411,7 +413,7 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
       // «جددت وزارة الخارجية الكورية الجنوبية مطالبتها موسكو بسحب …»: a noun with a pronoun after an
       // unknown subject is the verb's object; a name after it is no subject.
       return { ...r, unknownWords: r.unknownWords + 1, stop: { kind: 'content', at: tok.start } };
-    } else if (mode === 'subject' && r.speaker !== null && r.subjectEnd === prevEnd && /^\s+$/.test(gap) && NISBA.test(w) && ctx.matcher.byId.get(r.speaker)?.kind !== 'person') {
+    } else if (mode === 'subject' && r.speaker !== null && r.subjectEnd === prevEnd && /^\s+$/.test(gap) && NISBA.test(w) && (ctx.matcher.byId.get(r.speaker)?.kind !== 'person' || nameAfterNisbas(p, j, r.speaker))) {
       // «وأفاد جهاز الاستخبارات الوطني الكوري الجنوبي بأن …»: a nationality after a body's name is part of it
       // («أكد حاكم إقليم بريموري الروسي أوليغ كوجيمياكو أن»: and a person named after it speaks).
       r.subjectEnd = tok.end;
@@ -419,7 +421,8 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
       if (r.speaker !== null) {
         // "عن كيم يو جونغ، شقيقة الزعيم …، قولها:", "قال بيسكوف، المتحدث باسم الكرملين، إن": words set off by
         // commas after the speaker describe the speaker when what follows them opens the statement.
-        const close = /[،,]/.test(gap) ? appositionEnd(p, j, segEnd, lex) : -1;
+        // Inside it too, after a name it holds («، شقيقة الزعيم الكوري الشمالي والمسؤولة …، عن»).
+        const close = /[،,]/.test(gap) || commaAfterSpeaker ? appositionEnd(p, j, segEnd, lex) : -1;
         const next = close !== -1 ? close : /^\s+$/.test(gap) ? addresseeEnd(p, j, lex) : -1;
         if (next === -1 && close === -1) {
           const k = pastDescription(j);
@@ -446,6 +449,13 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
 
 /** A folded adjective of relation with ال: «الكوري», «الجنوبيه», «الروسيه». */
 const NISBA = /^ال\S{2,}(?:ي|يه)$/u;
+
+/** «حاكم إقليم بريموري الروسي أوليغ كوجيمياكو»: after the adjectives from token j, the same person's name. */
+function nameAfterNisbas(p: Paragraph, j: number, actorId: string): boolean {
+  let k = j;
+  while (k < p.tokens.length && NISBA.test(p.tokens[k]!.folded) && !p.mentionAt.has(k)) k++;
+  return p.mentionAt.get(k)?.actorId === actorId && /^\s+$/.test(p.text.slice(p.tokens[k - 1]!.end, p.tokens[k]!.start));
+}
 
 /**
  * «قال لافروف لنظيرته إن …», «عن كيم قوله لمرافقيه إن …»: whom the speaker spoke to, a word governed by ل
@@ -493,7 +503,8 @@ function appositionEnd(p: Paragraph, from: number, segEnd: number, lex: Lexicon)
     const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
     if (p.ends.some((e) => e > tokens[k - 1]!.end && e <= tokens[k]!.start) || /["«»“”]/.test(gap)) return -1;
     if (/[:：]/.test(gap)) return k;
-    if (/[،,]/.test(gap)) return lex.complementizers.has(tokens[k]!.folded) || lex.fillers.has(tokens[k]!.folded) ? k : -1;
+    // «وأعربت كيم يو جونغ، شقيقة الزعيم …، عن شكر …»: a preposition that opens the words closes it too.
+    if (/[،,]/.test(gap)) return lex.complementizers.has(tokens[k]!.folded) || lex.fillers.has(tokens[k]!.folded) || lex.contentPrepositions.has(tokens[k]!.folded) ? k : -1;
   }
   return -1;
 }

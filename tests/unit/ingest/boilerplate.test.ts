@@ -52,6 +52,10 @@ describe('each kind of page furniture, on made-up lines', () => {
     expect(rulesOf(HEAD, PARA, 'سطر قصير بلا جملة')).toEqual([[3, 'page_footer']]);
   });
 
+  it('an aggregator’s closing line under the story it reposts', () => {
+    expect(rulesOf(HEAD, PARA, PARA, `كانت هذه تفاصيل خبر ${HEAD} لهذا اليوم، نرجو أن نكون قد وفقنا في إعطائك التفاصيل.`)).toEqual([[4, 'aggregator_closing']]);
+  });
+
   it('related-news links, comment counters, tag lines', () => {
     expect(rulesOf(HEAD, PARA, 'اظهار أخبار متعلقة', PARA, 'التعليقات (0)', 'كلمات دلالية: روسيا كوريا', 'وسوم: روسيا')).toEqual([
       [3, 'related_news_link'],

@@ -88,6 +88,17 @@ describe('claims: who the subject is', () => {
     expect(pairs(claims(['ونقلت وكالة تاس عن بوتين قوله لأعضاء الوفد إن المحادثات مثمرة.']))).toEqual([['vladimir-putin', 'المحادثات مثمرة']]);
   });
 
+  it('a nationality between a person’s title and name: «وزير خارجية روسيا الاتحادية سيرغي لافروف»', () => {
+    expect(pairs(claims(['وقال وزير خارجية روسيا الاتحادية سيرغي لافروف إن المحادثات مثمرة.']))).toEqual([['sergei-lavrov', 'المحادثات مثمرة']]);
+  });
+
+  it('an apposition holding a title of the speaker and more words, closed before «عن»: the verb’s words', () => {
+    const named = `${NAMED} كيم يو جونغ كيم جونغ أون`;
+    expect(pairs(claims(['وأعربت كيم يو جونغ، شقيقة الزعيم الكوري الشمالي والمسؤولة البارزة في الحزب، عن شكر شقيقها للضيف.'], named))).toEqual([
+      ['kim-yo-jong', 'أعربت عن شكر شقيقها للضيف'],
+    ]);
+  });
+
   it('"X، الذي قال إن …": the name before the relative pronoun', () => {
     expect(pairs(claims(['والتقى بوتين نظيره سيرغي لافروف، الذي قال إن اللقاء كان وديا.']))).toEqual([['sergei-lavrov', 'اللقاء كان وديا']]);
   });

@@ -246,6 +246,11 @@ describe('outlet from the page', () => {
     expect(outletOf('صحيفة الوادي الأخضر', HEAD, 'صحيفة الوادي الأخضر - متابعات خاصة', lead, MORE)).toMatchObject({ via: 'رويترز' });
   });
 
+  it('«X - ترجمات» (the site’s translation desk) credits the site: no via', () => {
+    const lead = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض الأسعار، وفقاً لما أوردته وكالة تاس الروسية.';
+    expect(outletOf('صحيفة الوادي الأخضر', HEAD, 'الوادي - ترجمات', lead, MORE)).toMatchObject({ via: 'وكالة تاس' });
+  });
+
   it('a lead "ذكرت وكالة X … أن" with the story citing "الوكالة": via X; not when the source is "وكالات"', () => {
     const lead = 'ذكرت وكالة الأنباء الألمانية، اليوم الأحد، أن مئات المزارعين تجمعوا أمام مبنى المحافظة.';
     const cite = 'وقالت الوكالة إن المحتجين طالبوا بخفض أسعار الأسمدة قبل موسم الزراعة المقبل بأسابيع.';

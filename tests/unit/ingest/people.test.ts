@@ -16,6 +16,10 @@ describe('unlinked people, by a title or role', () => {
     expect(people('أكدت المتحدثة باسم الحكومة البرازيلية لوسيا ألميدا، أمس، الخبر.')).toEqual([{ name: 'لوسيا ألميدا', role: 'المتحدثة باسم الحكومة البرازيلية' }]);
   });
 
+  it('«الفريق» (the team, the panel) is no rank before a name', () => {
+    expect(people('وقال المندوب إن عمل الفريق بات يقتصر على نشر معلومات منحازة.')).toEqual([]);
+  });
+
   it('a construct role with a place in it, and a quoted, hyphenated name', () => {
     expect(people('حضر نائب حاكم مقاطعة كورسك باتار سوخ الاجتماع.')).toEqual([{ name: 'باتار سوخ', role: 'نائب حاكم مقاطعة كورسك' }]);
     expect(people('وقال نائب رئيس الوزراء أليكسي ألكسندروف إن …')).toEqual([{ name: 'أليكسي ألكسندروف', role: 'نائب رئيس الوزراء' }]);
