@@ -71,7 +71,8 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * a source line's city no name, a lead's dateline with no city, 26 September and People's Daily in outlets.yaml:
  * dates 84/87, outlets 86/88, one wrongly given; relay leads composed, vias 36/37; «X كان قد قال» and «قال مكتب
  * الرئيس … <name> إن», claims 631/668, three wrong speakers; «ادعى», «مذكراً بأن» and an unknown body before
- * «، في بيان …، إن», claims 636/668; a section's date bar «دولية 2024/02/13», dates 85/87).
+ * «، في بيان …، إن», claims 636/668; a section's date bar «دولية 2024/02/13», dates 85/87; an eighth blind
+ * batch of eight, scored before any rule was changed for it: dates 93/95, outlets 94/96, claims 715/746).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.98 },
