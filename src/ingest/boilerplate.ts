@@ -353,9 +353,9 @@ function isWeather(text: string): boolean {
   return text.length <= 40 && WEATHER.test(text);
 }
 
-/** Placeholders: "[ad_1]", "إعلان", "list of 2 items", "list 1 of 2". */
-function isPlaceholder(text: string): boolean {
-  return /^\[[^\]]{1,20}\]$/u.test(text) || /^(?:إعلان|اعلان|advertisement|ad)$/iu.test(text) || /^list(?: \d+)? of \d+(?: items?)?$/i.test(text);
+/** Placeholders: "[ad_1]", an ad slot's words (boilerplate.yaml `ad_words`: «إعلان», «مساحة إعلانية»), "list of 2 items". */
+function isPlaceholder(text: string, ctx: Context): boolean {
+  return /^\[[^\]]{1,20}\]$/u.test(text) || ctx.lex('ad_words').has(fold(text.toLowerCase())) || /^list(?: \d+)? of \d+(?: items?)?$/i.test(text);
 }
 
 /** The attribution under an embedded post: "— Name (@handle) November 5, 2024". */
@@ -380,7 +380,7 @@ function classify(line: RuleLine, ctx: Context): string | null {
   if (dateLine) return dateLine.kind === 'cms-publication' ? 'cms_metadata' : 'date_line';
   const rule = ctx.lineRules.find((r) => ruleMatches(r, line));
   if (rule) return rule.rule.name;
-  if (isPlaceholder(text)) return 'placeholder';
+  if (isPlaceholder(text, ctx)) return 'placeholder';
   if (isWeather(text)) return 'weather';
   if (isCounter(line, ctx)) return 'counter';
   if (isCaption(text, ctx)) return 'photo_caption';

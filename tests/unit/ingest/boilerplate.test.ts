@@ -52,6 +52,14 @@ describe('each kind of page furniture, on made-up lines', () => {
     expect(rulesOf(HEAD, PARA, 'سطر قصير بلا جملة')).toEqual([[3, 'page_footer']]);
   });
 
+  it('an ad slot’s line: «إعلان», «مساحة إعلانية», «Advertisement», «[ad_1]»', () => {
+    expect(rulesOf(HEAD, PARA, 'مساحة إعلانية', PARA, 'Advertisement', '[ad_1]', PARA)).toEqual([
+      [3, 'placeholder'],
+      [5, 'placeholder'],
+      [6, 'placeholder'],
+    ]);
+  });
+
   it('an aggregator’s closing line under the story it reposts', () => {
     expect(rulesOf(HEAD, PARA, PARA, `كانت هذه تفاصيل خبر ${HEAD} لهذا اليوم، نرجو أن نكون قد وفقنا في إعطائك التفاصيل.`)).toEqual([[4, 'aggregator_closing']]);
   });
