@@ -478,10 +478,6 @@ export interface BodyRules {
 const MAX_BODY_WORDS = 6;
 const bodyLexicons = new WeakMap<BodyRules, { verbs: WordLexicon<true>; auxiliaries: WordLexicon<true>; heads: Set<string>; stops: Set<string>; complementizers: Set<string>; circumstances: Set<string> }>();
 
-/**
- * The verb at `verb` opens what was said: «إن/أن» or a colon within a few words, with no punctuation before
- * it («قد أفاد في وقت سابق بأن …»; «قد أقر المعاهدة في أكتوبر، قبل أن …» passed a law, said nothing).
- */
 /** After the circumstance at `from`, a comma and «إن/أن» within a few words, in the same sentence. */
 function commaThenSays(text: string, tokens: readonly Token[], from: number, complementizers: Set<string>): boolean {
   for (let k = from + 1; k < tokens.length && k <= from + 10; k++) {
@@ -492,6 +488,10 @@ function commaThenSays(text: string, tokens: readonly Token[], from: number, com
   return false;
 }
 
+/**
+ * The verb at `verb` opens what was said: «إن/أن» or a colon within a few words, with no punctuation before
+ * it («قد أفاد في وقت سابق بأن …»; «قد أقر المعاهدة في أكتوبر، قبل أن …» passed a law, said nothing).
+ */
 function saysAfter(text: string, tokens: readonly Token[], verb: number, complementizers: Set<string>): boolean {
   for (let k = verb + 1; k < tokens.length && k <= verb + 8; k++) {
     const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);

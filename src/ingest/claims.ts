@@ -422,23 +422,14 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
         // "عن كيم يو جونغ، شقيقة الزعيم …، قولها:", "قال بيسكوف، المتحدث باسم الكرملين، إن": words set off by
         // commas after the speaker describe the speaker when what follows them opens the statement.
         // Inside it too, after a name it holds («، شقيقة الزعيم الكوري الشمالي والمسؤولة …، عن»).
+        // Then whom the speaker spoke to («لنظيرته إن»), then a description up to "، إن".
         const close = /[،,]/.test(gap) || commaAfterSpeaker ? appositionEnd(p, j, segEnd, lex) : -1;
-        const next = close !== -1 ? close : /^\s+$/.test(gap) ? addresseeEnd(p, j, lex) : -1;
-        if (next === -1 && close === -1) {
-          const k = pastDescription(j);
-          if (k !== -1) {
-            r.subjectEnd = tokens[k - 1]!.end;
-            j = k;
-            continue;
-          }
-          return { ...r, stop: { kind: 'content', at: tok.start } };
-        }
-        if (next !== -1) {
-          r.subjectEnd = tokens[next - 1]!.end;
-          j = next;
-          continue;
-        }
-        return { ...r, stop: { kind: 'content', at: tok.start } };
+        const addressee = close === -1 && /^\s+$/.test(gap) ? addresseeEnd(p, j, lex) : -1;
+        const next = close !== -1 ? close : addressee !== -1 ? addressee : pastDescription(j);
+        if (next === -1) return { ...r, stop: { kind: 'content', at: tok.start } };
+        r.subjectEnd = tokens[next - 1]!.end;
+        j = next;
+        continue;
       }
       r.unknownWords++;
     }

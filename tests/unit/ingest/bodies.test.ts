@@ -13,33 +13,28 @@ function bodies(...texts: string[]) {
 }
 
 describe('unknown bodies that speak', () => {
-  it('a speech verb, a body’s head word and a few words, up to «إن/أن», «إلى أن», a circumstance or a colon', () => {
-    expect(bodies('وقالت وزارة الري الفنلندية إن المياه كافية.')).toEqual(['وزارة الري الفنلندية']);
-    expect(bodies('وأفاد جهاز الرقابة المالية بأن الحسابات سليمة.')).toEqual(['جهاز الرقابة المالية']);
-    expect(bodies('وأشارت هيئة الطيران المدني إلى أن الرحلات ستستأنف.')).toEqual(['هيئة الطيران المدني']);
-    expect(bodies('وقالت شركة الساحل للسياحة في بيان إن الطلب ارتفع.')).toEqual(['شركة الساحل للسياحة']);
-    expect(bodies('وقال مجلس المدينة: «سنواصل العمل».')).toEqual(['مجلس المدينة']);
-  });
-
-  it('named before «قد» and its speech verb: «وكان/وكانت <body> قد <verb>»', () => {
-    expect(bodies('وكان جهاز الرقابة المالية قد أفاد في وقت سابق بأن الحسابات سليمة.')).toEqual(['جهاز الرقابة المالية']);
-    expect(bodies('وكانت هيئة الطيران المدني قد أعلنت أن الرحلات ستستأنف.')).toEqual(['هيئة الطيران المدني']);
-    // Not a speech verb after «قد», no «قد», or a run broken by a comma: no body.
-    expect(bodies('وكان مجلس المدينة قد عقد جلسة أمس.')).toEqual([]);
-    // «أقر» passing a law, not admitting: no «أن» before the comma.
-    expect(bodies('وكان مجلس المدينة قد أقر الميزانية في مارس، قبل أن يعدلها.')).toEqual([]);
-    expect(bodies('وكان مجلس المدينة أعلن أن الجلسة انتهت.')).toEqual([]);
-    expect(bodies('وكانت هيئة الطيران، في بيان، قد أعلنت أن الرحلات ستستأنف.')).toEqual([]);
-  });
-
-  it('not a known body, not a run broken by punctuation or a digit, not a head alone, not without a speech verb', () => {
-    expect(bodies('وقالت وزارة الخارجية الروسية إن الزيارة مهمة.')).toEqual([]);
-    // A comma that opens a circumstance closed by «، إن» ends the name; any other comma breaks it.
-    expect(bodies('وقالت وزارة الري الفنلندية، في بيان اليوم الأربعاء، إن المياه كافية.')).toEqual(['وزارة الري الفنلندية']);
-    expect(bodies('وقالت وزارة الري، وهي الأقدم، إن المياه كافية.')).toEqual([]);
-    expect(bodies('وقالت وزارة 12 إن المياه كافية.')).toEqual([]);
-    expect(bodies('وقالت وزارة إن المياه كافية.')).toEqual([]);
-    expect(bodies('وزارت وزارة الري الفنلندية المدينة.')).toEqual([]);
+  // [sentence, the bodies found, the shape]
+  const cases: [string, string[], string][] = [
+    ['وقالت وزارة الري الفنلندية إن المياه كافية.', ['وزارة الري الفنلندية'], 'verb, head word, words, «إن»'],
+    ['وأفاد جهاز الرقابة المالية بأن الحسابات سليمة.', ['جهاز الرقابة المالية'], '«بأن»'],
+    ['وأشارت هيئة الطيران المدني إلى أن الرحلات ستستأنف.', ['هيئة الطيران المدني'], '«إلى أن»'],
+    ['وقالت شركة الساحل للسياحة في بيان إن الطلب ارتفع.', ['شركة الساحل للسياحة'], 'a circumstance'],
+    ['وقال مجلس المدينة: «سنواصل العمل».', ['مجلس المدينة'], 'a colon'],
+    ['وقالت وزارة الري الفنلندية، في بيان اليوم الأربعاء، إن المياه كافية.', ['وزارة الري الفنلندية'], 'a circumstance between commas, then «إن»'],
+    ['وكان جهاز الرقابة المالية قد أفاد في وقت سابق بأن الحسابات سليمة.', ['جهاز الرقابة المالية'], '«وكان <body> قد <verb> … بأن»'],
+    ['وكانت هيئة الطيران المدني قد أعلنت أن الرحلات ستستأنف.', ['هيئة الطيران المدني'], '«وكانت <body> قد <verb> أن»'],
+    ['وكان مجلس المدينة قد عقد جلسة أمس.', [], 'no verb of saying after «قد»'],
+    ['وكان مجلس المدينة قد أقر الميزانية في مارس، قبل أن يعدلها.', [], '«أقر» a law: no «أن» before the comma'],
+    ['وكان مجلس المدينة أعلن أن الجلسة انتهت.', [], 'no «قد»'],
+    ['وكانت هيئة الطيران، في بيان، قد أعلنت أن الرحلات ستستأنف.', [], 'a comma inside the run before «قد»'],
+    ['وقالت وزارة الخارجية الروسية إن الزيارة مهمة.', [], 'a body the data knows'],
+    ['وقالت وزارة الري، وهي الأقدم، إن المياه كافية.', [], 'a comma that opens no circumstance'],
+    ['وقالت وزارة 12 إن المياه كافية.', [], 'a digit'],
+    ['وقالت وزارة إن المياه كافية.', [], 'a head word alone'],
+    ['وزارت وزارة الري الفنلندية المدينة.', [], 'no verb of saying'],
+  ];
+  it.each(cases)('%s → %j (%s)', (sentence, found) => {
+    expect(bodies(sentence)).toEqual(found);
   });
 
   it('become the speakers of their claims, kept on the entry, allowed as speakers by the schema', () => {
