@@ -338,7 +338,8 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       if (m) return matcher.byId.get(m.actorId)!.kind !== 'person';
       const f = tokens[k]!.folded;
       const bare = tokens[k]!.text.replace(/[\u064B-\u065F\u0640]/g, '');
-      return bare.startsWith('ال') || bare.startsWith('لل') || lex.roleWords.has(f) || lex.singleHeads.has(f);
+      // «النائب الأول لوزير الخارجية»: a head with ل after the role's start goes on with it.
+      return bare.startsWith('ال') || bare.startsWith('لل') || lex.roleWords.has(f) || lex.singleHeads.has(f) || (f.startsWith('ل') && lex.singleHeads.has(f.slice(1)));
     };
     /** A name run starting at k: its last token, or -1 when it is not a clean name. */
     const runFrom = (k: number): number => {

@@ -16,6 +16,12 @@ describe('unlinked people, by a title or role', () => {
     expect(people('أكدت المتحدثة باسم الحكومة البرازيلية لوسيا ألميدا، أمس، الخبر.')).toEqual([{ name: 'لوسيا ألميدا', role: 'المتحدثة باسم الحكومة البرازيلية' }]);
   });
 
+  it('a head with ل inside the role is part of it: «النائب الأول لوزير الخارجية …»', () => {
+    expect(people('وقال النائب الأول لوزير الزراعة الفنلندي ماتي كورهونن إن المحصول جيد.')).toEqual([
+      { name: 'ماتي كورهونن', role: 'النائب الأول لوزير الزراعة الفنلندي' },
+    ]);
+  });
+
   it('«الفريق» (the team, the panel) is no rank before a name', () => {
     expect(people('وقال المندوب إن عمل الفريق بات يقتصر على نشر معلومات منحازة.')).toEqual([]);
   });
