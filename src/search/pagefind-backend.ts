@@ -58,7 +58,9 @@ export function pagefindBackend(base: string, manifest: SearchManifest): Pagefin
     (api ??= (async () => {
       const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
       // On the main thread: no worker to start (and the page's CSP has no worker-src), one WebAssembly instance.
-      await pf.options({ noWorker: true });
+      // The build's hash as Pagefind's cache tag: its entry file gets a fixed URL (not ?ts=<now>), which the
+      // page preloads (SearchView.astro) and a reader's cache keeps until the next build.
+      await pf.options({ noWorker: true, metaCacheTag: manifest.build });
       await pf.init();
       return pf;
     })());
