@@ -34,7 +34,8 @@ if (workers >= 2) {
 const startup = performance.now() - t0;
 
 const t1 = performance.now();
-const full = await ingestDirectoryParallel(seeds, content, entries, { cacheFile });
+const timings = { writeMs: 0 };
+const full = await ingestDirectoryParallel(seeds, content, entries, { cacheFile, timings });
 const fullMs = performance.now() - t1;
 const rate = count / ((fullMs - startup) / 1000);
 
@@ -47,5 +48,8 @@ const built = again.entries.filter((e) => !e.cached).length;
 console.log(`bench:ingest on ${count} generated articles (${os.availableParallelism()} cores, ${workers >= 2 ? `${workers} worker threads` : 'one thread'}, Node ${process.version})`);
 console.log(`  full ingest:  ${(fullMs / 1000).toFixed(2)} s, start-up ${startup.toFixed(0)} ms → ${rate.toFixed(0)} articles/s net of start-up`);
 console.log(`                ${full.entries.length} entries, ${full.refused.length} refused, ${full.duplicates.length} duplicates`);
+// Creating thousands of new files costs this machine's kernel far more in some runs than in others (ext4
+// allocating inodes in a block group it has not used lately): the share is printed so a slow run can be told apart.
+console.log(`                of which ${(timings.writeMs / 1000).toFixed(2)} s writing ${full.written.length} entry files (main thread, while the workers build)`);
 console.log(`  add 1 article: ${incMs.toFixed(0)} ms (${built} built, ${again.entries.length - built} from the cache, ${again.written.length} written)`);
 fs.rmSync(dir, { recursive: true, force: true });

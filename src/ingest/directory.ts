@@ -58,6 +58,8 @@ export interface IngestReport {
 export interface IngestOptions {
   /** Where the incremental cache lives; null turns it off. */
   cacheFile?: string | null;
+  /** Filled in when given: the milliseconds spent writing (and checking) entry files (for bench:ingest). */
+  timings?: { writeMs: number };
 }
 
 interface CachedSeed {
@@ -210,6 +212,7 @@ export function buildSeeds(seeds: SeedInput[], ingestor: Ingestor): BuildResult[
 
 interface Plan {
   cacheFile: string | null;
+  timings?: { writeMs: number };
   key: string;
   cache: CacheFile;
   getIngestor: () => Ingestor;
@@ -303,7 +306,7 @@ function plan(seedsDir: string, contentDir: string, options: IngestOptions, full
       refused.push({ source: name, problems: [err.message] });
     }
   }
-  return { cacheFile, key, cache, getIngestor, refused, seeds };
+  return { cacheFile, key, cache, getIngestor, refused, seeds, ...(options.timings ? { timings: options.timings } : {}) };
 }
 
 /** Build every seed's entry, write the good ones, and report the rest. Data-file errors still stop it all. */
@@ -481,6 +484,12 @@ class EntryWriter {
   }
 
   private write(file: string, b: Built): void {
+    const started = this.p.timings ? performance.now() : 0;
+    this.writeFile(file, b);
+    if (this.p.timings) this.p.timings.writeMs += performance.now() - started;
+  }
+
+  private writeFile(file: string, b: Built): void {
     const { report } = this;
     const target = path.join(this.entriesDir, file);
     // A file the folder did not hold a moment ago needs no look (a fresh ingest: thousands of calls fewer).
