@@ -19,6 +19,8 @@ export interface ParsedDate {
   offsetHours?: number;
   /** IANA zone when the line names a place whose offset changes with summer time (بتوقيت القاهرة). */
   zone?: string;
+  /** The line names a zone the rules do not know («بتوقيت اليابان»): the time's offset is unknown. */
+  zoneUnknown?: true;
   /** The form that was read, for the basis' `rule`. */
   form: string;
   /** An all-numeric date whose day and month are both ≤ 12: both readings, day-first first. */
@@ -140,10 +142,12 @@ function grammarFor(rules: DateRules): DateGrammar {
     // 18 شعبان 1445 هـ · 13 ذو الحجة 1445
     `(?<hijri>${B}\\d{1,2}[\\s/]+${H}[\\s/,،]+\\d{4}(?:\\s*ه(?!\\p{L}))?(?!\\d))`,
     `(?<gdate>${B}(?:${date})(?:\\s*م(?!\\p{L}))?(?!\\d))`,
-    // 7:52 مساء · 11:40 am · 12:30:00+03:00 · الساعة 9:40
-    `(?<time>${B}(?:الساعه\\s*)?(?<hh>\\d{1,2}):(?<mi>\\d{2})(?::(?<ss>\\d{2}))?(?:(?<isoz>z)|(?<isooff>[+-]\\d{2}):?(?<isooffm>\\d{2}))?(?!\\d)(?:\\s*(?<ap>${AP}))?)`,
+    // 7:52 مساء · 11:40 am · 12:30:00+03:00 · الساعة 9:40 · على الساعة 13:20 (Maghrebi «à 13h20»)
+    `(?<time>${B}(?:(?:(?:علي|عند)\\s+)?الساعه\\s*)?(?<hh>\\d{1,2}):(?<mi>\\d{2})(?::(?<ss>\\d{2}))?(?:(?<isoz>z)|(?<isooff>[+-]\\d{2}):?(?<isooffm>\\d{2}))?(?!\\d)(?:\\s*(?<ap>${AP}))?)`,
     // "GMT+3", "UTC+03:00": a zone word with its own offset.
     `(?<zone>(?<!\\p{L})${zoneAlt})(?:\\s*(?<zoff>[+-]\\d{1,2})(?::?(?<zoffm>\\d{2}))?(?!\\d))?`,
+    // «بتوقيت اليابان», «توقيت كوريا الشمالية»: a zone the rules do not know is still a zone (the time's offset unknown).
+    `(?<uzone>(?<!\\p{L})ب?توقيت\\s+\\p{L}+(?:\\s+ال\\p{L}+)?)`,
     `(?<wd>(?<!\\p{L})(?:يوم\\s+)?${W})`,
   ];
   const token = new RegExp(parts.join('|'), 'gu');
@@ -253,6 +257,7 @@ interface Segment {
   time?: string;
   offsetHours?: number;
   zone?: string;
+  zoneUnknown?: true;
   timeAfterDate?: boolean;
 }
 
@@ -366,6 +371,8 @@ function scanLine(line: string, rules: DateRules): Scan {
         else if (typeof z === 'number') current.offsetHours = z;
         else current.zone = z;
       }
+    } else if (gr.uzone) {
+      if (current.offsetHours === undefined && current.zone === undefined) current.zoneUnknown = true;
     } else if (gr.wd) {
       const name = squash(gr.wd.replace(/^يوم\s+/, ''));
       pendingWeekday = { wd: g.weekday.get(name)!, end: last };
@@ -383,6 +390,7 @@ function scanLine(line: string, rules: DateRules): Scan {
       if (x.time) st.time = x.time;
       if (x.offsetHours !== undefined) st.offsetHours = x.offsetHours;
       if (x.zone) st.zone = x.zone;
+      if (x.zoneUnknown) st.zoneUnknown = true;
       const earliest = x.date!.readings ? x.date!.readings.slice().sort()[0]! : x.date!.date;
       if (earliest > today) st.future = true;
       return st;
@@ -430,13 +438,21 @@ const TWO_NUMBERS = /[0-9\u0660-\u0669\u06F0-\u06F9][^0-9\u0660-\u0669\u06F0-\u0
  */
 const SECTION_AND_DATE = /^\p{L}+\s+[0-9\u0660-\u0669]{1,4}[-/.][0-9\u0660-\u0669]{1,2}[-/.][0-9\u0660-\u0669]{1,4}$/u;
 
+const LEADING_FI = /^\s*في\s+/u;
+
 export function readDateLine(line: string, rules: DateRules): DateLine | null {
   // Cheap refusals first (most lines of a page): no year, no second number, or far too many words for a stamp and its few neighbours.
   if (!HAS_DIGIT.test(line) || line.length > 400 || !MAY_HOLD_YEAR.test(line) || !TWO_NUMBERS.test(line)) return null;
   // A stamp is a dozen words at most (label, weekday, date, time, am/pm, zone) beside its few neighbours
   // (an embedded post's attribution, the longest, has twelve): a longer line is a sentence.
   if (wordCount(line) > 12 + Math.max(12, rules.date_line_max_other_words)) return null;
-  const scan = scanLine(line, rules);
+  let scan = scanLine(line, rules);
+  // «في 27/07/2023 على الساعة 13:20»: a line that is nothing but «في», a date and its time is a stamp (Le360
+  // prints «Le … à …» so in Arabic), not a date inside a sentence.
+  if (scan.inSentence && LEADING_FI.test(line)) {
+    const rest = scanLine(line.replace(LEADING_FI, ''), rules);
+    if (!rest.inSentence && rest.otherWords.length === 0 && rest.stamps.length === 1 && rest.stamps[0]!.time) scan = rest;
+  }
   const sectionBar = scan.inSentence && SECTION_AND_DATE.test(line.trim()) && !grammarFor(rules).sentenceWords.has(foldArabic(line.trim().split(/\s+/)[0]!));
   if (scan.broken || scan.stamps.length === 0 || (scan.inSentence && !sectionBar)) return null;
   const embed = EMBED_HANDLE.test(line) && scan.otherWords.length <= 12;

@@ -146,6 +146,9 @@ interface Dated {
 }
 
 /** The date: the override, else the text's date line, else inferred from a weekday and a dated event. */
+/** Furniture that belongs to the article's photo, not to the page's chrome. */
+const PHOTO_LINES = new Set(['photo_caption']);
+
 function decideDate(
   seed: SeedInput,
   removed: RemovedLine[],
@@ -167,9 +170,11 @@ function decideDate(
   // Without a headline line (a derived title), the text's first paragraph is the boundary.
   const top = headlineNo > 0 ? headlineNo : firstText;
   const above = removed.filter((r) => r.line < top).map((r) => r.line);
-  // A post date stands right above its headline; on a page without one, anywhere between masthead and text.
+  // A post date stands right above its headline; on a page without one, anywhere between masthead and text,
+  // or (no masthead found) right above the text, with nothing but a photo's caption or credit between.
   const masthead = Math.min(...removed.filter((r) => r.rule === 'masthead').map((r) => r.line));
-  const overHeadline = (no: number) => no === Math.max(...above) || (headlineNo <= 0 && no > masthead && no < top);
+  const captionOnly = (no: number) => removed.every((r) => r.line <= no || r.line >= top || PHOTO_LINES.has(r.rule));
+  const overHeadline = (no: number) => no === Math.max(...above) || (headlineNo <= 0 && no < top && (no > masthead || captionOnly(no)));
   const page: PageLine[] = [
     ...removed
       .filter((r) => !tailRules.has(r.rule) && !/tail|read_also|related/.test(r.rule))
@@ -182,8 +187,9 @@ function decideDate(
   if (p) {
     const basis: Basis = { kind: 'stated', line: p.line, rule: p.rule };
     let publishedAt: string | undefined;
-    // A time without an offset is read in the zone the line names, else the outlet's (content/outlets.yaml).
-    const zone = p.offsetHours !== undefined ? utcZone(p.offsetHours) : p.zone ?? outletRecord?.timezone;
+    // A time without an offset is read in the zone the line names, else the outlet's (content/outlets.yaml);
+    // a zone the rules do not know leaves the moment unknown (the day is as printed).
+    const zone = p.offsetHours !== undefined ? utcZone(p.offsetHours) : p.zone ?? (p.zoneUnknown ? undefined : outletRecord?.timezone);
     if (p.time && zone) {
       const dt = DateTime.fromISO(`${p.date}T${p.time}`, { zone });
       if (dt.isValid) publishedAt = dt.toISO({ suppressMilliseconds: true }) ?? undefined;

@@ -30,6 +30,9 @@ describe('stamps inside short lines, in the shapes pages print', () => {
     ['الرياض 25 شعبان 1443 هـ الموافق 28 مارس 2022 م واس', '2022-03-28', undefined],
     // A print paper's issue line.
     ['العدد : ١٥٩٩٠ - الاثنين ٢٨ مارس ٢٠٢٢ م، الموافق ٢٥ شعبان ١٤٤٣هـ', '2022-03-28', undefined],
+    // A line of nothing but «في» and a stamp, its time after «على الساعة» / «عند الساعة» (Maghrebi «le … à …»).
+    ['في 28/03/2022 على الساعة 21:15', '2022-03-28', '21:15:00'],
+    ['نشر في 28/03/2022 عند الساعة 09:05', '2022-03-28', '09:05:00'],
   ];
   it.each(cases)('%s → %s %s', (text, date, time) => {
     const d = line(text);
@@ -45,6 +48,15 @@ describe('stamps inside short lines, in the shapes pages print', () => {
     expect(line('14 مارس 2022 - 16:05 بتوقيت القاهرة')).toMatchObject({ zone: 'Africa/Cairo' });
     expect(line('14.03.2022 | 16:05 GMT+3')).toMatchObject({ offsetHours: 3 });
     expect(line('14.03.2022 | 16:05 UTC-04:30')).toMatchObject({ offsetHours: -4.5 });
+  });
+
+  it('still reads a line whose zone the rules do not know, its offset left unknown', () => {
+    const kyiv = line('14 مارس 2022، 16:05 بتوقيت كييف');
+    expect(kyiv).toMatchObject({ date: '2022-03-14', time: '16:05:00', zoneUnknown: true });
+    expect(kyiv?.offsetHours).toBeUndefined();
+    expect(line('14 مارس 2022 - 16:05 توقيت كوريا الشمالية')).toMatchObject({ date: '2022-03-14', zoneUnknown: true });
+    // «في» opening a sentence is still a sentence.
+    expect(line('في 14 مارس 2022 وصل الوفد')).toBeNull();
   });
 
   it('keeps both stamps of a line, the published one first', () => {
@@ -130,6 +142,23 @@ describe('choosing the publication date of a page', () => {
     // …unless it carries a second calendar, as today bars do, or the lead's «اليوم» names another weekday.
     expect(choose([at('above', 'الاثنين 14 مارس 2022 | 11 شعبان 1443', { touchesHeadline: true }), para('قال الوزير إن الخطة جاهزة.')])).toBeNull();
     expect(choose([at('above', 'الاثنين 14 مارس 2022', { touchesHeadline: true }), para('قال الوزير اليوم الأحد إن الخطة جاهزة.')])).toBeNull();
+  });
+
+  it('on a page without a headline or a masthead, a stamp with only a caption between it and the text is taken', () => {
+    const text = [
+      'الرئيسية',
+      'محليات',
+      'دولي',
+      'الثلاثاء 15 مارس 2022 | 10:40',
+      'وزير الخارجية خلال مؤتمر صحفي سابق - أرشيفية',
+      'وصل وزير الخارجية اليوم الثلاثاء إلى العاصمة في جولة إقليمية تشمل ثلاث دول، وقال إن المحادثات ستتناول التعاون الاقتصادي.',
+      'وأضاف الوزير أن الجولة تأتي في إطار تعزيز العلاقات الثنائية بين البلدين.',
+    ].join('\n');
+    const e = buildEntry({ name: 'made-up.txt', path: 'made-up.txt', bytes: new TextEncoder().encode(text) }, projectIngestor());
+    expect(e.frontmatter.date).toBe('2022-03-15');
+    // A menu line between the stamp and the text makes it the page's today bar again.
+    const bar = text.replace('وزير الخارجية خلال مؤتمر صحفي سابق - أرشيفية', 'اتصل بنا');
+    expect(() => buildEntry({ name: 'made-up.txt', path: 'made-up.txt', bytes: new TextEncoder().encode(bar) }, projectIngestor())).toThrow(/no date/);
   });
 
   it("a print paper's issue line is the edition's date, even above a section label over the headline", () => {
