@@ -224,6 +224,8 @@ interface Context {
   /** The credits without their spaces, and the credits and caption marks in one list. */
   squeezedCredits: Set<string>;
   creditMarks: string[];
+  /** «حسبما نقلت وكالة», «نقلا عن» … (content/rules/outlets.yaml, folded): a clause a sentence names its source with. */
+  relayLeads: string[];
   /** Bodies and outlets the data knows, folded: in brackets after a description, the picture's source. */
   sources: Set<string>;
   lex: (key: string) => Set<string>;
@@ -270,6 +272,7 @@ function buildContext(data: IngestData): DataContext {
     credits,
     squeezedCredits: new Set([...credits].map((c) => c.replace(/ /g, ''))),
     creditMarks: [...credits, ...lex('caption_marks')],
+    relayLeads: data.outletRules.relay_leads.map(fold),
     sources: new Set([
       ...data.actors.filter((a) => a.kind === 'organisation').flatMap((a) => [a.name_ar, ...(a.variants ?? [])]),
       ...outlets.flatMap((o) => [o.name_ar, ...(o.names ?? [])]),
@@ -302,8 +305,11 @@ function isCaption(text: string, ctx: Context): boolean {
   const bracketed = m[1] !== undefined && (ctx.sources.has(fold(credit)) || ctx.lex('caption_leads').has(fold(credit.split(/[:：]/)[0]!)));
   if (!bracketed && !isCredit(fold(credit), ctx)) return false;
   if (/©\s*[^©]*$/u.test(text) && !m[1]) return true;
-  // The words before the credit are a description, not a finished sentence.
+  // The words before the credit are a description, not a finished sentence; nor a sentence naming its
+  // source in a clause of its own («…، حسبما نقلت وكالة الأنباء الروسية (تاس).»).
   const before = text.slice(0, m.index).trim();
+  const lastClause = fold(before.split(/[،,]/).at(-1)!);
+  if (ctx.relayLeads.some((l) => lastClause.startsWith(`${l} `) || lastClause === l)) return false;
   return !before || !/[.!?؟]$/u.test(before);
 }
 

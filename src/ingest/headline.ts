@@ -106,12 +106,16 @@ export const BROWSER_TITLE = /^(.*\S)\s+[-–—|]\s+([^-–—|]{2,40})$/u;
  * The index of the headline among the page's lines, or null. `allFolded` is every non-empty line, folded
  * (to find repeats), `lead` the first paragraphs.
  */
+/** A copyright word before a credit, folded («© Copyright : AFP» folds to «copyright afp»; © and : go). */
+const COPYRIGHT_MARK = /^copyright /u;
+
 export function chooseHeadline(candidates: Candidate[], allFolded: string[], lead: string[], data: IngestData): number | null {
   const { stop, credits } = namesOf(data);
   // A line over a photo credit or a site's name («… خلال لقائه …» over «البوابة نيوز», «رويترز») is the
   // photo's caption when a line above it could be the headline; with none above, it may be the headline
   // over its own credit («الأخبار»).
-  const overCredit = (c: Candidate) => !!allFolded[c.index + 1] && credits.has(allFolded[c.index + 1]!);
+  // (The credit may carry a copyright mark: «© Copyright : AFP», «© أ ف ب».)
+  const overCredit = (c: Candidate) => !!allFolded[c.index + 1] && credits.has(allFolded[c.index + 1]!.replace(COPYRIGHT_MARK, ''));
 
   // The lead's words with their stems, each stemmed once (every candidate's every word is compared with them).
   const leadWords = [...contentWords(lead, stop)].map(stemmed);

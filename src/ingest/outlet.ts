@@ -241,7 +241,13 @@ class Names {
   }
 
   isGeneric(raw: string): boolean {
-    return this.generic.has(fold(raw));
+    return this.generic.has(this.withoutJoiner(fold(raw)));
+  }
+
+  /** A folded name without a joiner opening it: «مع وكالات», «(و أ ف ب)» (a credit's second name). */
+  withoutJoiner(f: string): string {
+    const joined = this.joiners.find((j) => j.length > 1 && f.startsWith(`${j} `)) ?? (f.startsWith('و ') ? 'و' : null);
+    return joined ? f.slice(joined.length + 1) : f;
   }
 
   /** Made of media words ("مدونة …", "… الإخبارية"), short, no digits: a site's name even if unknown. */
@@ -255,7 +261,9 @@ class Names {
 
   /** The name as recorded: the record's Arabic name, else the text's own. */
   resolve(raw: string, allowUnknown: boolean): Name | null {
-    const name = cleanName(raw);
+    // «(مع وكالات)», «(و أ ف ب)»: a joiner opening a credit's mark is no part of the name.
+    const f = fold(raw).trim();
+    const name = cleanName(this.withoutJoiner(f) !== f ? raw.trim().replace(/^\S+\s+/u, '') : raw);
     if (!name || this.isGeneric(name) || this.isSiteWord(name)) return null;
     const record = this.known(name);
     if (record) return { name: record.name_ar, record };
@@ -370,7 +378,8 @@ function shapeNames(text: string, names: Names, speech: Set<string>, opts: { lea
     const first = cls[0]!;
     // "المصدر: …", "Author, …", "رمز الخبر: …": the first part is a label, not a name.
     const label = /[:،,]/.test(first.seg.after) && !/[-–—/]/.test(first.seg.after);
-    if (cls.some((c) => isMark(c.seg))) slot = marks[0];
+    // «X (مع وكالات)»: a mark that only says "agencies" leaves the name before it the publisher's.
+    if (cls.some((c) => isMark(c.seg))) slot = marks[0] ?? (first.kind === 'unknown' && cls.every((c) => c === first || (isMark(c.seg) && c.kind === 'generic')) ? first : undefined);
     else if (label) slot = cls.slice(1).find((c) => c.kind === 'unknown' && first.kind !== 'unknown');
     else if (/\//.test(first.seg.after)) slot = first.kind === 'unknown' ? first : undefined;
     else if (first.kind === 'unknown' && cls.slice(1).every((c) => c.kind !== 'unknown')) slot = first;
@@ -657,9 +666,10 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     }
   }
 
-  // 3: copyright lines and the site's own promotion.
+  // 3: copyright lines and the site's own promotion. A copyright line above the text credits a photo
+  // («© Copyright : AFP» under a caption), not the page.
   for (const l of lines) {
-    let rest = afterLead(l.text.replace(/^©\s*/, ''), rules.copyright_leads);
+    let rest = l.no < firstParaNo ? null : afterLead(l.text.replace(/^©\s*/, ''), rules.copyright_leads);
     const bare = rest === null && l.text.startsWith('©') && l.no > lastParaNo;
     if (rest === null && bare) rest = l.text.slice(1);
     if (rest !== null) {
@@ -691,15 +701,19 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   // 2: credits between the headline and the text.
   const speech = names.speech;
   // A photo credit ("صورة: أ.ف.ب", "صورة من: …/AP/…") names the photo's source, not the story's.
-  const isPhotoCredit = (text: string) => afterLead(text, rules.photo_leads) !== null;
-  const creditNames = (text: string, allowUnknown: boolean): Name[] | null => {
+  // So does a copyright mark there («© Copyright : AFP» under a caption).
+  const isPhotoCredit = (text: string) => afterLead(text, rules.photo_leads) !== null || afterLead(text.replace(/^©\s*/, ''), rules.copyright_leads) !== null || text.startsWith('©');
+  const creditNames = (line: string, allowUnknown: boolean): Name[] | null => {
+    let text = line;
     const siteByline = afterLead(text, rules.site_byline_leads);
     if (siteByline !== null && allowUnknown) {
       const n = names.candidate(siteByline);
       return n ? [n] : null;
     }
     const byline = afterLead(text, rules.byline_leads);
-    if (byline !== null) {
+    // «بقلم Le360 (مع وكالات)», «نص : X / أ ف ب»: a credit of two names after the lead, read as one without it.
+    if (byline !== null && /[(/|]/u.test(byline)) text = byline;
+    else if (byline !== null) {
       const p = cleanName(byline);
       const n = names.known(p) ? names.resolve(p, false) : names.looksLikeSite(p) ? names.resolve(p, true) : null;
       return n ? [n] : null;
@@ -712,12 +726,20 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     if (ps.length === 1 && allowUnknown && !names.known(ps[0]!) && names.looksLikeSite(ps[0]!)) return [names.resolve(ps[0]!, true)!].filter(Boolean);
     return shapeNames(text, names, speech, { lead: false, unknown: allowUnknown });
   };
+  // A summary printed as a paragraph under the headline, the page's date line after it (a standfirst): the
+  // credits may stand between it and the text («نص : X / أ ف ب» on Monte Carlo Doualiya's pages).
+  const second = paragraphs[1];
+  const standfirst = !!second && [...ruleOf].some(([no, r]) => no > firstParaNo && no < second.no && r === 'date_line');
+  const creditsEnd = standfirst ? second.no : firstParaNo;
+  let genericCredit = false;
   for (const l of lines) {
-    if (l.no <= mastheadNo || l.no >= firstParaNo) continue;
+    if (l.no <= mastheadNo || l.no >= creditsEnd || l.no === firstParaNo) continue;
     if (l.no < boundary && l.no !== page?.headline?.no) continue;
     if (isPhotoCredit(l.text) || (page?.headline && l.no === page.headline.no && !nameOnly(l.text))) continue;
     const found = creditNames(l.text, true);
     if (found?.length) add(2, 'byline', l, found);
+    // «بقلم X (مع وكالات)»: the credit says the story draws on agencies, as a source line «وكالات» does.
+    if (parts(l.text).some((p) => names.isGeneric(p))) genericCredit = true;
   }
 
   // 1: a dateline opening the lead.
@@ -792,7 +814,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     }
     const opening = afterLead(firstPara.text, rules.report_verbs);
     const cited = paragraphs.slice(1).some((p) => fold(p.text).split(' ', 3).some((w) => names.agencyBackref.has(w)));
-    if (opening !== null && cited && !genericSource) {
+    if (opening !== null && cited && !genericSource && !genericCredit) {
       const n = longestKnown(opening.split(/[،,(]/)[0]!.trim().split(/\s+/));
       if (n) relayed.push({ strength: 0, rule: 'lead_report', line: firstPara.text, names: [n] });
     }

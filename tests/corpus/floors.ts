@@ -75,21 +75,25 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * batch of eight, scored before any rule was changed for it: dates 93/95, outlets 94/96, claims 715/746;
  * 2026-12-03 (fourth session): a ninth blind batch of ten, scored before any rule was changed for it: titles
  * 104/106, dates 100/105 (none wrong), outlets 100/106, five outlets or vias wrongly given, two lines of
- * article text cut (a summary line under a headline as a page header, a lead as a caption), claims 795/833).
+ * article text cut (a summary line under a headline as a page header, a lead as a caption), claims 795/833;
+ * «في <date> على الساعة <time>», an unknown zone, a stamp over a caption on a page with no headline: dates
+ * 103/105; alhadath-1's standfirst counted furniture as in the other golds, a paper's masthead box, a lead
+ * naming its source «حسبما نقلت وكالة … (تاس).» no caption, a copyright mark above the text a photo credit,
+ * «بقلم X (مع وكالات)» and «نص : X / أ ف ب» as credits: titles 106/106, outlets 102/106, three wrongly given,
+ * no text cut).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
-  titles: { op: '≥', value: 0.98 },
-  dates: { op: '≥', value: 0.95 },
+  titles: { op: '≥', value: 0.99 },
+  dates: { op: '≥', value: 0.98 },
   wrongDates: { op: '≤', value: 0 },
-  outlets: { op: '≥', value: 0.94 },
+  outlets: { op: '≥', value: 0.96 },
   // A via read from «ذكرت وكالة X … وأضافت الوكالة» that the gold does not count as relayed (mena-1), and
-  // the ninth batch's four.
-  wrongOutlets: { op: '≤', value: 5 },
+  // two of the ninth batch's.
+  wrongOutlets: { op: '≤', value: 3 },
   peopleRecall: { op: '≥', value: 0.95 },
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },
-  // The target is none: the ninth batch's two (alhadath-1, dostor-eg-1), to be read and made general.
-  textCut: { op: '≤', value: 2 },
+  textCut: { op: '≤', value: 0 },
   claims: { op: '≥', value: 0.95 },
   wrongSpeaker: { op: '≤', value: 0.05 },
   claimPrecision: { op: '≥', value: 0.92 },

@@ -90,6 +90,18 @@ describe('each kind of page furniture, on made-up lines', () => {
     expect(r.headline?.text).toBe(HEAD);
   });
 
+  it('a lead that names its source in a clause of its own, the agency in brackets, is no caption', () => {
+    const lead = 'استقبل وزير الزراعة وفدا من المزارعين في مكتبه اليوم الأحد، حسبما نقلت الوكالة الرسمية (تاس).';
+    const r = cut(HEAD, 'وزير الزراعة', 'وزير الزراعة', lead, PARA);
+    expect(r.body.map((b) => b.text)).toEqual([lead, PARA]);
+    // A description with the credit after it still is one.
+    expect(rulesOf(HEAD, 'وزير الزراعة خلال لقائه وفدا من المزارعين في مكتبه (تاس)', PARA)).toEqual([[2, 'photo_caption']]);
+  });
+
+  it('«نص : X / Y», who wrote the text, wherever the page prints it', () => {
+    expect(rulesOf(HEAD, 'نص : إذاعة الوادي / أ ف ب', PARA)).toEqual([[2, 'text_credit']]);
+  });
+
   it('a photo caption printed twice, and one with a credit', () => {
     const caption = 'صورة الزعيمين في موسكو- جيتي';
     expect(rulesOf(HEAD, caption, caption, PARA)).toEqual([[2, 'photo_caption'], [3, 'photo_caption']]);

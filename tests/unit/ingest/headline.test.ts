@@ -58,6 +58,16 @@ describe('the headline is chosen by score among the lines above the first paragr
     expect(cut('محليات', head, '12.03.2024', caption, 'رويترز', lead, SECOND).title?.text).toBe(head);
     // A headline with its credit under it, and nothing above that could be one, stays the headline.
     expect(cut('محليات', caption, 'رويترز', lead, SECOND).title?.text).toBe(caption);
+    // The credit with a copyright mark («© Copyright : AFP», «© أ ف ب») is a photo credit all the same.
+    expect(cut('محليات', head, '12.03.2024', caption, '© Copyright : AFP', lead, SECOND).title?.text).toBe(head);
+    expect(cut('محليات', head, '12.03.2024', caption, '© أ ف ب', lead, SECOND).title?.text).toBe(head);
+  });
+
+  it("a paper's masthead box (the editor's title, then the name) is no headline, even printed twice", () => {
+    const r = cut('الوادي', 'رئيس مجلسي الإدارة والتحرير', 'سامي الهادي', 'رئيس مجلسى الإدارة والتحرير', 'سامي الهادي', 'محليات', HEAD, LEAD, SECOND);
+    expect(r.title?.text).toBe(HEAD);
+    expect(r.removed.filter((x) => x.rule === 'staff_title').map((x) => x.line)).toEqual([2, 4]);
+    expect(cut('رئيس التحرير: سامي الهادي', HEAD, LEAD, SECOND).removed[0]).toMatchObject({ line: 1, rule: 'staff_credit' });
   });
 
   it('a site name with "| الموقع الرسمي" is a masthead, never a headline', () => {

@@ -110,6 +110,32 @@ describe('outlet from the page', () => {
     expect(outletOf(`${HEAD} - فيديو`, HEAD, LEAD, MORE).outlet).toBeNull();
   });
 
+  it('a copyright mark above the text credits the photo, not the page', () => {
+    // «© Copyright : AFP» under a caption: the agency took the picture; the site's own line closes the page.
+    const caption = 'مزارعون يتجمعون أمام مبنى المحافظة في الريف الشمالي';
+    const page = [HEAD, 'التاريخ: 28 يوليو 2023', caption, '© Copyright : AFP', LEAD, MORE];
+    expect(outletOf(...page)).toMatchObject({ outlet: null });
+    expect(outletOf(...page, '© 2023 Alwadi')).toMatchObject({ outlet: 'Alwadi', via: null });
+  });
+
+  it('a byline lead before a credit of two names: «بقلم X (مع وكالات)», «نص : X / أ ف ب»', () => {
+    expect(outletOf('الرئيسية', 'دولي', HEAD, 'نص : إذاعة الوادي الأخضر / أ ف ب', 'التاريخ: 28 يوليو 2023', LEAD, MORE)).toMatchObject({ outlet: 'إذاعة الوادي الأخضر', via: 'فرانس برس' });
+    // «مع وكالات»: agencies, no one agency: no via, and the lead's «ذكرت وكالة X … وأضافت الوكالة» is no relay then.
+    const lead = 'ذكرت وكالة الأنباء المركزية الكورية اليوم أن الزعيم استقبل الوفد الزائر في العاصمة بحضور كبار المسؤولين.';
+    const more = 'وأضافت الوكالة أن الجانبين بحثا سبل توسيع التعاون بين البلدين في عدة مجالات خلال العام المقبل.';
+    const head = 'الزعيم يستقبل الوفد الزائر ويبحث معه توسيع التعاون بين البلدين';
+    const r = outletOf('الرئيسية', 'دولي', head, 'بقلم إذاعة الوادي الأخضر (مع وكالات)', 'التاريخ: 28 يوليو 2023', lead, more);
+    expect(r).toMatchObject({ outlet: 'إذاعة الوادي الأخضر', via: null });
+  });
+
+  it('a summary paragraph under the headline, then the credit and the date line: the credit names the site', () => {
+    const summary = 'وقع المزارعون عريضة تطالب بخفض أسعار الأسمدة، فيما وعدت المحافظة بدراسة مطالبهم خلال أيام.';
+    expect(outletOf('الرئيسية', 'دولي', HEAD, summary, 'نص : إذاعة الوادي الأخضر / أ ف ب', 'نشرت في: 28/07/2023 - 08:14', LEAD, MORE)).toMatchObject({
+      outlet: 'إذاعة الوادي الأخضر',
+      via: 'فرانس برس',
+    });
+  });
+
   it('a copyright line: "جميع الحقوق محفوظة لـ X 2024", "© 2024 X"', () => {
     expect(outletOf(HEAD, LEAD, MORE, 'جميع الحقوق محفوظة لقناة القاهرة الإخبارية 2024')).toMatchObject({ outlet: 'القاهرة الإخبارية' });
     expect(outletOf(HEAD, LEAD, MORE, '© 2024 البيان')).toMatchObject({ outlet: 'البيان' });
