@@ -416,6 +416,7 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
   const read = nonEmpty.map((l) => ruleLineOf(l.text));
   const kinds = read.map((l) => classify(l, ctx));
   markTeasers(read, kinds);
+  markLanguageMenus(read, kinds, ctx);
   const tails = read.map((l) => tailMarker(l, ctx));
   const paragraph = nonEmpty.map((l, i) => kinds[i] === null && tails[i] === null && isParagraph(l.text.replace(/\s*\([^()]{1,40}\)\s*$/u, '')));
   // A caption over the lead that is a finished sentence with the photo's credit after its stop («… في
@@ -545,6 +546,20 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
  * A teaser card: a headline printed twice and, under the repeat, its summary, followed by furniture (a
  * date, a caption, a byline). The summary is cut as `teaser` even when it has a sentence's shape.
  */
+/** A site's language switcher: languages' names on lines of their own, side by side or beside «Language». */
+function markLanguageMenus(lines: RuleLine[], kinds: (string | null)[], ctx: Context): void {
+  const names = ctx.lex('language_names');
+  const labels = ctx.lex('language_labels');
+  const menu = (i: number) => names.has(lines[i]?.folded ?? '') || labels.has(lines[i]?.folded ?? '');
+  for (let i = 0; i < lines.length; i++) {
+    const f = lines[i]!.folded;
+    if (!names.has(f) && !labels.has(f)) continue;
+    // Two of them side by side, one at least a language's name.
+    const beside = [i - 1, i + 1].filter(menu);
+    if (beside.some((j) => names.has(f) || names.has(lines[j]!.folded))) kinds[i] = 'language_menu';
+  }
+}
+
 function markTeasers(lines: RuleLine[], kinds: (string | null)[]): void {
   for (let i = 2; i + 1 < lines.length; i++) {
     const a = lines[i - 2]!.text;

@@ -578,8 +578,11 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     // the name printed again in the credit between headline and text («المدى» … «متابعة/ المدى»), or
     // (weighed below) when the page's strongest name is an agency's credit.
     // «Mosaique FM» over «موزاييك أف أم» (the Latin line cut as page chrome): the Arabic one is the site's.
+    // So is «رأي اليوم» over «Rai Al Youm»: the same name, the Arabic first.
     const above = lines[lines.indexOf(firstLine) - 1];
-    if (ps.length === 1 && above && /[A-Za-z]/.test(above.text) && !/[\u0600-\u06FF]/.test(above.text) && names.sameInBothScripts(above.text, t)) return names.candidate(ps[0]!, true);
+    const below = lines[lines.indexOf(firstLine) + 1];
+    const latinTwin = (l: Line | undefined) => !!l && /[A-Za-z]/.test(l.text) && !/[\u0600-\u06FF]/.test(l.text) && names.sameInBothScripts(l.text, t);
+    if (ps.length === 1 && (latinTwin(above) || latinTwin(below))) return names.candidate(ps[0]!, true);
     const creditedBelow = ps.length === 1 && !!page.headline &&
       lines.some((l) => l.no > page.headline!.no && l.no < firstParaNo && l.no !== firstLine.no && wordCount(l.text) <= 4 && parts(l.text).some((p) => fold(p) === fold(ps[0]!)));
     if (firstLine !== lines[0] && creditedBelow) return names.candidate(ps[0]!, true);
@@ -642,6 +645,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   for (const l of lines) {
     if (l.no >= boundary || l.no >= firstParaNo) break;
     if (nav.has(fold(l.text))) inMenu = true;
+    // «العربية» in a language switcher is the page's language, not Al Arabiya.
+    if (ruleOf.get(l.no) === 'language_menu') continue;
     const unknownFirst = l === firstLine && !twinAdjacent && !unknownTwin?.name ? unknownMasthead : null;
     const twinName = l === unknownTwin?.line ? unknownTwin.name : null;
     const n = inMenu && l !== firstLine ? null : nameOnly(l.text) ?? twinName ?? unknownFirst ?? (twinAdjacent || (l === firstLine && unknownTwin?.name) ? null : cutAsMasthead(l));
@@ -678,7 +683,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
         .replace(/\(?\s*(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/?\s*\)?/gi, ' ')
         .replace(/©|\b(19|20)\d{2}\b/g, ' ')
         // "© 2023 X, LLC.": the name before the company's form; "© X 2023 - جميع الحقوق محفوظة": before the lead.
-        .split(/\.(?=\s|$)|[|,،]|\s[-–—]+\s/)
+        // "Copyright X (Its Full Name) All rights reserved.": the name before its bracket, the phrase apart.
+        .split(/\.(?=\s|$)|[|,،()]|\s[-–—]+\s/)
         .map((p) => cleanName(p))
         .filter((p) => p && afterLead(p, rules.copyright_leads) === null)
         .map((p) => names.resolve(names.withoutLam(p), wordCount(p) <= 4))

@@ -80,16 +80,16 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * 103/105; alhadath-1's standfirst counted furniture as in the other golds, a paper's masthead box, a lead
  * naming its source «حسبما نقلت وكالة … (تاس).» no caption, a copyright mark above the text a photo credit,
  * «بقلم X (مع وكالات)» and «نص : X / أ ف ب» as credits: titles 106/106, outlets 102/106, three wrongly given,
- * no text cut).
+ * no text cut; a language switcher's «العربية» no masthead, a copyright line's name before its bracket,
+ * an Arabic masthead over its Latin twin, NHK in outlets.yaml: outlets 104/106, one wrongly given).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.99 },
   dates: { op: '≥', value: 0.98 },
   wrongDates: { op: '≤', value: 0 },
-  outlets: { op: '≥', value: 0.96 },
-  // A via read from «ذكرت وكالة X … وأضافت الوكالة» that the gold does not count as relayed (mena-1), and
-  // two of the ninth batch's.
-  wrongOutlets: { op: '≤', value: 3 },
+  outlets: { op: '≥', value: 0.98 },
+  // A via read from «ذكرت وكالة X … وأضافت الوكالة» that the gold does not count as relayed (mena-1).
+  wrongOutlets: { op: '≤', value: 1 },
   peopleRecall: { op: '≥', value: 0.95 },
   peoplePrecision: { op: '≥', value: 0.98 },
   furniturePerArticle: { op: '≤', value: 0.1 },

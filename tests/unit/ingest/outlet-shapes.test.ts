@@ -110,6 +110,23 @@ describe('outlet from the page', () => {
     expect(outletOf(`${HEAD} - فيديو`, HEAD, LEAD, MORE).outlet).toBeNull();
   });
 
+  it('«العربية» in a language switcher is the page’s language, not Al Arabiya', () => {
+    const r = outletOf('Skip to main content', 'ALWADI-GREEN', 'Menu', 'العربية', 'Language', 'الأخبار', HEAD, 'التاريخ: 28 يوليو 2023', LEAD, MORE);
+    expect(r.outlet).not.toBe('العربية');
+    expect(outletOf('ALWADI-GREEN', 'English', 'العربية', 'الرئيسية', HEAD, LEAD, MORE).outlet).not.toBe('العربية');
+    // Alone above the headline, it still is Al Arabiya's masthead.
+    expect(outletOf('العربية', 'الرئيسية', HEAD, LEAD, MORE).outlet).toBe('العربية');
+  });
+
+  it('a copyright line with the company’s full name in brackets: the name before them', () => {
+    expect(outletOf(HEAD, LEAD, MORE, 'Copyright Alwadi (Alwadi Broadcasting Corporation) All rights reserved.')).toMatchObject({ outlet: 'Alwadi' });
+  });
+
+  it('a masthead in Arabic over the same name in Latin letters, a tagline under them: the Arabic one', () => {
+    const r = outletOf('27th Sep 2023', 'الوادي الأخضر', 'Alwadi Alakhdar', 'صحيفة عربية مستقلة', 'الرئيسية', 'أخبار', HEAD, LEAD, MORE);
+    expect(r).toMatchObject({ outlet: 'الوادي الأخضر', basis: { rule: 'masthead' } });
+  });
+
   it('a copyright mark above the text credits the photo, not the page', () => {
     // «© Copyright : AFP» under a caption: the agency took the picture; the site's own line closes the page.
     const caption = 'مزارعون يتجمعون أمام مبنى المحافظة في الريف الشمالي';
