@@ -288,6 +288,8 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
   let speakerOpensSubject = false;
   // Where the walk would stop inside such words: on to the «إن» after a later comma, when there is one.
   const pastDescription = (j: number) => (commaAfterSpeaker ? statementAfterCommas(p, j, segEnd, lex) : -1);
+  // Where the title holding the current speaker ended, when a person may be named after it.
+  let titleEnd = -1;
   for (let j = trigger.index + 1; j < tokens.length && tokens[j]!.start < segEnd; ) {
     const tok = tokens[j]!;
     const prevEnd = tokens[j - 1]!.end;
@@ -358,6 +360,14 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
       } else if (mode === 'subject' && mention.actorId === r.speaker) {
         r.subjectEnd = mention.end; // apposition: "المتحدث باسم الكرملين دميتري بيسكوف"
       } else if (
+        mode === 'subject' && r.speaker !== null && takesSubject && kind === 'person' && !speakerOpensSubject &&
+        ctx.matcher.byId.get(r.speaker)?.kind === 'person' && (r.subjectEnd === titleEnd || r.subjectEnd === prevEnd) && /^\s+$/.test(gap)
+      ) {
+        // A person inside another's title, a head word before it: «مساعد الرئيس الروسي (للشؤون الدولية) يوري
+        // أوشاكوف», «نائب وزير الخارجية الروسي سيرغي ريابكوف»: the person named after the title speaks.
+        r.speaker = mention.actorId;
+        r.subjectEnd = mention.end;
+      } else if (
         mode === 'subject' && r.speaker !== null && takesSubject && kind === 'person' &&
         ctx.matcher.byId.get(r.speaker)?.kind !== 'person' && /^[\s"«»“”()]*$/.test(gap) &&
         !(speakerOpensSubject && ctx.matcher.byId.get(r.speaker)?.kind === 'organisation')
@@ -424,6 +434,14 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
         // Inside it too, after a name it holds («، شقيقة الزعيم الكوري الشمالي والمسؤولة …، عن»).
         // Then whom the speaker spoke to («لنظيرته إن»), then a description up to "، إن".
         const close = /[،,]/.test(gap) || commaAfterSpeaker ? appositionEnd(p, j, segEnd, lex) : -1;
+        // «مساعد الرئيس الروسي للشؤون الدولية يوري أوشاكوف»: a phrase with ل inside the title, a person after it.
+        // (The same person's name after their title; another's only after a head word: «مساعد الرئيس …».)
+        const inTitle = close === -1 && /^\s+$/.test(gap) ? personAfterLamPhrase(p, j, ctx) : -1;
+        if (inTitle !== -1 && (!speakerOpensSubject || p.mentionAt.get(inTitle)!.actorId === r.speaker)) {
+          titleEnd = r.subjectEnd;
+          j = inTitle;
+          continue;
+        }
         const addressee = close === -1 && /^\s+$/.test(gap) ? addresseeEnd(p, j, lex) : -1;
         const next = close !== -1 ? close : addressee !== -1 ? addressee : pastDescription(j);
         if (next === -1) return { ...r, stop: { kind: 'content', at: tok.start } };
@@ -436,6 +454,21 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
     j++;
   }
   return r;
+}
+
+/**
+ * «للشؤون الدولية يوري أوشاكوف»: from token j, a word governed by ل and at most two more, then a person's
+ * name, with nothing but spaces between. The index of that name's first token, or -1.
+ */
+function personAfterLamPhrase(p: Paragraph, j: number, ctx: ClaimContext): number {
+  const { text, tokens } = p;
+  if (!/^ل[^ك]/.test(tokens[j]!.folded) || tokens[j]!.folded.length < 4 || p.mentionAt.has(j)) return -1;
+  for (let k = j + 1; k < tokens.length && k <= j + 3; k++) {
+    if (!/^\s+$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return -1;
+    const m = p.mentionAt.get(k);
+    if (m) return ctx.matcher.byId.get(m.actorId)?.kind === 'person' && !/[لبك]/.test(m.prefix) ? k : -1;
+  }
+  return -1;
 }
 
 /** A folded adjective of relation with ال: «الكوري», «الجنوبيه», «الروسيه». */

@@ -42,6 +42,24 @@ describe('claims: who the subject is', () => {
     expect(pairs(claims(['وقال مساعد الكرملين يوري أوشاكوف إن الوثيقة جاهزة للتوقيع.']))).toEqual([['yuri-ushakov', 'الوثيقة جاهزة للتوقيع']]);
   });
 
+  it('a title with «ل» inside it, then the person: «مستشار الكرملين للشؤون الدولية يوري أوشاكوف»', () => {
+    expect(pairs(claims(['وأوضح مستشار الكرملين للشؤون الدولية يوري أوشاكوف للصحافيين أن الوثيقة جاهزة للتوقيع.']))).toEqual([['yuri-ushakov', 'الوثيقة جاهزة للتوقيع']]);
+    // His own title in the data, then more of it: the words start after «أن», not at «للشؤون».
+    expect(pairs(claims(['وأوضح مساعد الرئيس الروسي للشؤون الدولية يوري أوشاكوف أن الوثيقة جاهزة للتوقيع.']))).toEqual([['yuri-ushakov', 'الوثيقة جاهزة للتوقيع']]);
+  });
+
+  it('a person named after another’s title, a head word before it: «نائب وزير الخارجية الروسي X» is X', () => {
+    const named = `${NAMED} أندريه رودينكو`;
+    expect(pairs(claims(['وقال نائب وزير الخارجية الروسي أندريه رودينكو إن الوثيقة جاهزة للتوقيع.'], named))).toEqual([['andrei-rudenko', 'الوثيقة جاهزة للتوقيع']]);
+    expect(pairs(claims(['وقال نائب وزير الخارجية الروسي لشؤون آسيا أندريه رودينكو إن الوثيقة جاهزة للتوقيع.'], named))).toEqual([['andrei-rudenko', 'الوثيقة جاهزة للتوقيع']]);
+    // Whom the minister spoke to, governed by ل, is still no part of the title.
+    expect(pairs(claims(['وقال وزير الخارجية الروسي سيرغي لافروف لنظيره الكوري إن الوثيقة جاهزة للتوقيع.']))).toEqual([['sergei-lavrov', 'الوثيقة جاهزة للتوقيع']]);
+  });
+
+  it('«ألمح الرئيس … إلى أن …»: a hint is a statement', () => {
+    expect(pairs(claims(['وألمح الرئيس الروسي فلاديمير بوتين إلى أن موسكو مستعدة للمساعدة.']))).toEqual([['vladimir-putin', 'موسكو مستعدة للمساعدة']]);
+  });
+
   it('"وكان <role>، X، قد أعلن …": a name set off by commas before «قد» is the subject', () => {
     expect(pairs(claims(['وكان وزير الخارجية الروسي، سيرغي لافروف، قد أعلن أمس الخميس أن المحادثات ستستأنف.']))).toEqual([
       ['sergei-lavrov', 'المحادثات ستستأنف'],
