@@ -253,6 +253,7 @@ export interface Person {
 export interface PersonRules {
   role_heads: string[];
   role_words: string[];
+  institutions?: string[];
   not_names: string[];
 }
 
@@ -262,6 +263,7 @@ interface PersonLexicon {
   headsByFirst: WordLexicon<string[][]>;
   singleHeads: Set<string>;
   roleWords: Set<string>;
+  institutions: Set<string>;
   notNames: Set<string>;
 }
 
@@ -279,6 +281,7 @@ function personLexicon(rules: PersonRules, extraStops: readonly string[]): Perso
       headsByFirst: new WordLexicon(byFirst, HEAD_PREFIXES),
       singleHeads: new Set(heads.filter((h) => h.length === 1).map((h) => h[0]!)),
       roleWords: new Set(rules.role_words.flatMap(phraseTokens)),
+      institutions: new Set((rules.institutions ?? []).flatMap(phraseTokens)),
       notNames,
     };
     personLexicons.set(rules, lex);
@@ -330,10 +333,15 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       if (f.length < 2 || /\d/.test(f) || bare.startsWith('ال') || bare.startsWith('لل')) return false;
       if (/ة$/.test(t.text.replace(/[\u064B-\u065F\u0640]/g, ''))) return false; // a noun ("برئاسة"), not a name
       if (/\u064B/.test(t.text)) return false; // an accusative with tanween ("متحدثاً"), not a name
-      if (isStop(f) || lex.roleWords.has(f)) return false;
+      if (isStop(f) || lex.roleWords.has(f) || lex.institutions.has(f) || (/^[بف]/.test(f) && lex.institutions.has(f.slice(1)))) return false;
       return true;
     };
+    const institution = (k: number) => {
+      const f = tokens[k]?.folded ?? '';
+      return lex.institutions.has(f) || (/^[بف]/.test(f) && lex.institutions.has(f.slice(1)));
+    };
     const roleWord = (k: number) => {
+      if (institution(k)) return true;
       const m = covered.get(k);
       if (m) return matcher.byId.get(m.actorId)!.kind !== 'person';
       const f = tokens[k]!.folded;
@@ -386,6 +394,14 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
         }
         const m = covered.get(j);
         if (m && matcher.byId.get(m.actorId)!.kind === 'person') break; // a known person's role
+        // The word after an institution is its name («بجامعة كوكمين»): the role's, not the person's.
+        if (nameLike(j) && institution(j - 1)) {
+          roleEnd = j;
+          roleEndAt = tokens[j]!.end;
+          j++;
+          steps++;
+          continue;
+        }
         if (nameLike(j)) {
           const e = runFrom(j);
           const len = e - j + 1;

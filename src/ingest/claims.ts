@@ -57,6 +57,8 @@ interface ClaimContext {
 interface Lexicon {
   /** Speech verbs, participles and relay verbs, with و/ف in front. */
   triggers: WordLexicon<TriggerKind>;
+  /** «يرى», «يعتقد»: verbs of a view, a statement only opening a sentence with «أن» after the subject. */
+  viewVerbs: WordLexicon<true>;
   /** The same words exactly as listed (folded), to take a written و/ف off. */
   triggerWords: Set<string>;
   objectVerbs: WordLexicon<true>;
@@ -103,11 +105,13 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
     ...f(rules.relay_verbs).map((w) => [w, 'relay'] as [string, TriggerKind]),
     ...f(rules.saying_nouns).map((w) => [w, 'saying'] as [string, TriggerKind]),
     ...f(rules.speech_nouns).map((w) => [w, 'noun'] as [string, TriggerKind]),
+    ...f(rules.view_verbs).map((w) => [w, 'verb'] as [string, TriggerKind]),
   ];
   const complementizers = set(rules.complementizers);
   const lex: Lexicon = {
     triggers: new WordLexicon(triggerEntries, VERB_PREFIXES),
     triggerWords: new Set(triggerEntries.map(([w]) => w)),
+    viewVerbs: words(rules.view_verbs, VERB_PREFIXES),
     objectVerbs: words(rules.object_verbs, VERB_PREFIXES),
     negating: words(rules.negating_verbs, VERB_PREFIXES),
     utterance: words(rules.utterance_verbs, VERB_PREFIXES),
@@ -623,6 +627,8 @@ function findTriggers(p: Paragraph, lex: Lexicon): Trigger[] {
     if (kind === 'noun' && !nounSpeaks(p, i, lex)) continue;
     // «في تصريحات أدلى بها للصحفيين»: a verb with a pronoun pointing back to a noun is in a relative clause.
     if (kind === 'verb' && /^(?:بها|به|بهما|بهم)$/.test(tokens[i + 1]?.folded ?? '')) continue;
+    // A verb of a view speaks only opening its sentence.
+    if (lex.viewVerbs.get(tok.folded) && i > 0 && !p.ends.some((e) => e > tokens[i - 1]!.end - 1 && e <= tok.start)) continue;
     // «مضيفه» (his host) folds as «مضيفة» (adding): a participle is never written with a final ه.
     if (kind === 'participle' && /ه$/.test(tok.text.replace(/[\u064B-\u065F\u0640]/g, ''))) continue;
     triggers.push({ index: i, kind });
@@ -876,6 +882,7 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
       after.speaker = back ?? before.id ?? (spokeBefore ? state.last : (sentenceSubject(p, trigger, ctx) ?? state.last));
     }
     if (!after.speaker) return;
+    if (lex.viewVerbs.get(verb.folded) && after.stop.kind !== 'complementizer') return;
     state.last = after.speaker;
 
 

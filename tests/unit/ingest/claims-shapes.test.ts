@@ -56,6 +56,15 @@ describe('claims: who the subject is', () => {
     expect(pairs(claims(['وقال وزير الخارجية الروسي سيرغي لافروف لنظيره الكوري إن الوثيقة جاهزة للتوقيع.']))).toEqual([['sergei-lavrov', 'الوثيقة جاهزة للتوقيع']]);
   });
 
+  it('«ويرى X أن …», «ويعتقد X أن …»: a view is a statement when it opens the sentence', () => {
+    expect(pairs(claims(['ويرى لافروف أن الوثيقة جاهزة للتوقيع.']))).toEqual([['sergei-lavrov', 'الوثيقة جاهزة للتوقيع']]);
+    expect(pairs(claims(['وتقول الوزارة إن الوفد وصل. ويعتقد بيسكوف أن الوثيقة جاهزة للتوقيع.']))).toContainEqual(['dmitry-peskov', 'الوثيقة جاهزة للتوقيع']);
+    // Inside another's statement it is a plain verb, and ends nothing.
+    expect(pairs(claims(['وقال بيسكوف إن موسكو لا ترى سببا للتعليق على هذه الروايات.']))).toEqual([['dmitry-peskov', 'موسكو لا ترى سببا للتعليق على هذه الروايات']]);
+    // With no «أن» after its subject it says nothing: «ويرى لافروف الوفد» saw the delegation.
+    expect(claims(['ويرى لافروف الوفد الزائر في المطار.'])).toEqual([]);
+  });
+
   it('«ألمح الرئيس … إلى أن …»: a hint is a statement', () => {
     expect(pairs(claims(['وألمح الرئيس الروسي فلاديمير بوتين إلى أن موسكو مستعدة للمساعدة.']))).toEqual([['vladimir-putin', 'موسكو مستعدة للمساعدة']]);
   });

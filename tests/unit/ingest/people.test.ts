@@ -22,6 +22,13 @@ describe('unlinked people, by a title or role', () => {
     ]);
   });
 
+  it('an analyst with the institution and city in the role: «الباحث في معهد أسان … في سيول X»', () => {
+    expect(people('ويرى الباحث في معهد نوردلاند للدراسات الدولية في موسكو ماتي كورهونن أن المحصول جيد.')).toEqual([
+      { name: 'ماتي كورهونن', role: 'الباحث في معهد نوردلاند للدراسات الدولية في موسكو' },
+    ]);
+    expect(people('وقالت الأستاذة بجامعة نوردلاند لوسيا ألميدا إن المحصول جيد.')).toEqual([{ name: 'لوسيا ألميدا', role: 'الأستاذة بجامعة نوردلاند' }]);
+  });
+
   it('«الفريق» (the team, the panel) is no rank before a name', () => {
     expect(people('وقال المندوب إن عمل الفريق بات يقتصر على نشر معلومات منحازة.')).toEqual([]);
   });
