@@ -807,12 +807,15 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     return null;
   };
   if (firstPara) {
+    // The relay clause ends the lead, opens it, or stands between («…، بحسب ما نقلت وكالة يونهاب … عن …، اليوم»).
     const clauses = firstPara.text.split(/[،,]/);
-    for (const clause of new Set([clauses.at(-1)!, clauses[0]!])) {
+    for (const clause of new Set([clauses.at(-1)!, clauses[0]!, ...clauses.slice(1, -1)])) {
       const rest = afterLead(clause.trim(), rules.relay_leads);
       const restWords = rest === null ? [] : rest.replace(/[.«»"]/g, ' ').trim().split(/\s+/);
-      // The lead took «وكالة»: «وكالة الصحافة الفرنسية» is known by its full name.
-      const n = rest === null ? null : longestKnown(restWords) ?? longestKnown(['وكالة', ...restWords]);
+      // The lead took «وكالة»: «وكالة الصحافة الفرنسية» is known by its full name; «وكالة الأنباء الروسية
+      // (تاس)» by the name in its brackets.
+      const bracketed = rest === null ? null : /\(([^()]{2,40})\)/u.exec(rest)?.[1];
+      const n = rest === null ? null : longestKnown(restWords) ?? longestKnown(['وكالة', ...restWords]) ?? (bracketed ? longestKnown(bracketed.trim().split(/\s+/)) : null);
       if (n) {
         relayed.push({ strength: 0, rule: 'relay', line: firstPara.text, names: [n] });
         break;

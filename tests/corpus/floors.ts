@@ -83,7 +83,8 @@ export const FLOORS: Record<keyof typeof TARGETS, Floor> = {
  * no text cut; a language switcher's «العربية» no masthead, a copyright line's name before its bracket,
  * an Arabic masthead over its Latin twin, NHK in outlets.yaml: outlets 104/106, one wrongly given; a title with
  * «ل» inside it before the person, «ألمح», a view verb opening a sentence («ويرى الباحث في معهد … X أن»), an
- * analyst's institution in the role: people 523/524, claims 801/833).
+ * analyst's institution in the role: people 523/524, claims 801/833; a relay clause mid-lead and an agency known by
+ * the name in its brackets: vias 47/52).
  */
 export const HOLDOUT_FLOORS: Record<keyof typeof TARGETS, Floor> = {
   titles: { op: '≥', value: 0.99 },

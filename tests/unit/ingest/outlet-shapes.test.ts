@@ -281,6 +281,12 @@ describe('outlet from the page', () => {
     expect(outletOf('الخليج', HEAD, relayed, MORE)).toMatchObject({ outlet: 'الخليج', via: 'رويترز' });
     const told = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض الأسعار، حسبما أوردت وكالة «تاس».';
     expect(outletOf('الخليج', HEAD, told, MORE)).toMatchObject({ outlet: 'الخليج', via: 'وكالة تاس' });
+    // The agency known by the name in its brackets: «حسبما نقلت وكالة الأنباء الروسية (تاس).»
+    const bracketed = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض الأسعار، حسبما نقلت وكالة الأنباء الروسية (تاس).';
+    expect(outletOf('الخليج', HEAD, bracketed, MORE)).toMatchObject({ outlet: 'الخليج', via: 'وكالة تاس' });
+    // The relay clause between two others: «…، بحسب ما نقلت وكالة يونهاب عن …، اليوم الثلاثاء.»
+    const between = 'تجمع مئات المزارعين أمام مبنى المحافظة مطالبين بخفض الأسعار، بحسب ما نقلت وكالة يونهاب عن مصادر محلية، اليوم الثلاثاء.';
+    expect(outletOf('الخليج', HEAD, between, MORE)).toMatchObject({ outlet: 'الخليج', via: 'وكالة يونهاب للأنباء' });
   });
 
   it('«X - متابعات خاصة» under the headline credits the site: no via; an agency the lead relays is', () => {
