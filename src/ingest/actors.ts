@@ -334,6 +334,8 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       if (/ة$/.test(t.text.replace(/[\u064B-\u065F\u0640]/g, ''))) return false; // a noun ("برئاسة"), not a name
       if (/\u064B/.test(t.text)) return false; // an accusative with tanween ("متحدثاً"), not a name
       if (isStop(f) || lex.roleWords.has(f) || lex.institutions.has(f) || (/^[بف]/.test(f) && lex.institutions.has(f.slice(1)))) return false;
+      // «لمجلس», «بوزارة»: a word of a role governed by ل or ب («… اللجنة الدائمة لمجلس نواب الشعب»).
+      if (/^[لب]/.test(f) && lex.roleWords.has(f.slice(1))) return false;
       return true;
     };
     const institution = (k: number) => {
@@ -347,7 +349,7 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       const f = tokens[k]!.folded;
       const bare = tokens[k]!.text.replace(/[\u064B-\u065F\u0640]/g, '');
       // «النائب الأول لوزير الخارجية»: a head with ل after the role's start goes on with it.
-      return bare.startsWith('ال') || bare.startsWith('لل') || lex.roleWords.has(f) || lex.singleHeads.has(f) || (f.startsWith('ل') && lex.singleHeads.has(f.slice(1)));
+      return bare.startsWith('ال') || bare.startsWith('لل') || lex.roleWords.has(f) || lex.singleHeads.has(f) || (/^[لب]/.test(f) && (lex.singleHeads.has(f.slice(1)) || lex.roleWords.has(f.slice(1))));
     };
     /** A name run starting at k: its last token, or -1 when it is not a clean name. */
     const runFrom = (k: number): number => {
@@ -442,7 +444,9 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       // The word before the name must be a clear boundary: punctuation or a common word.
       if (s > 0 && joined(s) && !isStop(tokens[s - 1]!.folded) && !roleWord(s - 1) && !/ة$/.test(tokens[s - 1]!.text)) continue;
       let e = i;
-      while (e + 1 < tokens.length && joined(e + 1) && e - i < MAX_ROLE_WORDS && roleWord(e + 1)) e++;
+      // (One name-like word between words of the role goes with it: «لمجلس نواب الشعب».)
+      const inRole = (k: number) => roleWord(k) || (nameLike(k) && k + 1 < tokens.length && joined(k + 1) && roleWord(k + 1));
+      while (e + 1 < tokens.length && joined(e + 1) && e - i < MAX_ROLE_WORDS && inRole(e + 1)) e++;
       add(spanText(s, i - 1), spanText(i, e), tokens.slice(s, i).map((t) => t.folded).join(' '));
     }
   }
