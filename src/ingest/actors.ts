@@ -396,8 +396,8 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
         }
         const m = covered.get(j);
         if (m && matcher.byId.get(m.actorId)!.kind === 'person') break; // a known person's role
-        // The word after an institution is its name («بجامعة كوكمين»): the role's, not the person's.
-        if (nameLike(j) && institution(j - 1)) {
+        // The word after an institution is its name («بجامعة كوكمين», «معهد كوريا»): the role's, not the person's.
+        if (institution(j - 1) && !covered.has(j) && !roleWord(j) && !lex.notNames.has(tokens[j]!.folded)) {
           roleEnd = j;
           roleEndAt = tokens[j]!.end;
           j++;

@@ -57,6 +57,8 @@ interface ClaimContext {
 interface Lexicon {
   /** Speech verbs, participles and relay verbs, with و/ف in front. */
   triggers: WordLexicon<TriggerKind>;
+  /** «حسبما», «بحسب ما» (folded words): before a verb of saying, they make it name a source. */
+  sourceOpeners: string[][];
   /** «يرى», «يعتقد»: verbs of a view, a statement only opening a sentence with «أن» after the subject. */
   viewVerbs: WordLexicon<true>;
   /** The same words exactly as listed (folded), to take a written و/ف off. */
@@ -131,6 +133,7 @@ function lexiconFor(rules: ClaimRules, dates: DateRules): Lexicon {
     auxiliaries: words(rules.auxiliaries, VERB_PREFIXES),
     tails: rules.statement_tails.map(phraseTokens).filter((t) => t.length > 0),
     bareTails: rules.bare_tails.map(phraseTokens).filter((t) => t.length > 0),
+    sourceOpeners: rules.source_openers.map(phraseTokens).filter((t) => t.length > 0),
     relativeDays: Object.entries(dates.relative_days)
       .map(([w, days]) => ({ tokens: phraseTokens(w), days }))
       .sort((a, b) => b.tokens.length - a.tokens.length),
@@ -607,6 +610,15 @@ function verbAsWritten(verb: Token, lex: Lexicon): string {
 }
 
 /** Speech verbs, participles and relay verbs outside quotations; a verb form after a preposition is a noun. */
+/** The folded words `phrase` stand right before token i (its first word may carry a و). */
+function endsAt(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {
+  if (phrase.length > i) return false;
+  return phrase.every((w, k) => {
+    const f = tokens[i - phrase.length + k]!.folded;
+    return f === w || (k === 0 && f === `و${w}`);
+  });
+}
+
 function findTriggers(p: Paragraph, lex: Lexicon): Trigger[] {
   const { tokens } = p;
   const triggers: Trigger[] = [];
@@ -627,6 +639,8 @@ function findTriggers(p: Paragraph, lex: Lexicon): Trigger[] {
     if (kind === 'noun' && !nounSpeaks(p, i, lex)) continue;
     // «في تصريحات أدلى بها للصحفيين»: a verb with a pronoun pointing back to a noun is in a relative clause.
     if (kind === 'verb' && /^(?:بها|به|بهما|بهم)$/.test(tokens[i + 1]?.folded ?? '')) continue;
+    // «…، حسبما أفادت وكالة X»: the verb names the story's source; what follows is no statement.
+    if (kind === 'verb' && lex.sourceOpeners.some((o) => endsAt(tokens, i, o))) continue;
     // A verb of a view speaks only opening its sentence.
     if (lex.viewVerbs.get(tok.folded) && i > 0 && !p.ends.some((e) => e > tokens[i - 1]!.end - 1 && e <= tok.start)) continue;
     // «مضيفه» (his host) folds as «مضيفة» (adding): a participle is never written with a final ه.

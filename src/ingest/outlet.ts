@@ -813,8 +813,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
       const rest = afterLead(clause.trim(), rules.relay_leads);
       const restWords = rest === null ? [] : rest.replace(/[.«»"]/g, ' ').trim().split(/\s+/);
       // The lead took «وكالة»: «وكالة الصحافة الفرنسية» is known by its full name; «وكالة الأنباء الروسية
-      // (تاس)» by the name in its brackets.
-      const bracketed = rest === null ? null : /\(([^()]{2,40})\)/u.exec(rest)?.[1];
+      // (تاس)», «وكالة أنباء «ريا نوفوستي» الروسية» by the name in its brackets or quotation marks.
+      const bracketed = rest === null ? null : /[(«"“]([^()«»"“”]{2,40})[)»"”]/u.exec(rest)?.[1];
       const n = rest === null ? null : longestKnown(restWords) ?? longestKnown(['وكالة', ...restWords]) ?? (bracketed ? longestKnown(bracketed.trim().split(/\s+/)) : null);
       if (n) {
         relayed.push({ strength: 0, rule: 'relay', line: firstPara.text, names: [n] });

@@ -65,6 +65,13 @@ describe('claims: who the subject is', () => {
     expect(claims(['ويرى لافروف الوفد الزائر في المطار.'])).toEqual([]);
   });
 
+  it('«…، حسبما أفادت وكالة X» names the story’s source: no statement of the agency', () => {
+    expect(claims(['وصل الوفد إلى العاصمة اليوم، حسبما أفادت وكالة أنباء «تاس» الروسية الرسمية.'])).toEqual([]);
+    expect(claims(['وصل الوفد إلى العاصمة اليوم، وبحسب ما ذكرت وكالة تاس فإن الزيارة تستمر يومين.'])).toEqual([]);
+    // «كما أكد X أن» («as X also stressed») is a statement all the same.
+    expect(pairs(claims(['كما أكد لافروف أن الزيارة تستمر يومين.']))).toEqual([['sergei-lavrov', 'الزيارة تستمر يومين']]);
+  });
+
   it('«ألمح الرئيس … إلى أن …»: a hint is a statement', () => {
     expect(pairs(claims(['وألمح الرئيس الروسي فلاديمير بوتين إلى أن موسكو مستعدة للمساعدة.']))).toEqual([['vladimir-putin', 'موسكو مستعدة للمساعدة']]);
   });

@@ -284,6 +284,8 @@ describe('outlet from the page', () => {
     // The agency known by the name in its brackets: «حسبما نقلت وكالة الأنباء الروسية (تاس).»
     const bracketed = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض الأسعار، حسبما نقلت وكالة الأنباء الروسية (تاس).';
     expect(outletOf('الخليج', HEAD, bracketed, MORE)).toMatchObject({ outlet: 'الخليج', via: 'وكالة تاس' });
+    const quoted = 'تجمع مئات المزارعين اليوم أمام مبنى المحافظة مطالبين بخفض الأسعار، حسبما أفادت وكالة أنباء «ريا نوفوستي» الروسية.';
+    expect(outletOf('الخليج', HEAD, quoted, MORE)).toMatchObject({ outlet: 'الخليج', via: 'وكالة ريا نوفوستي' });
     // The relay clause between two others: «…، بحسب ما نقلت وكالة يونهاب عن …، اليوم الثلاثاء.»
     const between = 'تجمع مئات المزارعين أمام مبنى المحافظة مطالبين بخفض الأسعار، بحسب ما نقلت وكالة يونهاب عن مصادر محلية، اليوم الثلاثاء.';
     expect(outletOf('الخليج', HEAD, between, MORE)).toMatchObject({ outlet: 'الخليج', via: 'وكالة يونهاب للأنباء' });

@@ -27,6 +27,10 @@ describe('unlinked people, by a title or role', () => {
       { name: 'ماتي كورهونن', role: 'الباحث في معهد نوردلاند للدراسات الدولية في موسكو' },
     ]);
     expect(people('وقالت الأستاذة بجامعة نوردلاند لوسيا ألميدا إن المحصول جيد.')).toEqual([{ name: 'لوسيا ألميدا', role: 'الأستاذة بجامعة نوردلاند' }]);
+    // The institution's name is whatever word follows it («معهد كوريا», a word that also reads as a dual verb).
+    expect(people('ويرى الباحث في معهد كوريا للتوحيد في موسكو ماتي كورهونن أن المحصول جيد.')).toEqual([
+      { name: 'ماتي كورهونن', role: 'الباحث في معهد كوريا للتوحيد في موسكو' },
+    ]);
   });
 
   it('a word of the role governed by ل or ب is no name: «نائب رئيس اللجنة الدائمة لمجلس نواب الشعب»', () => {
