@@ -833,6 +833,18 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
 
   const claims: { at: number; claim: Claim }[] = attributions(p, lex);
   triggers.forEach((trigger, n) => {
+    // «أوضح بيسكوف أن الزعيم جدّد دعوته …، مؤكداً أن …»: a verb inside the statement that says nothing of its
+    // own leaves the last speaker as it was (the participle after it is still Peskov's).
+    const lastBefore = state.last;
+    const claimsBefore = claims.length;
+    const inStatement = trigger.kind === 'verb' && embedded(p, trigger, lex);
+    try {
+      triggerClaims(trigger, n);
+    } finally {
+      if (inStatement && claims.length === claimsBefore) state.last = lastBefore;
+    }
+  });
+  function triggerClaims(trigger: Trigger, n: number): void {
     const verb = tokens[trigger.index]!;
     // A statement runs at most to the next speech verb, not one inside it ("أفادت الوكالة بأن كيم أعرب عن …").
     let next = n + 1;
@@ -948,7 +960,7 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
         claims.push({ at: verb.start + k / 100 + 0.001, claim: direct });
       }
     });
-  });
+  }
   for (const m of p.mentions) {
     const kind = ctx.matcher.byId.get(m.actorId)!.kind;
     if (kind === 'organisation') state.bodies.push(m.actorId);

@@ -72,6 +72,13 @@ describe('claims: who the subject is', () => {
     expect(pairs(claims(['كما أكد لافروف أن الزيارة تستمر يومين.']))).toEqual([['sergei-lavrov', 'الزيارة تستمر يومين']]);
   });
 
+  it('a participle after a verb inside the statement goes on with the statement’s speaker', () => {
+    expect(pairs(claims(['وأوضح بيسكوف للصحافيين أن الزعيم الكوري الشمالي جدّد دعوته لبوتين إلى زيارة بيونغ يانغ، مؤكدا أن الرئيس الروسي يرغب في الزيارة.'], `${NAMED} كيم جونغ أون`))).toEqual([
+      ['dmitry-peskov', 'الزعيم الكوري الشمالي جدّد دعوته لبوتين إلى زيارة بيونغ يانغ'],
+      ['dmitry-peskov', 'الرئيس الروسي يرغب في الزيارة'],
+    ]);
+  });
+
   it('«ألمح الرئيس … إلى أن …»: a hint is a statement', () => {
     expect(pairs(claims(['وألمح الرئيس الروسي فلاديمير بوتين إلى أن موسكو مستعدة للمساعدة.']))).toEqual([['vladimir-putin', 'موسكو مستعدة للمساعدة']]);
   });
