@@ -324,6 +324,11 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
     // A verb of the list with a dual or plural ending ("وقعا", "وقعوا") after two names: «… كيم جونغ غيو وقعا».
     const isStop = (f: string) =>
       lex.notNames.has(f) || (/^[وفبل]/.test(f) && lex.notNames.has(f.slice(1))) || (f.length > 3 && /ا$/.test(f) && lex.notNames.has(f.replace(/و?ا$/, '')));
+    /** «معهد», «بجامعة»: an institution's word, with ب or ف on it. */
+    const institution = (k: number) => {
+      const f = tokens[k]?.folded ?? '';
+      return lex.institutions.has(f) || (/^[بف]/.test(f) && lex.institutions.has(f.slice(1)));
+    };
     const nameLike = (k: number) => {
       if (covered.has(k)) return false;
       const t = tokens[k]!;
@@ -333,14 +338,10 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       if (f.length < 2 || /\d/.test(f) || bare.startsWith('ال') || bare.startsWith('لل')) return false;
       if (/ة$/.test(t.text.replace(/[\u064B-\u065F\u0640]/g, ''))) return false; // a noun ("برئاسة"), not a name
       if (/\u064B/.test(t.text)) return false; // an accusative with tanween ("متحدثاً"), not a name
-      if (isStop(f) || lex.roleWords.has(f) || lex.institutions.has(f) || (/^[بف]/.test(f) && lex.institutions.has(f.slice(1)))) return false;
+      if (isStop(f) || lex.roleWords.has(f) || institution(k)) return false;
       // «لمجلس», «بوزارة»: a word of a role governed by ل or ب («… اللجنة الدائمة لمجلس نواب الشعب»).
       if (/^[لب]/.test(f) && lex.roleWords.has(f.slice(1))) return false;
       return true;
-    };
-    const institution = (k: number) => {
-      const f = tokens[k]?.folded ?? '';
-      return lex.institutions.has(f) || (/^[بف]/.test(f) && lex.institutions.has(f.slice(1)));
     };
     const roleWord = (k: number) => {
       if (institution(k)) return true;

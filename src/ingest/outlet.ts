@@ -674,7 +674,7 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   // 3: copyright lines and the site's own promotion. A copyright line above the text credits a photo
   // («© Copyright : AFP» under a caption), not the page.
   for (const l of lines) {
-    let rest = l.no < firstParaNo ? null : afterLead(l.text.replace(/^©\s*/, ''), rules.copyright_leads);
+    let rest = firstPara && l.no < firstParaNo ? null : afterLead(l.text.replace(/^©\s*/, ''), rules.copyright_leads);
     const bare = rest === null && l.text.startsWith('©') && l.no > lastParaNo;
     if (rest === null && bare) rest = l.text.slice(1);
     if (rest !== null) {

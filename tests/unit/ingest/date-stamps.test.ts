@@ -7,6 +7,8 @@ import { projectIngestor } from './helpers.ts';
 
 const rules = () => projectIngestor().data.dates;
 const line = (s: string) => readDateLine(s, rules());
+/** The entry the whole ingest makes of a made-up page. */
+const entryOf = (text: string) => buildEntry({ name: 'made-up.txt', path: 'made-up.txt', bytes: new TextEncoder().encode(text) }, projectIngestor());
 
 describe('stamps inside short lines, in the shapes pages print', () => {
   const cases: [string, string, string | undefined][] = [
@@ -154,11 +156,11 @@ describe('choosing the publication date of a page', () => {
       'وصل وزير الخارجية اليوم الثلاثاء إلى العاصمة في جولة إقليمية تشمل ثلاث دول، وقال إن المحادثات ستتناول التعاون الاقتصادي.',
       'وأضاف الوزير أن الجولة تأتي في إطار تعزيز العلاقات الثنائية بين البلدين.',
     ].join('\n');
-    const e = buildEntry({ name: 'made-up.txt', path: 'made-up.txt', bytes: new TextEncoder().encode(text) }, projectIngestor());
+    const e = entryOf(text);
     expect(e.frontmatter.date).toBe('2022-03-15');
     // A menu line between the stamp and the text makes it the page's today bar again.
     const bar = text.replace('وزير الخارجية خلال مؤتمر صحفي سابق - أرشيفية', 'اتصل بنا');
-    expect(() => buildEntry({ name: 'made-up.txt', path: 'made-up.txt', bytes: new TextEncoder().encode(bar) }, projectIngestor())).toThrow(/no date/);
+    expect(() => entryOf(bar)).toThrow(/no date/);
   });
 
   it("a print paper's issue line is the edition's date, even above a section label over the headline", () => {
@@ -265,10 +267,16 @@ describe('the page’s date through the whole ingest', () => {
       'وصل وزير الخارجية اليوم الاثنين إلى العاصمة في جولة إقليمية تشمل ثلاث دول، وقال إن المحادثات ستتناول التعاون الاقتصادي.',
       'وأضاف الوزير أن الجولة تأتي في إطار تعزيز العلاقات الثنائية بين البلدين.',
     ].join('\n');
-    const e = buildEntry({ name: 'made-up.txt', path: 'made-up.txt', bytes: new TextEncoder().encode(text) }, projectIngestor());
+    const e = entryOf(text);
     expect(e.frontmatter.date).toBe('2022-03-14');
     expect(e.frontmatter.published_at).toBe('2022-03-14T16:30:00+03:00');
     expect(e.frontmatter.date_basis).toMatchObject({ kind: 'stated', line: 'الاثنين 14 مارس 2022 - 04:30 م بتوقيت مكة' });
+    // A zone the rules do not know: the day as printed, and no moment made up from another zone (not the
+    // outlet's, Asia/Seoul for Yonhap).
+    const kyiv = entryOf(text.replace('بتوقيت مكة', 'بتوقيت كييف').replace('جريدة المثال', 'وكالة يونهاب للأنباء'));
+    expect(kyiv.frontmatter.outlet).toBe('وكالة يونهاب للأنباء');
+    expect(kyiv.frontmatter.date).toBe('2022-03-14');
+    expect(kyiv.frontmatter.published_at).toBeUndefined();
   });
 });
 

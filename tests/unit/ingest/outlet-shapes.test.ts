@@ -133,6 +133,8 @@ describe('outlet from the page', () => {
     const page = [HEAD, 'التاريخ: 28 يوليو 2023', caption, '© Copyright : AFP', LEAD, MORE];
     expect(outletOf(...page)).toMatchObject({ outlet: null });
     expect(outletOf(...page, '© 2023 Alwadi')).toMatchObject({ outlet: 'Alwadi', via: null });
+    // A page with no paragraph long enough to count as the text has no "above it": its copyright line still names it.
+    expect(outletOf(HEAD, 'وصل الوفد صباحا.', 'جميع الحقوق محفوظة لموقع الوادي الأخضر 2023')).toMatchObject({ outlet: 'موقع الوادي الأخضر' });
   });
 
   it('a byline lead before a credit of two names: «بقلم X (مع وكالات)», «نص : X / أ ف ب»', () => {
