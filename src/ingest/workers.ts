@@ -4,13 +4,14 @@
  * slower articles does not leave the other core idle at the end. Results come back in seed order. Used by
  * ingestDirectoryParallel for large runs.
  */
+import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { IngestData } from './data.ts';
 import type { SeedInput } from './pipeline.ts';
 import type { BuildResult } from './directory.ts';
 
 /** Seeds per message: large enough that messages cost little, small enough to share the last ones out. */
-const BATCH = 100;
+const BATCH = 50;
 
 /** A worker's messages besides 'ready' (sent once, at its start): a batch's results, or the error that stopped it. */
 export type WorkerReply = { from: number; results: BuildResult[] } | { error: string };
@@ -25,6 +26,11 @@ export interface WorkerPool {
   /** Stop the workers without building (the seeds turned out too few to share). */
   stop(): void;
 }
+
+// Optimising compiles on a background thread compete with the other worker for the second core, and measured
+// cost more CPU in all than compiling on the worker's own thread: V8 reads the flag as each worker starts.
+v8.setFlagsFromString('--no-concurrent-recompilation');
+v8.setFlagsFromString('--no-concurrent-sparkplug');
 
 export function startWorkers(data: IngestData, workers: number): WorkerPool {
   // Each worker waits for its first batch once it has said 'ready'; errors before build() are kept for it.
@@ -49,14 +55,20 @@ export function startWorkers(data: IngestData, workers: number): WorkerPool {
           ({ worker, ready, exited }) =>
             new Promise<void>((resolve, reject) => {
               if (exited !== null) return reject(new Error(`an ingest worker stopped (exit code ${exited}) before its articles were built`));
+              // Each worker holds a batch in hand and one waiting in its queue: while this thread writes the
+              // entries of a batch (thousands of new files can take seconds), no worker waits to be sent work.
+              let pending = 0;
               const send = () => {
                 if (next >= seeds.length) {
-                  void worker.terminate();
-                  resolve();
+                  if (pending === 0) {
+                    void worker.terminate();
+                    resolve();
+                  }
                   return;
                 }
                 const from = next;
                 next += BATCH;
+                pending++;
                 worker.postMessage({ from, seeds: seeds.slice(from, from + BATCH) });
               };
               worker.on('message', (reply: WorkerReply | 'ready') => {
@@ -66,6 +78,7 @@ export function startWorkers(data: IngestData, workers: number): WorkerPool {
                   return reject(new Error(reply.error));
                 }
                 reply.results.forEach((r, i) => (results[reply.from + i] = r));
+                pending--;
                 send();
                 try {
                   onBatch?.(reply.from, reply.results);
@@ -78,7 +91,10 @@ export function startWorkers(data: IngestData, workers: number): WorkerPool {
               // A worker that stops before it is told to (out of memory, say) must not leave the ingest
               // waiting; after resolve() (every batch answered, the worker terminated) this rejection is a no-op.
               worker.once('exit', (code) => reject(new Error(`an ingest worker stopped (exit code ${code}) before its articles were built`)));
-              ready.then(send, reject);
+              ready.then(() => {
+                send();
+                send();
+              }, reject);
             }),
         ),
       );
