@@ -254,6 +254,7 @@ export interface PersonRules {
   role_heads: string[];
   role_words: string[];
   institutions?: string[];
+  honorifics?: string[];
   not_names: string[];
 }
 
@@ -264,6 +265,8 @@ interface PersonLexicon {
   singleHeads: Set<string>;
   roleWords: Set<string>;
   institutions: Set<string>;
+  /** «الدكتور», «المهندس»: heads too; the name after one may end in a family name with ال. */
+  honorifics: Set<string>;
   notNames: Set<string>;
 }
 
@@ -271,7 +274,8 @@ const personLexicons = new WeakMap<PersonRules, PersonLexicon>();
 function personLexicon(rules: PersonRules, extraStops: readonly string[]): PersonLexicon {
   let lex = personLexicons.get(rules);
   if (!lex) {
-    const heads = rules.role_heads.map(phraseTokens).filter((h) => h.length > 0).sort((a, b) => b.length - a.length);
+    const honorifics = rules.honorifics ?? [];
+    const heads = [...rules.role_heads, ...honorifics].map(phraseTokens).filter((h) => h.length > 0).sort((a, b) => b.length - a.length);
     const notNames = new Set([...rules.not_names, ...extraStops].flatMap(phraseTokens));
     for (const h of heads) for (const w of h) notNames.add(w);
     const byFirst = new Map<string, string[][]>();
@@ -282,6 +286,7 @@ function personLexicon(rules: PersonRules, extraStops: readonly string[]): Perso
       singleHeads: new Set(heads.filter((h) => h.length === 1).map((h) => h[0]!)),
       roleWords: new Set(rules.role_words.flatMap(phraseTokens)),
       institutions: new Set((rules.institutions ?? []).flatMap(phraseTokens)),
+      honorifics: new Set(honorifics.flatMap(phraseTokens)),
       notNames,
     };
     personLexicons.set(rules, lex);
@@ -305,11 +310,17 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
   const lex = personLexicon(rules, extraStops);
   named ??= matcher.namedInFull(texts);
   const out: Person[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Person>();
   const add = (name: string, role: string | undefined, key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(role ? { name, role } : { name });
+    const known = seen.get(key);
+    // A role that is only an honorific («الدكتور») gives way to the role written after the name.
+    if (known) {
+      if (role && (!known.role || lex.honorifics.has(phraseTokens(known.role).join(' ')))) known.role = role;
+      return;
+    }
+    const person: Person = role ? { name, role } : { name };
+    seen.set(key, person);
+    out.push(person);
   };
   for (const text of texts) {
     const tokens = tokenize(text);
@@ -343,6 +354,23 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       if (/^[لب]/.test(f) && lex.roleWords.has(f.slice(1))) return false;
       return true;
     };
+    /**
+     * A family name written with ال («الحياري», «العلي»), which ends a name only after an honorific
+     * («الدكتور رامي الحياري»): elsewhere a word with ال after a name is the sentence's next word.
+     */
+    const familyName = (k: number) => {
+      if (k >= tokens.length || covered.has(k)) return false;
+      const t = tokens[k]!;
+      const f = t.folded;
+      const bare = t.text.replace(/[\u064B-\u065F\u0640]/g, '');
+      if (!bare.startsWith('ال') || f.length < 4 || /\d/.test(f) || /ة$/.test(bare) || /\u064B/.test(t.text)) return false;
+      return !isStop(f) && !lex.roleWords.has(f) && !institution(k) && !lex.singleHeads.has(f);
+    };
+    /** Token k is an honorific («الدكتور», «ود.»). */
+    const honorific = (k: number) => {
+      const f = tokens[k]?.folded ?? '';
+      return lex.honorifics.has(f) || (/^[وف]/.test(f) && lex.honorifics.has(f.slice(1)));
+    };
     const roleWord = (k: number) => {
       if (institution(k)) return true;
       const m = covered.get(k);
@@ -353,9 +381,9 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       return bare.startsWith('ال') || bare.startsWith('لل') || lex.roleWords.has(f) || lex.singleHeads.has(f) || (/^[لب]/.test(f) && (lex.singleHeads.has(f.slice(1)) || lex.roleWords.has(f.slice(1))));
     };
     /** A name run starting at k: its last token, or -1 when it is not a clean name. */
-    const runFrom = (k: number): number => {
+    const runFrom = (k: number, afterHonorific = false): number => {
       let e = k;
-      while (e + 1 < tokens.length && joinedInName(e + 1) && nameLike(e + 1)) e++;
+      while (e + 1 < tokens.length && joinedInName(e + 1) && (nameLike(e + 1) || (afterHonorific && familyName(e + 1)))) e++;
       return e;
     };
     /**
@@ -406,9 +434,10 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
           continue;
         }
         if (nameLike(j)) {
-          const e = runFrom(j);
+          const afterHonorific = honorific(j - 1) && joined(j);
+          const e = runFrom(j, afterHonorific);
           const len = e - j + 1;
-          const ends = e + 1 >= tokens.length || !joinedInName(e + 1) || !nameLike(e + 1);
+          const ends = e + 1 >= tokens.length || !joinedInName(e + 1) || !(nameLike(e + 1) || (afterHonorific && familyName(e + 1)));
           if (len >= MIN_NAME_WORDS && len <= MAX_NAME_WORDS && ends) {
             // The role without the proclitic on its head ("وحاكم" → "حاكم").
             const prefixLength = tokens[i]!.folded.length - head[0]!.length;
@@ -437,8 +466,11 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
     for (let i = 1; i < tokens.length; i++) {
       if (!/^\s*[،,]\s*$/.test(gapAt(i)) || !headAt(i)) continue;
       let s = i - 1;
-      if (!nameLike(s)) continue;
-      while (s - 1 >= 0 && joined(s) && nameLike(s - 1)) s--;
+      // A name ending in a family name with ال counts only right after an honorific: «الدكتور سامي الكواري، أستاذ …».
+      const family = !nameLike(s) && familyName(s);
+      if (!nameLike(s) && !family) continue;
+      while (s - 1 >= 0 && joined(s) && (nameLike(s - 1) || (family && familyName(s - 1)))) s--;
+      if (family && !(s > 0 && honorific(s - 1) && joined(s) && nameLike(s))) continue;
       const len = i - s;
       const before = s === 0 || !joined(s) || !nameLike(s - 1);
       if (len < MIN_NAME_WORDS || len > MAX_NAME_WORDS || !before) continue;

@@ -277,6 +277,9 @@ interface AfterVerb {
   document?: boolean;
 }
 
+/** A paper's name in quotation marks right after «لـ» («لـ«الراية»»), and the space after it. */
+const RECIPIENT_PAPER = /^\s*[«"“][^«»"“”]{1,40}[»"”]\s*/u;
+
 /**
  * Walk the words after a speech verb up to what is said: the subject and its appositions
  * ("المتحدث باسم الكرملين دميتري بيسكوف"), time words, circumstances ("في تصريح صحفي …") and relays
@@ -303,6 +306,17 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
     const gap = text.slice(prevEnd, tok.start);
     if (r.speaker !== null && /[،,]/.test(gap)) commaAfterSpeaker = true;
     if (/[:：]/.test(gap)) return { ...r, stop: { kind: 'colon', at: prevEnd + gap.search(/[:：]/) } };
+    // «وقال … لـ«خبرني» إن …», «موضحاً لـ«الراية» أن …»: the paper spoken to, in quotation marks after «لـ»,
+    // is neither subject nor statement; what was said opens after it.
+    if (tok.folded === 'ل') {
+      const paper = RECIPIENT_PAPER.exec(text.slice(tok.end, tok.end + 60));
+      let k = j + 1;
+      while (paper && k < tokens.length && tokens[k]!.start < tok.end + paper[0].length) k++;
+      if (paper && k < tokens.length && lex.complementizers.has(tokens[k]!.folded)) {
+        j = k;
+        continue;
+      }
+    }
     const quote = p.speechQuotes.find((q) => q.open >= prevEnd && q.open < tok.start);
     if (quote) {
       // «في مقابلة مع هيئة الإذاعة «كي بي إس»، إن …»: a quotation that «، إن» follows names something the

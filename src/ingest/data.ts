@@ -105,8 +105,14 @@ export const claimRulesSchema = z.object({
   ...Object.fromEntries(['relay_verbs', 'object_verbs', 'negating_verbs', 'saying_nouns', 'speech_nouns', 'official_heads', 'utterance_verbs', 'noun_after', 'anonymous_heads', 'statement_tails', 'bare_tails', 'relatives', 'auxiliaries', 'document_subjects', 'body_heads', 'view_verbs', 'source_openers'].map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<'relay_verbs' | 'object_verbs' | 'negating_verbs' | 'saying_nouns' | 'speech_nouns' | 'official_heads' | 'utterance_verbs' | 'noun_after' | 'anonymous_heads' | 'statement_tails' | 'bare_tails' | 'relatives' | 'auxiliaries' | 'document_subjects' | 'body_heads' | 'view_verbs' | 'source_openers', z.ZodDefault<z.ZodArray<z.ZodString>>>,
   /** People the actors file does not know, by a title or role (src/ingest/actors.ts, findPeople). */
   people: z
-    .object({ role_heads: z.array(z.string().min(1)), role_words: z.array(z.string().min(1)), institutions: z.array(z.string().min(1)).default([]), not_names: z.array(z.string().min(1)) })
-    .default({ role_heads: [], role_words: [], institutions: [], not_names: [] }),
+    .object({
+      role_heads: z.array(z.string().min(1)),
+      role_words: z.array(z.string().min(1)),
+      institutions: z.array(z.string().min(1)).default([]),
+      honorifics: z.array(z.string().min(1)).default([]),
+      not_names: z.array(z.string().min(1)),
+    })
+    .default({ role_heads: [], role_words: [], institutions: [], honorifics: [], not_names: [] }),
 });
 export type ClaimRules = z.infer<typeof claimRulesSchema>;
 

@@ -256,6 +256,14 @@ describe('claims: a role noun refers back to the one person named with that role
     ]);
   });
 
+  it('the paper spoken to, «لـ«X»», between the speaker and «إن/أن» is neither subject nor statement', () => {
+    expect(pairs(claims(['وقال المتحدث باسم الكرملين دميتري بيسكوف لـ«الصحيفة» إن المحادثات جيدة.']))).toEqual([['dmitry-peskov', 'المحادثات جيدة']]);
+    expect(pairs(claims(['وقال لافروف إن الزيارة ناجحة، موضحاً لـ"الصحيفة" أن الوفد سيعود قريبا.']))).toEqual([
+      ['sergei-lavrov', 'الزيارة ناجحة'],
+      ['sergei-lavrov', 'الوفد سيعود قريبا'],
+    ]);
+  });
+
   it('a participle takes its main clause\'s subject: the person the sentence opens with, not the last speaker', () => {
     expect(pairs(claims(['وقال لافروف إن المحادثات جيدة.', 'وكان بيسكوف قد دعا الصحفيين، في مؤتمر أمس، إلى الهدوء، معتبراً أن الوضع مستقر تماما.']))).toEqual([
       ['sergei-lavrov', 'المحادثات جيدة'],

@@ -33,6 +33,21 @@ describe('unlinked people, by a title or role', () => {
     ]);
   });
 
+  it('after an honorific the name may end in a family name with ال: «الدكتور رامي الحياري»', () => {
+    // After the role and an honorific inside it.
+    expect(people('وقال أستاذ علم الاجتماع في الجامعة الوطنية الدكتور نادر الخطيبي لـ«الصحيفة» إن المحصول جيد.')).toEqual([
+      { name: 'نادر الخطيبي', role: 'أستاذ علم الاجتماع في الجامعة الوطنية الدكتور' },
+    ]);
+    // An honorific alone, the role after the name: that role is the person's.
+    expect(people('ويعتقد الدكتور نادر الخطيبي، أستاذ علم الاجتماع في الجامعة الوطنية، أن المحصول جيد.')).toEqual([
+      { name: 'نادر الخطيبي', role: 'أستاذ علم الاجتماع في الجامعة الوطنية' },
+    ]);
+    expect(people('وقال المهندس عبد الكريم الساعدي إن المشروع تأخر.')).toEqual([{ name: 'عبد الكريم الساعدي', role: 'المهندس' }]);
+    // Without an honorific, a word with ال after a name is the sentence's next word, not a family name.
+    expect(people('وقال وزير الزراعة الفنلندي ماتي كورهونن الأربعاء إن المحصول جيد.')).toEqual([{ name: 'ماتي كورهونن', role: 'وزير الزراعة الفنلندي' }]);
+    expect(people('وأكد الدكتور نادر الخطيبي، أمس، الخبر.')).toEqual([{ name: 'نادر الخطيبي', role: 'الدكتور' }]);
+  });
+
   it('a word of the role governed by ل or ب is no name: «نائب رئيس اللجنة الدائمة لمجلس نواب الشعب»', () => {
     expect(people('وصل وفد برئاسة ماتي كورهونن، نائب رئيس اللجنة الدائمة لمجلس نواب الشعب الفنلندي، إلى العاصمة.')).toEqual([
       { name: 'ماتي كورهونن', role: 'نائب رئيس اللجنة الدائمة لمجلس نواب الشعب الفنلندي' },
