@@ -295,6 +295,10 @@ function personLexicon(rules: PersonRules, extraStops: readonly string[]): Perso
 }
 
 const HEAD_PREFIXES = ['', 'و', 'ف', 'ل', 'ب', 'ول', 'وب'];
+/** Folded افتعال, انفعال and استفعال: six or seven letters, no long vowel but the one before the last. */
+const VERBAL_NOUN = /^(?:ا[^ا]ت[^ا]ا[^ا]|ان[^ا][^ا]ا[^ا]|است[^ا][^ا]ا[^ا])$/u;
+/** Words of a name that take the next word with them, whatever its form: «أبو», «بن» (folded). */
+const KUNYA = new Set(['ابو', 'ابي', 'بن', 'ابن']);
 const MAX_ROLE_WORDS = 10;
 const MIN_NAME_WORDS = 2;
 const MAX_NAME_WORDS = 4;
@@ -350,6 +354,9 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       if (/ة$/.test(t.text.replace(/[\u064B-\u065F\u0640]/g, ''))) return false; // a noun ("برئاسة"), not a name
       if (/\u064B/.test(t.text)) return false; // an accusative with tanween ("متحدثاً"), not a name
       if (isStop(f) || lex.roleWords.has(f) || institution(k)) return false;
+      // A verbal noun of the forms افتعال, انفعال, استفعال («امتناع», «انسحاب», «استمرار»): the verb's object
+      // after a name («وبرر المندوب X Y امتناع بلاده …»), never a word of one.
+      if (VERBAL_NOUN.test(f)) return false;
       // «لمجلس», «بوزارة»: a word of a role governed by ل or ب («… اللجنة الدائمة لمجلس نواب الشعب»).
       if (/^[لب]/.test(f) && lex.roleWords.has(f.slice(1))) return false;
       return true;
@@ -381,9 +388,13 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       return bare.startsWith('ال') || bare.startsWith('لل') || lex.roleWords.has(f) || lex.singleHeads.has(f) || (/^[لب]/.test(f) && (lex.singleHeads.has(f.slice(1)) || lex.roleWords.has(f.slice(1))));
     };
     /** A name run starting at k: its last token, or -1 when it is not a clean name. */
+    /** The word after «أبو», «بن»: part of the name even with ال or a final ة («أحمد أبو الغيط», «وليد أبو شمالة»). */
+    const afterKunya = (k: number) =>
+      k > 0 && KUNYA.has(tokens[k - 1]!.folded) && !covered.has(k) && tokens[k]!.folded.length >= 3 && !/\d/.test(tokens[k]!.folded) && !isStop(tokens[k]!.folded);
+    const inName = (k: number, afterHonorific: boolean) => nameLike(k) || (afterHonorific && familyName(k)) || afterKunya(k);
     const runFrom = (k: number, afterHonorific = false): number => {
       let e = k;
-      while (e + 1 < tokens.length && joinedInName(e + 1) && (nameLike(e + 1) || (afterHonorific && familyName(e + 1)))) e++;
+      while (e + 1 < tokens.length && joinedInName(e + 1) && inName(e + 1, afterHonorific)) e++;
       return e;
     };
     /**
@@ -437,7 +448,7 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
           const afterHonorific = honorific(j - 1) && joined(j);
           const e = runFrom(j, afterHonorific);
           const len = e - j + 1;
-          const ends = e + 1 >= tokens.length || !joinedInName(e + 1) || !(nameLike(e + 1) || (afterHonorific && familyName(e + 1)));
+          const ends = e + 1 >= tokens.length || !joinedInName(e + 1) || !inName(e + 1, afterHonorific);
           if (len >= MIN_NAME_WORDS && len <= MAX_NAME_WORDS && ends) {
             // The role without the proclitic on its head ("وحاكم" → "حاكم").
             const prefixLength = tokens[i]!.folded.length - head[0]!.length;

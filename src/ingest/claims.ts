@@ -277,6 +277,12 @@ interface AfterVerb {
   document?: boolean;
 }
 
+/** «إلى أن», «على أن» at `at`: a verb's preposition, then what was said. */
+function prepositionThenComplementizer(p: Paragraph, at: number, lex: Lexicon): boolean {
+  const lead = tokenize(p.text.slice(at, at + 24)).slice(0, 2);
+  return lead.length === 2 && lex.contentPrepositions.has(lead[0]!.folded) && lex.complementizers.has(lead[1]!.folded);
+}
+
 /** A paper's name in quotation marks right after «لـ» («لـ«الراية»»), and the space after it. */
 const RECIPIENT_PAPER = /^\s*[«"“][^«»"“”]{1,40}[»"”]\s*/u;
 
@@ -578,7 +584,9 @@ function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexico
   // A colon followed by a quotation mark opens the quotation even when an unbalanced mark
   // before it paired with that one (`مادة "تقديم … الهجوم: "إن كل …"`).
   const colonOpensQuote = colon !== -1 && /^\s*["«“„]/.test(text.slice(colonAt + 1));
-  if (colon !== -1 && (!quote || quote.open > colonAt || (colonOpensQuote && quote.close > colonAt))) {
+  // (A colon after the «إن/أن» that opened what was said belongs to what follows: «… إن موسكو …، ويضيف: «…»».)
+  const colonOpensStatement = colon !== -1 && !(stop.kind === 'complementizer' && colonAt > stop.at);
+  if (colonOpensStatement && (!quote || quote.open > colonAt || (colonOpensQuote && quote.close > colonAt))) {
     const rest = text.slice(colonAt + 1, segEnd);
     const lead = rest.search(/\S/);
     const opener = lead === -1 ? '' : rest[lead]!;
@@ -655,8 +663,11 @@ function findTriggers(p: Paragraph, lex: Lexicon): Trigger[] {
     if (kind === 'verb' && /^(?:بها|به|بهما|بهم)$/.test(tokens[i + 1]?.folded ?? '')) continue;
     // «…، حسبما أفادت وكالة X»: the verb names the story's source; what follows is no statement.
     if (kind === 'verb' && lex.sourceOpeners.some((o) => endsAt(tokens, i, o))) continue;
-    // A verb of a view speaks only opening its sentence.
-    if (lex.viewVerbs.get(tok.folded) && i > 0 && !p.ends.some((e) => e > tokens[i - 1]!.end - 1 && e <= tok.start)) continue;
+    // A verb of a view speaks only opening its sentence, or with ف after a comma (answering «أما X،»).
+    if (lex.viewVerbs.get(tok.folded) && i > 0 && !p.ends.some((e) => e > tokens[i - 1]!.end - 1 && e <= tok.start)) {
+      const answers = tok.folded.startsWith('ف') && /[،,]\s*$/.test(p.text.slice(tokens[i - 1]!.end, tok.start));
+      if (!answers) continue;
+    }
     // «مضيفه» (his host) folds as «مضيفة» (adding): a participle is never written with a final ه.
     if (kind === 'participle' && /ه$/.test(tok.text.replace(/[\u064B-\u065F\u0640]/g, ''))) continue;
     triggers.push({ index: i, kind });
@@ -922,7 +933,7 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
       after.speaker = back ?? before.id ?? (spokeBefore ? state.last : (sentenceSubject(p, trigger, ctx) ?? state.last));
     }
     if (!after.speaker) return;
-    if (lex.viewVerbs.get(verb.folded) && after.stop.kind !== 'complementizer') return;
+    if (lex.viewVerbs.get(verb.folded) && after.stop.kind !== 'complementizer' && !(after.stop.kind === 'content' && prepositionThenComplementizer(p, after.stop.at, lex))) return;
     state.last = after.speaker;
 
 

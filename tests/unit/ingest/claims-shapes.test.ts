@@ -264,6 +264,27 @@ describe('claims: a role noun refers back to the one person named with that role
     ]);
   });
 
+  it('an analyst\'s reading in the present tense, opening a sentence or answering «أما X،»; not elsewhere', () => {
+    expect(pairs(claims(['ويشير لافروف إلى أن المحادثات جيدة.']))).toEqual([['sergei-lavrov', 'المحادثات جيدة']]);
+    expect(pairs(claims(['أما بيسكوف، فيلفت إلى أن الزيارة لم تحدد بعد.']))).toEqual([['dmitry-peskov', 'الزيارة لم تحدد بعد']]);
+    // A negated or embedded present verb is no statement.
+    expect(claims(['ولم تؤكد موسكو ولا بيونغ يانغ هذه المعلومات.'])).toEqual([]);
+    expect(pairs(claims(['وقال لافروف إن تصريحات بيسكوف تؤكد أن الوضع مستقر.']))).toEqual([['sergei-lavrov', 'تصريحات بيسكوف تؤكد أن الوضع مستقر']]);
+  });
+
+  it('«برر X … بأن»: what was said follows the justified act', () => {
+    expect(pairs(claims(['وبرر بيسكوف غياب الوفد بأن الموعد لم يكن مناسبا.']))).toEqual([['dmitry-peskov', 'الموعد لم يكن مناسبا']]);
+  });
+
+  it('a colon after the «إن» that opened what was said starts the next statement, not this one', () => {
+    expect(pairs(claims(['يقول لافروف إن المحادثات جيدة، ويضيف: «الوفد سيعود قريبا».']))).toEqual([
+      ['sergei-lavrov', 'المحادثات جيدة'],
+      ['sergei-lavrov', 'الوفد سيعود قريبا'],
+    ]);
+    // A word no rule knows before the colon: what the «إن» opened is still the statement.
+    expect(pairs(claims(['وقال لافروف إن المحادثات جيدة، مستطرداً: «الوفد سيعود قريبا».']))[0]).toEqual(['sergei-lavrov', 'المحادثات جيدة، مستطرداً: «الوفد سيعود قريبا»']);
+  });
+
   it('a participle takes its main clause\'s subject: the person the sentence opens with, not the last speaker', () => {
     expect(pairs(claims(['وقال لافروف إن المحادثات جيدة.', 'وكان بيسكوف قد دعا الصحفيين، في مؤتمر أمس، إلى الهدوء، معتبراً أن الوضع مستقر تماما.']))).toEqual([
       ['sergei-lavrov', 'المحادثات جيدة'],

@@ -48,6 +48,16 @@ describe('unlinked people, by a title or role', () => {
     expect(people('وأكد الدكتور نادر الخطيبي، أمس، الخبر.')).toEqual([{ name: 'نادر الخطيبي', role: 'الدكتور' }]);
   });
 
+  it('«أبو» and «بن» take the next word into the name, even with ال or a final ة', () => {
+    expect(people('وقال المحلل السياسي نادر أبو حمادة إن المحصول جيد.')).toEqual([{ name: 'نادر أبو حمادة', role: 'المحلل السياسي' }]);
+    expect(people('وقال المندوب الدائم سالم بن الهادي إن المحصول جيد.')).toEqual([{ name: 'سالم بن الهادي', role: 'المندوب الدائم' }]);
+  });
+
+  it('a verbal noun (افتعال، انفعال، استفعال) after a name is the verb\'s object, no word of the name', () => {
+    expect(people('وبرر المندوب الفنلندي ماتي كورهونن امتناع بلاده عن التصويت بأن القرار متسرع.')).toEqual([{ name: 'ماتي كورهونن', role: 'المندوب الفنلندي' }]);
+    expect(people('وأيد وزير الزراعة الفنلندي ماتي كورهونن استمرار المحادثات.')).toEqual([{ name: 'ماتي كورهونن', role: 'وزير الزراعة الفنلندي' }]);
+  });
+
   it('a word of the role governed by ل or ب is no name: «نائب رئيس اللجنة الدائمة لمجلس نواب الشعب»', () => {
     expect(people('وصل وفد برئاسة ماتي كورهونن، نائب رئيس اللجنة الدائمة لمجلس نواب الشعب الفنلندي، إلى العاصمة.')).toEqual([
       { name: 'ماتي كورهونن', role: 'نائب رئيس اللجنة الدائمة لمجلس نواب الشعب الفنلندي' },
