@@ -847,7 +847,14 @@ function embedded(p: Paragraph, trigger: Trigger, lex: Lexicon): boolean {
   const m = p.mentions.find((x) => x.last === trigger.index - 1);
   if (!m || m.first === 0) return false;
   const { text, tokens } = p;
-  return lex.complementizers.has(tokens[m.first - 1]!.folded) && /^\s+$/.test(text.slice(m.end, tokens[trigger.index]!.start)) && /^\s+$/.test(text.slice(tokens[m.first - 1]!.end, m.start));
+  if (!/^\s+$/.test(text.slice(m.end, tokens[trigger.index]!.start))) return false;
+  // «أن الرئيس بوتين أكد …»: up to three words of a title between the complementizer and the name.
+  let k = m.first - 1;
+  for (let steps = 0; k > 0 && steps < 3 && !lex.complementizers.has(tokens[k]!.folded); steps++, k--) {
+    const f = tokens[k]!.folded;
+    if (!(f.startsWith('ال') || lex.roleHeads.has(f)) || !/^\s+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false;
+  }
+  return lex.complementizers.has(tokens[k]!.folded) && /^\s+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start));
 }
 
 /** Claims in one paragraph; `state.last` carries the last named speaker across paragraphs. */

@@ -484,6 +484,10 @@ describe('claims: what was said', () => {
   it('a speech verb inside the reported clause belongs to it: "أفادت الوكالة بأن بوتين أعرب عن …"', () => {
     const c = claims(['وأفادت وكالة تاس بأن بوتين أعرب عن ارتياحه للنتائج.']);
     expect(c[0]).toMatchObject({ speaker: 'tass', text: 'بوتين أعرب عن ارتياحه للنتائج' });
+    // …also with the person's title between the complementizer and the name.
+    expect(pairs(claims(['وذكر الكرملين في بيان أن الرئيس بوتين أكد استعداده لزيارة العاصمة قريبا.']))).toEqual([
+      ['kremlin', 'الرئيس بوتين أكد استعداده لزيارة العاصمة قريبا'],
+    ]);
   });
 
   it('present tense for a position held: "وتقول كوريا الجنوبية إن …"', () => {
