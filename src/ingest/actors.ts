@@ -452,7 +452,9 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
           if (len >= MIN_NAME_WORDS && len <= MAX_NAME_WORDS && ends) {
             // The role without the proclitic on its head ("وحاكم" → "حاكم").
             const prefixLength = tokens[i]!.folded.length - head[0]!.length;
-            const role = text.slice(tokens[i]!.start, roleEndAt).slice(prefixLength);
+            // An honorific closing a longer role is the name's, not the role's: «أستاذ … في الجامعة الأردنية الدكتور».
+            const roleEndsAt = afterHonorific && j - 1 > i ? tokens[j - 2]!.end : roleEndAt;
+            const role = text.slice(tokens[i]!.start, roleEndsAt).slice(prefixLength);
             add(spanText(j, e), role, tokens.slice(j, e + 1).map((t) => t.folded).join(' '));
             i = e;
             break;

@@ -36,7 +36,7 @@ describe('unlinked people, by a title or role', () => {
   it('after an honorific the name may end in a family name with ال: «الدكتور رامي الحياري»', () => {
     // After the role and an honorific inside it.
     expect(people('وقال أستاذ علم الاجتماع في الجامعة الوطنية الدكتور نادر الخطيبي لـ«الصحيفة» إن المحصول جيد.')).toEqual([
-      { name: 'نادر الخطيبي', role: 'أستاذ علم الاجتماع في الجامعة الوطنية الدكتور' },
+      { name: 'نادر الخطيبي', role: 'أستاذ علم الاجتماع في الجامعة الوطنية' },
     ]);
     // An honorific alone, the role after the name: that role is the person's.
     expect(people('ويعتقد الدكتور نادر الخطيبي، أستاذ علم الاجتماع في الجامعة الوطنية، أن المحصول جيد.')).toEqual([
