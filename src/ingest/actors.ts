@@ -512,14 +512,18 @@ function phraseAtWithPrefix(tokens: readonly Token[], at: number, phrase: readon
  * The matcher plus the article's unlinked people, as person actors whose id is their name: claims can
  * then name them as speakers, by the full name or (once named in full) by its first or last word.
  */
-export function withPeople(matcher: ActorMatcher, people: Person[]): ActorMatcher {
+export function withPeople(matcher: ActorMatcher, people: Person[], honorifics: readonly string[] = []): ActorMatcher {
   if (people.length === 0) return matcher;
   const extra: Actor[] = people.map((p) => {
     const words = p.name.split(/[\s\-]+/).filter(Boolean);
     const short = [...new Set([words[0]!, words[words.length - 1]!])].filter((w) => tokenize(w)[0] && tokenize(w)[0]!.folded.length >= 3);
     // The role as the article wrote it before the name names them too, whatever is inside it
-    // ("مدير مكتب الأمن القومي في الرئاسة … تشانغ هو-جين": the «في» there opens no circumstance).
-    const variants = p.role ? [`${p.role} ${p.name}`] : [];
+    // ("مدير مكتب الأمن القومي في الرئاسة … تشانغ هو-جين": the «في» there opens no circumstance), and so
+    // does either with an honorific before the name («أستاذ … الدكتور رامي الحياري», «الدكتور رامي الحياري»).
+    const variants = [
+      ...(p.role ? [`${p.role} ${p.name}`, ...honorifics.map((h) => `${p.role} ${h} ${p.name}`)] : []),
+      ...honorifics.map((h) => `${h} ${p.name}`),
+    ];
     // The role alone names them too, once named in full, as a title does a known actor: the apposition in
     // "قال X، المتحدث باسم الوزارة، إن …", or "وأضاف المتحدث باسم الوزارة أن …" further on.
     return { id: p.name, kind: 'person', name_ar: p.name, name_en: p.name, variants, latin: [], short, titles: p.role ? [p.role] : [], ...(p.role ? { role_ar: p.role } : {}) };

@@ -256,6 +256,19 @@ describe('claims: a role noun refers back to the one person named with that role
     ]);
   });
 
+  it('an unlinked analyst named with a role and an honorific speaks: «وقال أستاذ … الدكتور X لـ«الصحيفة» إن …»', () => {
+    const { matcher, data } = projectIngestor();
+    const text = ['وقال أستاذ علم الاجتماع في الجامعة الوطنية الدكتور نادر الخطيبي لـ«الصحيفة» إن المحصول جيد هذا العام.', 'وأضاف الدكتور نادر الخطيبي أن الأسعار ستنخفض.'];
+    const people = findPeople(text, matcher, data.claims.people, claimStopWords(data.claims));
+    expect(people).toEqual([{ name: 'نادر الخطيبي', role: 'أستاذ علم الاجتماع في الجامعة الوطنية' }]);
+    const speakers = withPeople(matcher, people, data.claims.people.honorifics);
+    const found = findClaims(text, { matcher: speakers, named: speakers.namedInFull(text.join('\n')), rules: data.claims, dates: data.dates, writtenOn: null });
+    expect(pairs(found)).toEqual([
+      ['نادر الخطيبي', 'المحصول جيد هذا العام'],
+      ['نادر الخطيبي', 'الأسعار ستنخفض'],
+    ]);
+  });
+
   it('the paper spoken to, «لـ«X»», between the speaker and «إن/أن» is neither subject nor statement', () => {
     expect(pairs(claims(['وقال المتحدث باسم الكرملين دميتري بيسكوف لـ«الصحيفة» إن المحادثات جيدة.']))).toEqual([['dmitry-peskov', 'المحادثات جيدة']]);
     expect(pairs(claims(['وقال لافروف إن الزيارة ناجحة، موضحاً لـ"الصحيفة" أن الوفد سيعود قريبا.']))).toEqual([
