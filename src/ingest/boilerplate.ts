@@ -181,6 +181,11 @@ export function translationFooterRegexes(templates: string[]): RegExp[] {
 }
 
 /** Agency marks from outlets.yaml at the end of a paragraph: "… (İLKHA)". */
+function gluedEndMarkOf(phrases: string[]): RegExp | null {
+  const arabic = phrases.filter((p) => ARABIC.test(p)).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return arabic.length ? new RegExp(`(?<=[.!?؟…]["»”]?)\\s*[-–(]?\\s*(?:${arabic.join('|')})\\s*\\)?\\s*$`, 'u') : null;
+}
+
 function trailingAgencyMark(line: string, markers: string[]): string | null {
   const m = /\(\s*([^()]{1,40}?)\s*\)\s*$/u.exec(line);
   if (!m) return null;
@@ -234,6 +239,11 @@ interface Context {
   lineRules: RuleEntry[];
   tailRules: RuleEntry[];
   headlineRules: RuleEntry[];
+  /**
+   * An end marker run onto a paragraph's last sentence («… والامن".انتهى», «… الجبهة. (النهاية)»): the
+   * end_marker rule's Arabic phrases after a stop. The paragraph is text; the marker is cut from it.
+   */
+  gluedEndMark: RegExp | null;
   /** This page's date lines, each read once (made per page by cutFurniture). */
   dateLines: DateLineReader;
 }
@@ -279,6 +289,7 @@ function buildContext(data: IngestData): DataContext {
     ].map(fold).filter(Boolean)),
     lex,
     dateWords,
+    gluedEndMark: gluedEndMarkOf(boilerplate.rules.find((r) => r.name === 'end_marker')?.phrases ?? []),
   };
 }
 
@@ -418,7 +429,8 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
   markTeasers(read, kinds);
   markLanguageMenus(read, kinds, ctx);
   const tails = read.map((l) => tailMarker(l, ctx));
-  const paragraph = nonEmpty.map((l, i) => kinds[i] === null && tails[i] === null && isParagraph(l.text.replace(/\s*\([^()]{1,40}\)\s*$/u, '')));
+  const unmarked = (text: string) => (ctx.gluedEndMark ? text.replace(ctx.gluedEndMark, '') : text);
+  const paragraph = nonEmpty.map((l, i) => kinds[i] === null && tails[i] === null && isParagraph(unmarked(l.text).replace(/\s*\([^()]{1,40}\)\s*$/u, '')));
   // A caption over the lead that is a finished sentence with the photo's credit after its stop («… في
   // الكرملين، 4 نوفمبر 2024. (أ ف ب)»): a story's closing mark ends its last paragraph, never the first of several.
   const firstParagraph = paragraph.indexOf(true);
@@ -508,6 +520,11 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
       continue;
     }
     let body = text;
+    const end = paragraph[i] && ctx.gluedEndMark ? ctx.gluedEndMark.exec(body) : null;
+    if (end) {
+      cutAt(i, 'end_marker', end[0].trim());
+      body = body.slice(0, end.index).trim();
+    }
     const mark = trailingAgencyMark(body, ctx.markers);
     if (mark) {
       cutAt(i, 'agency_mark', mark);

@@ -129,6 +129,16 @@ describe('each kind of page furniture, on made-up lines', () => {
     expect(cut(HEAD, 'قال المسؤول (الروسي) إن الاجتماع كان مثمرا.').removed).toEqual([]);
   });
 
+  it('an end marker run onto the last sentence («…".انتهى», «… (النهاية)») is cut, the paragraph stays', () => {
+    const last = 'وأضاف المسؤول أن "الاجتماع المقبل سيعقد في موسكو".انتهى';
+    const r = cut(HEAD, PARA, last, 'أخبار ذات صلة', 'خبر آخر عن موضوع آخر');
+    expect(r.body.map((b) => b.text)).toEqual([PARA, 'وأضاف المسؤول أن "الاجتماع المقبل سيعقد في موسكو".']);
+    expect(r.removed[0]).toEqual({ line: 3, rule: 'end_marker', text: 'انتهى' });
+    expect(cut(HEAD, 'وأضاف المسؤول أن الاجتماع المقبل سيعقد في موسكو. (النهاية)').body.map((b) => b.text)).toEqual(['وأضاف المسؤول أن الاجتماع المقبل سيعقد في موسكو.']);
+    // Inside a sentence the word is the writer's («انتهى الاجتماع …»): nothing is cut.
+    expect(cut(HEAD, PARA, 'وقال المسؤول إن الاجتماع انتهى بعد ساعتين.').removed).toEqual([]);
+  });
+
   it('end markers, translation footers and copyright lines', () => {
     expect(
       rulesOf(HEAD, PARA, 'النهاية message/', '© | وقد قام مركز ويبانغاه الإخباري بترجمة هذا الخبر من مصدر وكالة تسنیم للأنباء |', '© جميع الحقوق محفوظة 2024'),
@@ -192,7 +202,7 @@ describe('furniture of each seed', () => {
         if (line.no === headline!.no) continue;
         if (kept.has(line.no)) {
           // Kept lines lose nothing but a cut agency mark.
-          const mark = cut.find((r) => r.rule === 'agency_mark')?.text ?? '';
+          const mark = cut.filter((r) => r.rule === 'agency_mark' || r.rule === 'end_marker').map((r) => r.text).join(' ');
           expect(`${kept.get(line.no)} ${mark}`.trim(), `${p}:${line.no}`).toBe(line.text.replace(/\s+/g, ' ').trim());
         } else {
           expect(cut.map((r) => r.text), `${p}:${line.no}`).toEqual([line.raw.trim()]);
