@@ -218,6 +218,8 @@ export function isParagraph(text: string): boolean {
 }
 
 /** Lines that close an article: after them, a "read also" line starts a tail to the end. */
+/** A page's own stamp lines: its date, its CMS's published/updated line, a bare time stamp. */
+const STAMP_KINDS = new Set(['date_line', 'cms_metadata', 'timestamp']);
 const CLOSING_RULES = new Set(['source_line', 'tag_line', 'end_marker', 'copyright_line', 'translation_footer']);
 
 /** The word lists and regexes the structural rules need, built once per data set. */
@@ -465,9 +467,13 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
   const folded = read.map((l) => l.folded);
   // The headline tells what the first two paragraphs tell; when no line does, what the first three do (a
   // headline on a remark the story reaches in its third paragraph: «بوتين عن …: «…»»).
+  // The line right above the text with a date line above it: where a photo's caption stands («headline /
+  // date / caption / text»), weighed as a caption over its credit is.
+  const stampAbove = (index: number) => kinds.slice(0, index).some((k) => k !== null && STAMP_KINDS.has(k));
+  const underStamp = (index: number) => index === headerEnd - 1 && stampAbove(index);
   const chosen =
-    chooseHeadline(candidates, folded, paragraphTexts.slice(0, 2), data) ??
-    (paragraphTexts.length > 2 ? chooseHeadline(candidates, folded, paragraphTexts.slice(0, 3), data) : null);
+    chooseHeadline(candidates, folded, paragraphTexts.slice(0, 2), data, underStamp) ??
+    (paragraphTexts.length > 2 ? chooseHeadline(candidates, folded, paragraphTexts.slice(0, 3), data, underStamp) : null);
   const headlineIndex = chosen === null ? -1 : chosen;
   const headline: Line | null = headlineIndex >= 0 ? { ...nonEmpty[headlineIndex]! } : null;
 

@@ -109,13 +109,15 @@ export const BROWSER_TITLE = /^(.*\S)\s+[-–—|]\s+([^-–—|]{2,40})$/u;
 /** A copyright word before a credit, folded («© Copyright : AFP» folds to «copyright afp»; © and : go). */
 const COPYRIGHT_MARK = /^copyright /u;
 
-export function chooseHeadline(candidates: Candidate[], allFolded: string[], lead: string[], data: IngestData): number | null {
+export function chooseHeadline(candidates: Candidate[], allFolded: string[], lead: string[], data: IngestData, underStamp?: (index: number) => boolean): number | null {
   const { stop, credits } = namesOf(data);
   // A line over a photo credit or a site's name («… خلال لقائه …» over «البوابة نيوز», «رويترز») is the
   // photo's caption when a line above it could be the headline; with none above, it may be the headline
   // over its own credit («الأخبار»).
   // (The credit may carry a copyright mark: «© Copyright : AFP», «© أ ف ب».)
-  const overCredit = (c: Candidate) => !!allFolded[c.index + 1] && credits.has(allFolded[c.index + 1]!.replace(COPYRIGHT_MARK, ''));
+  // So is the line right above the text under the page's date line («headline / date / caption / text»):
+  // a headline above that date line goes first.
+  const overCredit = (c: Candidate) => (!!allFolded[c.index + 1] && credits.has(allFolded[c.index + 1]!.replace(COPYRIGHT_MARK, ''))) || !!underStamp?.(c.index);
 
   // The lead's words with their stems, each stemmed once (every candidate's every word is compared with them).
   const leadWords = [...contentWords(lead, stop)].map(stemmed);

@@ -26,6 +26,17 @@ describe('the headline is chosen by score among the lines above the first paragr
     expect(cut(label, lead, SECOND).title?.text).toBe(label);
   });
 
+  it('a long caption right above the text, under the date line, gives way to the headline above the date', () => {
+    const head = 'وزير الزراعة في الساحل: الموسم أفضل من العام الماضي';
+    const caption = 'وزير الزراعة يتحدث إلى المزارعين في مدينة الساحل خلال زيارته لبحث موسم الحصاد اليوم';
+    const r = cut('صحيفة الوادي الإلكترونية', head, '19 يونيو 2024 - 16:05', caption, LEAD, SECOND);
+    expect(r.title?.text).toBe(head);
+    // (Cut as a line of the page's header: it may be a caption or a standfirst.)
+    expect(r.removed.find((x) => x.line === 4)?.rule).toBe('page_header');
+    // With no date line between them, the line over the text may still be the headline.
+    expect(cut('صحيفة الوادي الإلكترونية', '19 يونيو 2024 - 16:05', HEAD, LEAD, SECOND).title?.text).toBe(HEAD);
+  });
+
   it('a line ending in a known body in brackets, or in «(صورة: …)», is a caption, not the headline', () => {
     const head = 'الهادي يختتم جولته في مدينة الساحل بوعود للمزارعين';
     for (const caption of [
