@@ -105,8 +105,11 @@ function grammarFor(rules: DateRules): DateGrammar {
   const zones = new Map<string, number | string>();
   for (const [name, offset] of Object.entries(rules.zones)) {
     zones.set(squash(foldArabic(name)), offset);
-    // "بتوقيت مكة" is also printed "(توقيت مكة)".
-    if (foldArabic(name).startsWith('بتوقيت ')) zones.set(squash(foldArabic(name).slice(1)), offset);
+    // "بتوقيت مكة" is also printed "(توقيت مكة)", and right after a time as the city alone ("14:37 دمشق").
+    if (foldArabic(name).startsWith('بتوقيت ')) {
+      zones.set(squash(foldArabic(name).slice(1)), offset);
+      zones.set(squash(foldArabic(name).slice('بتوقيت '.length)), offset);
+    }
   }
   const labels = new Map<string, { label: string; kind: Stamp['kind'] }>();
   const labelList = [
@@ -122,6 +125,7 @@ function grammarFor(rules: DateRules): DateGrammar {
   const W = `(?:${alternation(Object.values(rules.weekdays).flat())})(?!\\p{L})`;
   const zoneNames = Object.keys(rules.zones).flatMap((z) => (foldArabic(z).startsWith('بتوقيت ') ? [z, foldArabic(z).slice(1)] : [z]));
   const zoneAlt = `(?:${alternation(zoneNames)})(?!\\p{L})`;
+  const zoneCities = Object.keys(rules.zones).filter((z) => foldArabic(z).startsWith('بتوقيت ')).map((z) => foldArabic(z).slice('بتوقيت '.length));
   const H = `(?:${alternation(rules.hijri_months)})(?!\\p{L})`;
   const L = `(?:${alternation(labelList.map((l) => l.label))})`;
   const AP = `(?:${alternation([...rules.am_words, ...rules.pm_words])})(?!\\p{L})`;
@@ -148,6 +152,8 @@ function grammarFor(rules: DateRules): DateGrammar {
     `(?<zone>(?<!\\p{L})${zoneAlt})(?:\\s*(?<zoff>[+-]\\d{1,2})(?::?(?<zoffm>\\d{2}))?(?!\\d))?`,
     // «بتوقيت اليابان», «توقيت كوريا الشمالية»: a zone the rules do not know is still a zone (the time's offset unknown).
     `(?<uzone>(?<!\\p{L})ب?توقيت\\s+\\p{L}+(?:\\s+ال\\p{L}+)?)`,
+    // "14:37 دمشق": a zone's city alone, a zone only right after a time (scanLine); elsewhere a word like any.
+    `(?<czone>(?<!\\p{L})(?:${alternation(zoneCities)})(?!\\p{L}))`,
     `(?<wd>(?<!\\p{L})(?:يوم\\s+)?${W})`,
   ];
   const token = new RegExp(parts.join('|'), 'gu');
@@ -298,8 +304,12 @@ function scanLine(line: string, rules: DateRules): Scan {
   const tokens: RegExpExecArray[] = [];
   g.token.lastIndex = 0;
   for (let m = g.token.exec(s); m !== null; m = g.token.exec(s)) tokens.push(m);
+  let afterTime = false;
   for (const m of tokens) {
     const gr = m.groups as Groups;
+    // A zone's city counts only right after a time; elsewhere it stays among the words around the stamp.
+    if (gr.czone && !(afterTime && /^\s*$/.test(s.slice(last, m.index)))) continue;
+    afterTime = !!gr.time;
     // "… هـ الموافق 12 سبتمبر 2023": the connector joins the stamp's calendars; it is no sentence word.
     const between = withoutConnector(s.slice(last, m.index), g.connectors);
     residue(between);
@@ -364,8 +374,8 @@ function scanLine(line: string, rules: DateRules): Scan {
         if (gr.isoz) current.offsetHours = 0;
         if (gr.isooff) current.offsetHours = Number(gr.isooff) + Math.sign(Number(gr.isooff) || 1) * Number(gr.isooffm) / 60;
       }
-    } else if (gr.zone) {
-      const z = g.zones.get(squash(gr.zone));
+    } else if (gr.zone || gr.czone) {
+      const z = g.zones.get(squash((gr.zone ?? gr.czone)!));
       if (z !== undefined && current.offsetHours === undefined && current.zone === undefined) {
         if (typeof z === 'number' && gr.zoff) current.offsetHours = z + Number(gr.zoff) + Math.sign(Number(gr.zoff) || 1) * Number(gr.zoffm ?? 0) / 60;
         else if (typeof z === 'number') current.offsetHours = z;

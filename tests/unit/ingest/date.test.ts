@@ -66,6 +66,15 @@ describe('date lines in common other forms', () => {
     expect(line('بتاريخ 3 مارس 2024 الساعة 2:30 م')).toMatchObject({ time: '14:30:00' });
   });
 
+  it('reads a zone\'s city right after a time as the zone («2023.10.19 | 14:37 دمشق»), and only there', () => {
+    expect(line('2023.10.19 | 14:37 دمشق')).toMatchObject({ date: '2023-10-19', time: '14:37:00', offsetHours: 3 });
+    expect(line('الخميس 5 سبتمبر 2024 - 10:30 القاهرة')).toMatchObject({ time: '10:30:00', zone: 'Africa/Cairo' });
+    // Before a date the city is a dateline's place, not a zone; run into a sentence it is the sentence's word.
+    expect(line('دمشق - 19 أكتوبر 2023')).toMatchObject({ date: '2023-10-19' });
+    expect(line('دمشق - 19 أكتوبر 2023')?.offsetHours).toBeUndefined();
+    expect(line('زار دمشق 19 أكتوبر 2023')).toBeNull();
+  });
+
   it('reads an ISO timestamp’s own offset', () => {
     expect(line('نُشر في 2024-03-03T12:30:00+03:00')).toMatchObject({ time: '12:30:00', offsetHours: 3 });
     expect(line('نشر في 2024-03-03T09:30:00Z')).toMatchObject({ time: '09:30:00', offsetHours: 0 });
