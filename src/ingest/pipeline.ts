@@ -146,8 +146,11 @@ interface Dated {
 }
 
 /** The date: the override, else the text's date line, else inferred from a weekday and a dated event. */
-/** Furniture that belongs to the article's photo, not to the page's chrome. */
-const PHOTO_LINES = new Set(['photo_caption']);
+/**
+ * What may stand between an article's stamp and its text on a page with no headline and no masthead: the
+ * photo's caption, and the buttons beside the stamp (font size «A- A+», share links: Latin UI strings).
+ */
+const PHOTO_LINES = new Set(['photo_caption', 'ui_string', 'comment_counter']);
 
 function decideDate(
   seed: SeedInput,

@@ -161,6 +161,8 @@ describe('choosing the publication date of a page', () => {
     // A menu line between the stamp and the text makes it the page's today bar again.
     const bar = text.replace('وزير الخارجية خلال مؤتمر صحفي سابق - أرشيفية', 'اتصل بنا');
     expect(() => entryOf(bar)).toThrow(/no date/);
+    // The buttons printed beside a stamp (font size, share links) are no menu.
+    expect(entryOf(text.replace('وزير الخارجية خلال مؤتمر صحفي سابق - أرشيفية', 'A-\nA+\nWhatsapp\nFacebook')).frontmatter.date).toBe('2022-03-15');
   });
 
   it("a print paper's issue line is the edition's date, even above a section label over the headline", () => {
