@@ -43,6 +43,8 @@ export interface Page {
 }
 
 const fold = (s: string) => foldArabic(s);
+/** A domain name: «swissinfo.ch», «www.lbcgroup.tv», «arabic.cnn.com». */
+const DOMAIN = /^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}$/i;
 
 /** Find an outlet by any of its names (folded). */
 export function findOutlet(name: string, outlets: Outlet[]): Outlet | null {
@@ -252,6 +254,8 @@ class Names {
 
   /** Made of media words ("مدونة …", "… الإخبارية"), short, no digits: a site's name even if unknown. */
   looksLikeSite(raw: string): boolean {
+    // A domain name alone («swissinfo.ch», «Babnet.net»): a site's name as its logo prints it.
+    if (DOMAIN.test(raw.trim())) return true;
     const f = fold(raw);
     const w = f.split(' ');
     // Digits mark a counter or a date line, except a closing number of two or three («موقع 24»).

@@ -28,6 +28,14 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, LEAD, MORE, 'المصدر: جريدة الوادي الأخضر + وكالات')).toMatchObject({ outlet: 'جريدة الوادي الأخضر', via: null, record: null });
   });
 
+  it('a domain name alone at the top is the masthead, not the agency the lead relays', () => {
+    expect(outletOf('wadinews.ch', 'The valley’s voice since 1990', 'الأخبار', HEAD, `الساحل (أ ف ب) – ${LEAD}`, MORE)).toMatchObject({
+      outlet: 'wadinews.ch',
+      via: 'فرانس برس',
+      basis: { rule: 'masthead' },
+    });
+  });
+
   it('the masthead, even with the site words beside it ("X | الموقع الرسمي")', () => {
     expect(outletOf('الموقع الرسمي | سكاي نيوز عربية', 'اقتصاد', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'سكاي نيوز عربية', basis: { rule: 'masthead' } });
   });
