@@ -563,6 +563,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     lines.find((l) => {
       const rule = ruleOf.get(l.no);
       if (!rule || !chrome.has(rule)) return true;
+      // The page's first line an acronym in capitals («LBCI», «MTV»): the site's logo, above its tagline.
+      if (l === lines[0] && /^[A-Z][A-Z0-9]{2,5}$/.test(l.text)) return true;
       return rule === 'ui_string' && /^[\x20-\x7e]+$/.test(l.text) && names.looksLikeSite(l.text);
     }) ?? lines[0];
   let belowBar: Name | null = null;

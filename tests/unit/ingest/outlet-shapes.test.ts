@@ -36,6 +36,10 @@ describe('outlet from the page', () => {
     });
   });
 
+  it('an acronym in capitals on the page\'s first line is the masthead, not the Latin tagline under it', () => {
+    expect(outletOf('WVTV', 'Valley News', 'الرئيسية', 'أخبار دولية', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'WVTV', basis: { rule: 'masthead' } });
+  });
+
   it('the masthead, even with the site words beside it ("X | الموقع الرسمي")', () => {
     expect(outletOf('الموقع الرسمي | سكاي نيوز عربية', 'اقتصاد', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'سكاي نيوز عربية', basis: { rule: 'masthead' } });
   });
