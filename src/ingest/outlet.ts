@@ -870,7 +870,11 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
   // So is the site's own team, «فريق تحرير البوابة» on البوابة's page: a name that holds the outlet's.
   const outletWords = ` ${fold(outlet.name)} `;
   const partOfOwn = (n: Name) => !n.record && (outletWords.includes(` ${fold(n.name)} `) || ` ${fold(n.name)} `.includes(outletWords));
-  const via = viaOrder.flatMap((s) => s.names).find((n) => !sameOutlet(n, outlet) && !own.has(names.siteStem(n.name)) && !partOfOwn(n)) ?? null;
+  // A name the page prints as one of its sections («المدن - عرب وعالم» under a menu with «عرب وعالم»): the
+  // story's section, not an agency.
+  const sections = new Set(removed.filter((r) => r.rule === 'section_label').map((r) => fold(r.text)));
+  const section = (n: Name) => !n.record && sections.has(fold(n.name));
+  const via = viaOrder.flatMap((s) => s.names).find((n) => !sameOutlet(n, outlet) && !own.has(names.siteStem(n.name)) && !partOfOwn(n) && !section(n)) ?? null;
   return {
     outlet: outlet.name,
     via: via?.name ?? null,

@@ -40,6 +40,13 @@ describe('outlet from the page', () => {
     expect(outletOf('WVTV', 'Valley News', 'الرئيسية', 'أخبار دولية', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'WVTV', basis: { rule: 'masthead' } });
   });
 
+  it('a credit «X - <section>» names the page\'s own section, no agency, when the menu prints that section', () => {
+    const page = ['جريدة الوادي الأخضر', 'سياسة', 'عرب وعالم', 'اقتصاد', HEAD, 'جريدة الوادي الأخضر - عرب وعالم', LEAD, MORE];
+    expect(outletOf(...page)).toMatchObject({ outlet: 'جريدة الوادي الأخضر', via: null });
+    // Not in the menu, the name after the dash is still read as the agency relayed.
+    expect(outletOf('جريدة الوادي الأخضر', 'سياسة', 'اقتصاد', HEAD, 'جريدة الوادي الأخضر - أ ف ب', LEAD, MORE)).toMatchObject({ via: 'فرانس برس' });
+  });
+
   it('the masthead, even with the site words beside it ("X | الموقع الرسمي")', () => {
     expect(outletOf('الموقع الرسمي | سكاي نيوز عربية', 'اقتصاد', HEAD, LEAD, MORE)).toMatchObject({ outlet: 'سكاي نيوز عربية', basis: { rule: 'masthead' } });
   });
