@@ -122,6 +122,7 @@ function ruleMatches({ rule, c }: RuleEntry, l: RuleLine): boolean {
   const line = l.text;
   const lineWords = l.words;
   if (rule.max_words !== undefined && lineWords.length > rule.max_words) return false;
+  if (rule.min_words !== undefined && lineWords.length < rule.min_words) return false;
   if (c.literals.length && c.literals.some((p) => line.startsWith(p))) return true;
   switch (rule.match) {
     case 'tail_from':

@@ -48,6 +48,8 @@ const boilerplateRuleSchema = z.object({
   match: z.enum(['tail_from', 'equals', 'starts_with', 'label', 'counter']),
   phrases: z.array(z.string().min(1)).min(1),
   max_words: z.number().int().positive().optional(),
+  /** A line with fewer words is no match: «عاجل: …» is a ticker only when it runs several headlines together. */
+  min_words: z.number().int().positive().optional(),
   before_headline: z.boolean().default(false),
   /** The rule's name for readers (Arabic). */
   label: z.string().optional(),

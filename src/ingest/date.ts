@@ -133,7 +133,8 @@ function grammarFor(rules: DateRules): DateGrammar {
   const B = '(?<![\\p{L}\\p{N}])';
   const date = [
     // 15th, September 2023 · 3 آذار 2024 · 20 نيسان/ أبريل 2019 · 13/سبتمبر/2023 · 16 يناير ,2024 · [12/ أكتوبر/2023]
-    `(?<d1>\\d{1,2})${ORD}[\\s,،/\\-]+(?<m1>${M})(?:\\s*/\\s*(?<m1b>${M}))?[\\s,،/\\-]+(?<y1>\\d{4})`,
+    // (and 18 أكتوبر-تشرين الأول 2024: the two names of a month joined by a hyphen)
+    `(?<d1>\\d{1,2})${ORD}[\\s,،/\\-]+(?<m1>${M})(?:\\s*[/\\-–]\\s*(?<m1b>${M}))?[\\s,،/\\-]+(?<y1>\\d{4})`,
     // September 15, 2023 · June 18, 2024
     `(?<m2>${M})\\s+(?<d2>\\d{1,2})${ORD},?\\s+(?<y2>\\d{4})`,
     // 20.06.2024 · 20/06/2024 · 20-06-2024 · 6/19/2024
@@ -148,6 +149,8 @@ function grammarFor(rules: DateRules): DateGrammar {
     `(?<gdate>${B}(?:${date})(?:\\s*م(?!\\p{L}))?(?!\\d))`,
     // 7:52 مساء · 11:40 am · 12:30:00+03:00 · الساعة 9:40 · على الساعة 13:20 (Maghrebi «à 13h20»)
     `(?<time>${B}(?:(?:(?:علي|عند)\\s+)?الساعه\\s*)?(?<hh>\\d{1,2}):(?<mi>\\d{2})(?::(?<ss>\\d{2}))?(?:(?<isoz>z)|(?<isooff>[+-]\\d{2}):?(?<isooffm>\\d{2}))?(?!\\d)(?:\\s*(?<ap>${AP}))?)`,
+    // «الساعة 06 مساءً»: the hour alone, only after «الساعة» and before an am/pm word.
+    `(?<hour>${B}(?:(?:علي|عند)\\s+)?الساعه\\s*(?<hh2>\\d{1,2})(?![\\d:])\\s*(?<ap2>${AP}))`,
     // "GMT+3", "UTC+03:00": a zone word with its own offset.
     `(?<zone>(?<!\\p{L})${zoneAlt})(?:\\s*(?<zoff>[+-]\\d{1,2})(?::?(?<zoffm>\\d{2}))?(?!\\d))?`,
     // «بتوقيت اليابان», «توقيت كوريا الشمالية»: a zone the rules do not know is still a zone (the time's offset unknown).
@@ -232,10 +235,11 @@ function readDateToken(gr: Groups, g: DateGrammar): Omit<ParsedDate, 'time'> | n
 }
 
 function readTime(gr: Groups, g: DateGrammar): string | null {
-  let hh = Number(gr.hh);
-  const mi = Number(gr.mi);
+  let hh = Number(gr.hh ?? gr.hh2);
+  const mi = Number(gr.mi ?? 0);
   const ss = Number(gr.ss ?? 0);
-  const ap = gr.ap ? squash(gr.ap) : null;
+  const apWord = gr.ap ?? gr.ap2;
+  const ap = apWord ? squash(apWord) : null;
   if (ap && (hh > 12 || hh === 0)) {
     if (hh > 23) return null;
   } else if (ap && g.pm.has(ap)) hh = (hh % 12) + 12;
@@ -307,6 +311,7 @@ function scanLine(line: string, rules: DateRules): Scan {
   let afterTime = false;
   for (const m of tokens) {
     const gr = m.groups as Groups;
+    if (gr.hour) gr.time = gr.hour; // «الساعة 06 مساءً» is a time like any
     // A zone's city counts only right after a time; elsewhere it stays among the words around the stamp.
     if (gr.czone && !(afterTime && /^\s*$/.test(s.slice(last, m.index)))) continue;
     afterTime = !!gr.time;

@@ -129,6 +129,15 @@ describe('each kind of page furniture, on made-up lines', () => {
     expect(cut(HEAD, 'قال المسؤول (الروسي) إن الاجتماع كان مثمرا.').removed).toEqual([]);
   });
 
+  it('a ticker at the top («عاجل: …» running other stories together) is furniture, and the page below it is read as usual', () => {
+    const ticker = 'عاجل: الحكومة تعلن إجراءات جديدة لضبط أسعار الخبز في العاصمة المجلس البلدي يقر موازنة العام المقبل بعد نقاش طويل والفريق الوطني يتأهل';
+    const r = cut(ticker, 'صحيفة الوادي الإلكترونية', 'محليات', HEAD, PARA, 'وقال بوتين إن شيئا آخر حدث.');
+    expect(r.title?.text).toBe(HEAD);
+    expect(r.removed.map((x) => [x.line, x.rule])).toEqual([[1, 'ticker'], [2, 'masthead'], [3, 'section_label']]);
+    // A breaking headline is no ticker: short, it is the headline.
+    expect(cut('عاجل: المسؤول يصف الاجتماع بأنه مثمر', PARA).title?.text).toBe('عاجل: المسؤول يصف الاجتماع بأنه مثمر');
+  });
+
   it('an end marker run onto the last sentence («…".انتهى», «… (النهاية)») is cut, the paragraph stays', () => {
     const last = 'وأضاف المسؤول أن "الاجتماع المقبل سيعقد في موسكو".انتهى';
     const r = cut(HEAD, PARA, last, 'أخبار ذات صلة', 'خبر آخر عن موضوع آخر');

@@ -75,6 +75,13 @@ describe('date lines in common other forms', () => {
     expect(line('زار دمشق 19 أكتوبر 2023')).toBeNull();
   });
 
+  it('reads a month\'s two names joined by a hyphen and an hour alone after «الساعة» before am/pm', () => {
+    expect(line('الجمعة 18 أكتوبر-تشرين الأول 2024 الساعة 06 مساءً / صحيفة ما - وكالات')).toMatchObject({ date: '2024-10-18', time: '18:00:00' });
+    expect(line('الأحد 3 مارس 2024 الساعة 9 صباحاً')).toMatchObject({ date: '2024-03-03', time: '09:00:00' });
+    // Without an am/pm word an hour alone is no time («الساعة 24» names a channel).
+    expect(line('الساعة 24')).toBeNull();
+  });
+
   it('reads an ISO timestamp’s own offset', () => {
     expect(line('نُشر في 2024-03-03T12:30:00+03:00')).toMatchObject({ time: '12:30:00', offsetHours: 3 });
     expect(line('نشر في 2024-03-03T09:30:00Z')).toMatchObject({ time: '09:30:00', offsetHours: 0 });
