@@ -255,6 +255,7 @@ export interface PersonRules {
   role_words: string[];
   institutions?: string[];
   honorifics?: string[];
+  honorific_qualifiers?: string[];
   not_names: string[];
 }
 
@@ -265,8 +266,10 @@ interface PersonLexicon {
   singleHeads: Set<string>;
   roleWords: Set<string>;
   institutions: Set<string>;
-  /** «الدكتور», «المهندس»: heads too; the name after one may end in a family name with ال. */
+  /** «الدكتور», «المهندس», «العميد»: heads too; the name after one may end in a family name with ال. */
   honorifics: Set<string>;
+  /** «المتقاعد», «الركن»: after an honorific, still the honorific's. */
+  qualifiers: Set<string>;
   notNames: Set<string>;
 }
 
@@ -287,6 +290,7 @@ function personLexicon(rules: PersonRules, extraStops: readonly string[]): Perso
       roleWords: new Set(rules.role_words.flatMap(phraseTokens)),
       institutions: new Set((rules.institutions ?? []).flatMap(phraseTokens)),
       honorifics: new Set(honorifics.flatMap(phraseTokens)),
+      qualifiers: new Set((rules.honorific_qualifiers ?? []).flatMap(phraseTokens)),
       notNames,
     };
     personLexicons.set(rules, lex);
@@ -297,6 +301,8 @@ function personLexicon(rules: PersonRules, extraStops: readonly string[]): Perso
 const HEAD_PREFIXES = ['', 'و', 'ف', 'ل', 'ب', 'ول', 'وب'];
 /** Folded افتعال, انفعال and استفعال: six or seven letters, no long vowel but the one before the last. */
 const VERBAL_NOUN = /^(?:ا[^ا]ت[^ا]ا[^ا]|ان[^ا][^ا]ا[^ا]|است[^ا][^ا]ا[^ا])$/u;
+/** Given names that fold like common words («علي» as «على»): a name's first word only after an honorific. */
+const FIRST_NAMES_LIKE_STOPS = new Set(['علي']);
 /** Words of a name that take the next word with them, whatever its form: «أبو», «بن» (folded). */
 const KUNYA = new Set(['ابو', 'ابي', 'بن', 'ابن']);
 const MAX_ROLE_WORDS = 10;
@@ -373,9 +379,10 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       if (!bare.startsWith('ال') || f.length < 4 || /\d/.test(f) || /ة$/.test(bare) || /\u064B/.test(t.text)) return false;
       return !isStop(f) && !lex.roleWords.has(f) && !institution(k) && !lex.singleHeads.has(f);
     };
-    /** Token k is an honorific («الدكتور», «ود.»). */
-    const honorific = (k: number) => {
+    /** Token k is an honorific («الدكتور», «ود.»), or its qualifier («العميد المتقاعد»). */
+    const honorific = (k: number): boolean => {
       const f = tokens[k]?.folded ?? '';
+      if (lex.qualifiers.has(f)) return k > 0 && joined(k) && honorific(k - 1);
       return lex.honorifics.has(f) || (/^[وف]/.test(f) && lex.honorifics.has(f.slice(1)));
     };
     const roleWord = (k: number) => {
@@ -444,7 +451,9 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
           steps++;
           continue;
         }
-        if (nameLike(j)) {
+        // «الدكتور علي الربيعي»: after an honorific, «علي» (folded as the preposition «على») opens the name.
+        const firstAfterHonorific = honorific(j - 1) && joined(j) && !covered.has(j) && FIRST_NAMES_LIKE_STOPS.has(tokens[j]!.folded) && j + 1 < tokens.length && joinedInName(j + 1) && (nameLike(j + 1) || familyName(j + 1));
+        if (nameLike(j) || firstAfterHonorific) {
           const afterHonorific = honorific(j - 1) && joined(j);
           const e = runFrom(j, afterHonorific);
           const len = e - j + 1;
@@ -453,7 +462,8 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
             // The role without the proclitic on its head ("وحاكم" → "حاكم").
             const prefixLength = tokens[i]!.folded.length - head[0]!.length;
             // An honorific closing a longer role is the name's, not the role's: «أستاذ … في الجامعة الأردنية الدكتور».
-            const roleEndsAt = afterHonorific && j - 1 > i ? tokens[j - 2]!.end : roleEndAt;
+            // (A qualified rank stays in the role: «الخبير العسكري العميد المتقاعد».)
+            const roleEndsAt = afterHonorific && j - 1 > i && !lex.qualifiers.has(tokens[j - 1]!.folded) ? tokens[j - 2]!.end : roleEndAt;
             const role = text.slice(tokens[i]!.start, roleEndsAt).slice(prefixLength);
             add(spanText(j, e), role, tokens.slice(j, e + 1).map((t) => t.folded).join(' '));
             i = e;

@@ -112,9 +112,10 @@ export const claimRulesSchema = z.object({
       role_words: z.array(z.string().min(1)),
       institutions: z.array(z.string().min(1)).default([]),
       honorifics: z.array(z.string().min(1)).default([]),
+      honorific_qualifiers: z.array(z.string().min(1)).default([]),
       not_names: z.array(z.string().min(1)),
     })
-    .default({ role_heads: [], role_words: [], institutions: [], honorifics: [], not_names: [] }),
+    .default({ role_heads: [], role_words: [], institutions: [], honorifics: [], honorific_qualifiers: [], not_names: [] }),
 });
 export type ClaimRules = z.infer<typeof claimRulesSchema>;
 

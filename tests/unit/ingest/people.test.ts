@@ -48,6 +48,15 @@ describe('unlinked people, by a title or role', () => {
     expect(people('وأكد الدكتور نادر الخطيبي، أمس، الخبر.')).toEqual([{ name: 'نادر الخطيبي', role: 'الدكتور' }]);
   });
 
+  it('a military rank is an honorific too, also with a qualifier («العميد المتقاعد»); «علي» opens a name after one', () => {
+    expect(people('ويقول العميد المتقاعد نادر الخطيبي إن الجبهة هادئة.')).toEqual([{ name: 'نادر الخطيبي', role: 'العميد المتقاعد' }]);
+    expect(people('وقال الخبير العسكري اللواء الركن سالم الهادي لـ«الصحيفة» إن الجبهة هادئة.')).toEqual([{ name: 'سالم الهادي', role: 'الخبير العسكري اللواء الركن' }]);
+    expect(people('وقال الخبير في الشؤون الدولية الدكتور علي الساعدي إن الجبهة هادئة.')).toEqual([{ name: 'علي الساعدي', role: 'الخبير في الشؤون الدولية' }]);
+    expect(people('ويرى الكولونيل المتقاعد في الجيش الفنلندي ماتي كورهونن أن الجبهة هادئة.')).toEqual([{ name: 'ماتي كورهونن', role: 'الكولونيل المتقاعد في الجيش الفنلندي' }]);
+    // «الفريق» is more often the team than the rank: no honorific.
+    expect(people('وقالت المندوبة إن الفيتو يهدف إلى إسكات الفريق الذي بدأ يوثق صفقات الأسلحة.')).toEqual([]);
+  });
+
   it('«أبو» and «بن» take the next word into the name, even with ال or a final ة', () => {
     expect(people('وقال المحلل السياسي نادر أبو حمادة إن المحصول جيد.')).toEqual([{ name: 'نادر أبو حمادة', role: 'المحلل السياسي' }]);
     expect(people('وقال المندوب الدائم سالم بن الهادي إن المحصول جيد.')).toEqual([{ name: 'سالم بن الهادي', role: 'المندوب الدائم' }]);
