@@ -456,6 +456,22 @@ const SECTION_AND_DATE = /^\p{L}+\s+[0-9\u0660-\u0669]{1,4}[-/.][0-9\u0660-\u066
 const LEADING_FI = /^\s*في\s+/u;
 
 export function readDateLine(line: string, rules: DateRules): DateLine | null {
+  const whole = readWholeDateLine(line, rules);
+  if (whole || !LABELLED_PART.test(line)) return whole;
+  // «صدر هذا المقال بالنسخة الورقية للشروق - تاريخ النشر : 2024/11/11»: a notice, then a dash or bar and a
+  // labelled stamp of its own; the stamp is the line's when it reads alone and carries its label.
+  const parts = line.split(/\s[-–|]\s/u);
+  for (let k = parts.length - 1; k > 0; k--) {
+    const part = readWholeDateLine(parts.slice(k).join(' - '), rules);
+    if (part?.label) return part;
+  }
+  return null;
+}
+
+/** A dash or bar between words, then more: a line that may hold a labelled stamp after a notice. */
+const LABELLED_PART = /\S\s[-–|]\s\S/u;
+
+function readWholeDateLine(line: string, rules: DateRules): DateLine | null {
   // Cheap refusals first (most lines of a page): no year, no second number, or far too many words for a stamp and its few neighbours.
   if (!HAS_DIGIT.test(line) || line.length > 400 || !MAY_HOLD_YEAR.test(line) || !TWO_NUMBERS.test(line)) return null;
   // A stamp is a dozen words at most (label, weekday, date, time, am/pm, zone) beside its few neighbours

@@ -82,6 +82,11 @@ describe('date lines in common other forms', () => {
     expect(line('الساعة 24')).toBeNull();
   });
 
+  it('reads a labelled stamp after a notice and a dash («… الورقية - تاريخ النشر : 2024/11/11»); an unlabelled one stays refused', () => {
+    expect(line('صدر هذا المقال في النسخة الورقية للصحيفة - تاريخ النشر : 2024/11/11')).toMatchObject({ date: '2024-11-11', label: 'تاريخ النشر' });
+    expect(line('قال الوزير إن القمة المقبلة ستعقد - في 19 يونيو 2024')).toBeNull();
+  });
+
   it('reads an ISO timestamp’s own offset', () => {
     expect(line('نُشر في 2024-03-03T12:30:00+03:00')).toMatchObject({ time: '12:30:00', offsetHours: 3 });
     expect(line('نشر في 2024-03-03T09:30:00Z')).toMatchObject({ time: '09:30:00', offsetHours: 0 });
