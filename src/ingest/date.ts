@@ -457,11 +457,17 @@ const LEADING_FI = /^\s*في\s+/u;
 
 export function readDateLine(line: string, rules: DateRules): DateLine | null {
   const whole = readWholeDateLine(line, rules);
-  if (whole || !LABELLED_PART.test(line)) return whole;
+  if (whole || line.length > 160 || !LABELLED_PART.test(line)) return whole;
   // «صدر هذا المقال بالنسخة الورقية للشروق - تاريخ النشر : 2024/11/11»: a notice, then a dash or bar and a
   // labelled stamp of its own; the stamp is the line's when it reads alone and carries its label.
   const parts = line.split(/\s[-–|]\s/u);
+  const labels = grammarFor(rules).labels;
+  const opensWithLabel = (part: string) => {
+    const w = foldArabic(part).replace(/[^\p{L}\s]/gu, ' ').trim().split(/\s+/).slice(0, 4);
+    return w.some((_, n) => labels.has(squash(w.slice(0, n + 1).join(' '))));
+  };
   for (let k = parts.length - 1; k > 0; k--) {
+    if (!opensWithLabel(parts[k]!)) continue;
     const part = readWholeDateLine(parts.slice(k).join(' - '), rules);
     if (part?.label) return part;
   }

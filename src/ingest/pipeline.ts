@@ -84,7 +84,9 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
   const dated = decideDate(seed, removed, paragraphs, override, outlet.record, named, { data, matcher }, headline?.no ?? 0, dateLines);
   const lists = actorLists(texts, override, matcher);
   const people = findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims), named);
-  const withUnlinked = withPeople(matcher, people, data.claims.people.honorifics);
+  // (Only the honorifics the article prints: each one makes a name variant per person to match.)
+  const honorifics = people.length ? data.claims.people.honorifics.filter((h) => texts.some((t) => t.includes(h))) : [];
+  const withUnlinked = withPeople(matcher, people, honorifics);
   const unknownBodies = findBodies(texts, withUnlinked, data.claims, people.length ? withUnlinked.namedInFull(texts) : named);
   const speakers = withBodies(withUnlinked, unknownBodies);
   const claims = findClaims(
