@@ -895,6 +895,12 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
       const subject = p.mentions.find((x) => x.last === trigger.index - 1)!;
       if (after.speaker !== subject.actorId) return;
     }
+    // «وكان الوزير بلينكن قد حث الصين على …»: with its subject before it and «قد» between, a name after
+    // the verb is its object, and the subject speaks.
+    if (trigger.kind === 'verb' && after.speaker !== null) {
+      const before = subjectBefore(p, trigger, ctx, lex);
+      if (before.id && before.marked && before.id !== after.speaker) after.speaker = before.id;
+    }
     if (trigger.kind === 'noun') {
       // «إعلان X أن …»: only with its speaker named after it and «أن» after the speaker.
       if (after.speaker === null || after.stop.kind !== 'complementizer') return;

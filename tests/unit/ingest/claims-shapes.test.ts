@@ -285,6 +285,16 @@ describe('claims: a role noun refers back to the one person named with that role
     expect(pairs(claims(['وقال لافروف إن تصريحات بيسكوف تؤكد أن الوضع مستقر.']))).toEqual([['sergei-lavrov', 'تصريحات بيسكوف تؤكد أن الوضع مستقر']]);
   });
 
+  it('«وكان X قد حث الصين …، مؤكداً أن …»: with the subject before the verb and «قد», a name after the verb is its object', () => {
+    const found = pairs(claims(['وكان لافروف قد حث الصين، الأسبوع الماضي، على التدخل، مؤكداً أن على بكين مسؤولية خاصة.']));
+    expect(found.map(([speaker]) => speaker)).toEqual(found.map(() => 'sergei-lavrov'));
+    expect(found).toContainEqual(['sergei-lavrov', 'على بكين مسؤولية خاصة']);
+  });
+
+  it('«، متهماً …» after what was said is the speaker\'s next act, not more of the statement', () => {
+    expect(pairs(claims(['وأضاف لافروف أن موسكو لا تستبعد التعاون، متهماً الدول الغربية بالتصعيد.']))).toEqual([['sergei-lavrov', 'موسكو لا تستبعد التعاون']]);
+  });
+
   it('«برر X … بأن»: what was said follows the justified act', () => {
     expect(pairs(claims(['وبرر بيسكوف غياب الوفد بأن الموعد لم يكن مناسبا.']))).toEqual([['dmitry-peskov', 'الموعد لم يكن مناسبا']]);
   });
