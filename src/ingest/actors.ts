@@ -392,7 +392,8 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       const f = tokens[k]!.folded;
       const bare = tokens[k]!.text.replace(/[\u064B-\u065F\u0640]/g, '');
       // «النائب الأول لوزير الخارجية»: a head with ل after the role's start goes on with it.
-      return bare.startsWith('ال') || bare.startsWith('لل') || lex.roleWords.has(f) || lex.singleHeads.has(f) || (/^[لب]/.test(f) && (lex.singleHeads.has(f.slice(1)) || lex.roleWords.has(f.slice(1))));
+      // A word ending in ة is never a name's: a noun or a place of the role («بغزة», «في مدينة غزة»).
+      return bare.startsWith('ال') || bare.startsWith('لل') || /ة$/.test(bare) || lex.roleWords.has(f) || lex.singleHeads.has(f) || (/^[لب]/.test(f) && (lex.singleHeads.has(f.slice(1)) || lex.roleWords.has(f.slice(1))));
     };
     /** A name run starting at k: its last token, or -1 when it is not a clean name. */
     /** The word after «أبو», «بن»: part of the name even with ال or a final ة («أحمد أبو الغيط», «وليد أبو شمالة»). */

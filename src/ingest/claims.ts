@@ -1188,5 +1188,5 @@ export function claimStopWords(rules: ClaimRules): readonly string[] {
 }
 
 function claimStopWordsOf(rules: ClaimRules): string[] {
-  return [...rules.speech_verbs, ...rules.continuation_participles, ...rules.complementizers, ...rules.fillers, ...rules.circumstance_words, ...rules.content_prepositions, ...rules.relay_markers, ...rules.relay_verbs, ...rules.saying_nouns, ...rules.relatives];
+  return [...rules.speech_verbs, ...(rules.view_verbs ?? []), ...rules.continuation_participles, ...rules.complementizers, ...rules.fillers, ...rules.circumstance_words, ...rules.content_prepositions, ...rules.relay_markers, ...rules.relay_verbs, ...rules.saying_nouns, ...rules.relatives];
 }

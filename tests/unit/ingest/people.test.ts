@@ -57,6 +57,18 @@ describe('unlinked people, by a title or role', () => {
     expect(people('وقالت المندوبة إن الفيتو يهدف إلى إسكات الفريق الذي بدأ يوثق صفقات الأسلحة.')).toEqual([]);
   });
 
+  it('a place or noun ending in ة inside a role goes on with it («… بغزة», «في مدينة …»)', () => {
+    expect(people('ويرى أستاذ العلوم السياسية في جامعة الوادي بغزة ماتي كورهونن أن القمة ناجحة.')).toEqual([
+      { name: 'ماتي كورهونن', role: 'أستاذ العلوم السياسية في جامعة الوادي بغزة' },
+    ]);
+    // (No head, no person: «منذ بدء الحرب مكتفية بإرسال مساعدات» names no one.)
+    expect(people('وهي خطوة تتحاشاها سيول منذ بدء الحرب مكتفية بإرسال مساعدات إنسانية.')).toEqual([]);
+  });
+
+  it('a view verb before a name is no part of it: «ويرى X، الباحث في …، أن»', () => {
+    expect(people('ويرى ماتي كورهونن، الباحث في معهد الدراسات الشرقية، أن القمة ناجحة.')).toEqual([{ name: 'ماتي كورهونن', role: 'الباحث في معهد الدراسات الشرقية' }]);
+  });
+
   it('«أبو» and «بن» take the next word into the name, even with ال or a final ة', () => {
     expect(people('وقال المحلل السياسي نادر أبو حمادة إن المحصول جيد.')).toEqual([{ name: 'نادر أبو حمادة', role: 'المحلل السياسي' }]);
     expect(people('وقال المندوب الدائم سالم بن الهادي إن المحصول جيد.')).toEqual([{ name: 'سالم بن الهادي', role: 'المندوب الدائم' }]);
