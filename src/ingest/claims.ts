@@ -578,8 +578,11 @@ function statementOf(p: Paragraph, after: AfterVerb, segEnd: number, lex: Lexico
   const leadsToQuote = (q: QuoteSpan) =>
     q.open >= statementStart &&
     tokenize(text.slice(statementStart, q.open)).every((t) => lex.contentPrepositions.has(t.folded) || lex.complementizers.has(t.folded));
+  // («أكدت الصين أنها "ليست على علم" بتفاصيل …»: words run on after the closing mark, so the quotation is a
+  // fragment inside reported speech, not the whole statement.)
+  const endsClause = (q: QuoteSpan) => /^\s*(?:[.،,؛;:!?؟…)]|$)/u.test(text.slice(q.close + 1, sentenceEnd));
   const quote = p.speechQuotes.find(
-    (q) => q.open >= subjectEnd && q.open < sentenceEnd && q.close <= segEnd && (stop.kind === 'quote' || stop.kind === 'colon' || leadsToQuote(q)),
+    (q) => q.open >= subjectEnd && q.open < sentenceEnd && q.close <= segEnd && (stop.kind === 'quote' || stop.kind === 'colon' || (leadsToQuote(q) && endsClause(q))),
   );
   // A colon followed by a quotation mark opens the quotation even when an unbalanced mark
   // before it paired with that one (`مادة "تقديم … الهجوم: "إن كل …"`).

@@ -295,6 +295,13 @@ describe('claims: a role noun refers back to the one person named with that role
     expect(pairs(claims(['وأضاف لافروف أن موسكو لا تستبعد التعاون، متهماً الدول الغربية بالتصعيد.']))).toEqual([['sergei-lavrov', 'موسكو لا تستبعد التعاون']]);
   });
 
+  it('a quotation right after «أن» with words running on after it is a fragment of reported speech', () => {
+    const found = pairs(claims(['وأكد بيسكوف أن "الوثيقة لا تستهدف أحدا" في المنطقة كلها.']));
+    expect(found).toContainEqual(['dmitry-peskov', '"الوثيقة لا تستهدف أحدا" في المنطقة كلها']);
+    // Closing the clause, it is the statement itself, in the speaker's own words.
+    expect(pairs(claims(['وقال بيسكوف إن "الوضع مستقر تماما".']))).toEqual([['dmitry-peskov', 'الوضع مستقر تماما']]);
+  });
+
   it('«برر X … بأن»: what was said follows the justified act', () => {
     expect(pairs(claims(['وبرر بيسكوف غياب الوفد بأن الموعد لم يكن مناسبا.']))).toEqual([['dmitry-peskov', 'الموعد لم يكن مناسبا']]);
   });
