@@ -275,6 +275,8 @@ interface AfterVerb {
   anonymous?: boolean;
   /** The subject is a document ("وأكد البيان أن …"). */
   document?: boolean;
+  /** «ونقلت الوزارة عنه قوله إن …»: the speaker is the one the pronoun points back to. */
+  fromPronoun?: boolean;
 }
 
 /** «إلى أن», «على أن» at `at`: a verb's preposition, then what was said. */
@@ -425,6 +427,8 @@ function walkAfterVerb(p: Paragraph, trigger: Trigger, segEnd: number, preset: s
     if (lex.complementizers.has(w)) return { ...r, stop: { kind: 'complementizer', at: tok.end } };
     if (trigger.kind === 'relay' && mode === 'relay' && r.speaker === null && w === 'عن') {
       mode = 'subject'; // "… عن X قوله": the speaker follows
+    } else if (trigger.kind === 'relay' && mode === 'relay' && r.speaker === null && RELAY_PRONOUNS.has(w)) {
+      r.fromPronoun = true; // "… عنه قوله": the speaker was named before
     } else if (mode === 'subject' && r.speaker === null && r.unknownWords === 0 && takesSubject && lex.anonymous.has(w)) {
       // "قال مصدر دبلوماسي", "قال أحد مساعدي بوتين": someone not named; a name after it is not the speaker.
       return { ...r, unknownWords: r.unknownWords + 1, stop: { kind: 'content', at: tok.start }, anonymous: true };
@@ -708,9 +712,13 @@ function relaysFrom(p: Paragraph, i: number, lex: Lexicon): boolean {
       continue;
     }
     if (tokens[k]!.folded === 'عن') return true;
+    if (RELAY_PRONOUNS.has(tokens[k]!.folded) && /^قول(?:ه|ها)$/.test(tokens[k + 1]?.folded ?? '')) return true;
   }
   return false;
 }
+
+/** «عنه», «عنها»: a relay from the person named before («ونقلت الوزارة عنه قوله إن …»). */
+const RELAY_PRONOUNS = new Set(['عنه', 'عنها']);
 
 /**
  * A subject named before its verb: "وكان الرئيس … بوتين قد قال", "سيرغي لافروف، الذي قال إن …". Only
@@ -908,6 +916,8 @@ function paragraphClaims(p: Paragraph, ctx: ClaimContext, state: State): Claim[]
       // «إعلان X أن …»: only with its speaker named after it and «أن» after the speaker.
       if (after.speaker === null || after.stop.kind !== 'complementizer') return;
     } else if (trigger.kind === 'relay') {
+      // «عنه قوله»: the person who spoke last, relayed by the body before it.
+      if (after.speaker === null && after.fromPronoun && state.last && ctx.matcher.byId.get(state.last)?.kind === 'person') after.speaker = state.last;
       if (after.speaker === null || after.stop.kind === 'content' || after.stop.kind === 'end') return;
     } else if (trigger.kind === 'saying') {
       // "واكتفى بيسكوف بالقول إن …", "ورد بوتين على سؤال … بالقول: …": the subject of the verb before it;

@@ -26,6 +26,13 @@ describe('claims: relayed speech', () => {
     expect(claims(['ونقلت السفن، وهي محملة، عن قرب الجنود إلى الميناء.'])).toEqual([]);
   });
 
+  it('«ونقلت الوزارة عنه قوله إن …»: the person the pronoun points back to speaks, the body relayed it', () => {
+    const c = claims(['وقال لافروف في كلمة إن الزيارة ناجحة.', 'ونقلت وكالة تاس عنه قوله إن البلدين يواجهان عدوا مشتركا.']);
+    expect(c[1]).toMatchObject({ speaker: 'sergei-lavrov', text: 'البلدين يواجهان عدوا مشتركا', reported_by: 'tass' });
+    // With no one named before, no one speaks.
+    expect(claims(['ونقلت وكالة تاس عنه قوله إن البلدين يواجهان عدوا مشتركا.'])).toEqual([]);
+  });
+
   it('a relay verb with no «عن» + name gives no claim and no speaker to «وأضاف»', () => {
     expect(claims(['ونقلت وكالة تاس تفاصيل الزيارة المقبلة.', 'وأضاف أن الوفد سيصل غدا.'])).toEqual([]);
   });
