@@ -379,7 +379,7 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       if (!bare.startsWith('ال') || f.length < 4 || /\d/.test(f) || /ة$/.test(bare) || /\u064B/.test(t.text)) return false;
       return !isStop(f) && !lex.roleWords.has(f) && !institution(k) && !lex.singleHeads.has(f);
     };
-    /** Token k is an honorific («الدكتور», «ود.»), or its qualifier («العميد المتقاعد»). */
+    /** Token k is an honorific («الدكتور», «والعميد»), or its qualifier («العميد المتقاعد»). */
     const honorific = (k: number): boolean => {
       const f = tokens[k]?.folded ?? '';
       if (lex.qualifiers.has(f)) return k > 0 && joined(k) && honorific(k - 1);
@@ -395,11 +395,11 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
       // A word ending in ة is never a name's: a noun or a place of the role («بغزة», «في مدينة غزة»).
       return bare.startsWith('ال') || bare.startsWith('لل') || /ة$/.test(bare) || lex.roleWords.has(f) || lex.singleHeads.has(f) || (/^[لب]/.test(f) && (lex.singleHeads.has(f.slice(1)) || lex.roleWords.has(f.slice(1))));
     };
-    /** A name run starting at k: its last token, or -1 when it is not a clean name. */
     /** The word after «أبو», «بن»: part of the name even with ال or a final ة («أحمد أبو الغيط», «وليد أبو شمالة»). */
     const afterKunya = (k: number) =>
       k > 0 && KUNYA.has(tokens[k - 1]!.folded) && !covered.has(k) && tokens[k]!.folded.length >= 3 && !/\d/.test(tokens[k]!.folded) && !isStop(tokens[k]!.folded);
     const inName = (k: number, afterHonorific: boolean) => nameLike(k) || (afterHonorific && familyName(k)) || afterKunya(k);
+    /** A name run starting at k: its last token (k itself when the next word is no name's). */
     const runFrom = (k: number, afterHonorific = false): number => {
       let e = k;
       while (e + 1 < tokens.length && joinedInName(e + 1) && inName(e + 1, afterHonorific)) e++;
