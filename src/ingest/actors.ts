@@ -542,6 +542,20 @@ export function withPeople(matcher: ActorMatcher, people: Person[], honorifics: 
   return new ActorMatcher(extra, matcher);
 }
 
+/**
+ * withPeople for one article: the honorifics given are those its texts print (each one makes a variant of
+ * every person's name to match, so the others would only cost time).
+ */
+export function withArticlePeople(matcher: ActorMatcher, people: Person[], texts: readonly string[], rules: PersonRules): ActorMatcher {
+  if (people.length === 0) return matcher;
+  const folded = texts.map((t) => phraseTokens(t).join(' '));
+  const honorifics = (rules.honorifics ?? []).filter((h) => {
+    const f = phraseTokens(h).join(' ');
+    return folded.some((t) => t.includes(f));
+  });
+  return withPeople(matcher, people, honorifics);
+}
+
 /** A body the actors file does not know, named as a speaker: «وزارة الوحدة الكورية الجنوبية». */
 export interface Body {
   name: string;

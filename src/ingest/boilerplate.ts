@@ -181,12 +181,13 @@ export function translationFooterRegexes(templates: string[]): RegExp[] {
   return r;
 }
 
-/** Agency marks from outlets.yaml at the end of a paragraph: "… (İLKHA)". */
+/** The end_marker rule's Arabic phrases run onto a sentence's stop («…".انتهى», «… (النهاية)»). */
 function gluedEndMarkOf(phrases: string[]): RegExp | null {
   const arabic = phrases.filter((p) => ARABIC.test(p)).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return arabic.length ? new RegExp(`(?<=[.!?؟…]["»”]?)\\s*[-–(]?\\s*(?:${arabic.join('|')})\\s*\\)?\\s*$`, 'u') : null;
 }
 
+/** Agency marks from outlets.yaml at the end of a paragraph: "… (İLKHA)". */
 function trailingAgencyMark(line: string, markers: string[]): string | null {
   const m = /\(\s*([^()]{1,40}?)\s*\)\s*$/u.exec(line);
   if (!m) return null;
@@ -218,9 +219,9 @@ export function isParagraph(text: string): boolean {
   return (n >= 5 && SENTENCE_END.test(text)) || (n >= 12 && QUESTION_END.test(text)) || (n >= 20 && /[،,]/u.test(text)) || n >= 25;
 }
 
-/** Lines that close an article: after them, a "read also" line starts a tail to the end. */
 /** A page's own stamp lines: its date, its CMS's published/updated line, a bare time stamp. */
 const STAMP_KINDS = new Set(['date_line', 'cms_metadata', 'timestamp']);
+/** Lines that close an article: after them, a "read also" line starts a tail to the end. */
 const CLOSING_RULES = new Set(['source_line', 'tag_line', 'end_marker', 'copyright_line', 'translation_footer']);
 
 /** The word lists and regexes the structural rules need, built once per data set. */

@@ -638,7 +638,6 @@ function verbAsWritten(verb: Token, lex: Lexicon): string {
   return prefixed ? verb.text.slice(1) : verb.text;
 }
 
-/** Speech verbs, participles and relay verbs outside quotations; a verb form after a preposition is a noun. */
 /** The folded words `phrase` stand right before token i (its first word may carry a و). */
 function endsAt(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {
   if (phrase.length > i) return false;
@@ -648,6 +647,7 @@ function endsAt(tokens: readonly Token[], i: number, phrase: readonly string[]):
   });
 }
 
+/** Speech verbs, participles and relay verbs outside quotations; a verb form after a preposition is a noun. */
 function findTriggers(p: Paragraph, lex: Lexicon): Trigger[] {
   const { tokens } = p;
   const triggers: Trigger[] = [];

@@ -7,7 +7,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { DateTime } from 'luxon';
 import { entrySchema, type Basis, type EntryFrontmatter, type RemovedLine } from '../lib/entry-schema.ts';
-import { ActorMatcher, findBodies, findPeople, listActors, withBodies, withPeople, type ActorLists } from './actors.ts';
+import { ActorMatcher, findBodies, findPeople, listActors, withArticlePeople, withBodies, type ActorLists } from './actors.ts';
 import { cutFurniture, type BodyLine } from './boilerplate.ts';
 import { claimStopWords, findClaims } from './claims.ts';
 import { loadIngestData, type IngestData, type Outlet } from './data.ts';
@@ -84,9 +84,7 @@ export function buildEntry(seed: SeedInput, { data, matcher }: Ingestor): Entry 
   const dated = decideDate(seed, removed, paragraphs, override, outlet.record, named, { data, matcher }, headline?.no ?? 0, dateLines);
   const lists = actorLists(texts, override, matcher);
   const people = findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims), named);
-  // (Only the honorifics the article prints: each one makes a name variant per person to match.)
-  const honorifics = people.length ? data.claims.people.honorifics.filter((h) => texts.some((t) => t.includes(h))) : [];
-  const withUnlinked = withPeople(matcher, people, honorifics);
+  const withUnlinked = withArticlePeople(matcher, people, texts, data.claims.people);
   const unknownBodies = findBodies(texts, withUnlinked, data.claims, people.length ? withUnlinked.namedInFull(texts) : named);
   const speakers = withBodies(withUnlinked, unknownBodies);
   const claims = findClaims(
@@ -147,12 +145,13 @@ interface Dated {
   writtenOn: string | null;
 }
 
-/** The date: the override, else the text's date line, else inferred from a weekday and a dated event. */
 /**
  * What may stand between an article's stamp and its text on a page with no headline and no masthead: the
  * photo's caption, and the buttons beside the stamp (font size «A- A+», share links: Latin UI strings).
  */
-const PHOTO_LINES = new Set(['photo_caption', 'ui_string', 'comment_counter']);
+const BESIDE_STAMP = new Set(['photo_caption', 'ui_string', 'comment_counter']);
+
+/** The date: the override, else the text's date line, else inferred from a weekday and a dated event. */
 
 function decideDate(
   seed: SeedInput,
@@ -178,7 +177,7 @@ function decideDate(
   // A post date stands right above its headline; on a page without one, anywhere between masthead and text,
   // or (no masthead found) right above the text, with nothing but a photo's caption or credit between.
   const masthead = Math.min(...removed.filter((r) => r.rule === 'masthead').map((r) => r.line));
-  const captionOnly = (no: number) => removed.every((r) => r.line <= no || r.line >= top || PHOTO_LINES.has(r.rule));
+  const captionOnly = (no: number) => removed.every((r) => r.line <= no || r.line >= top || BESIDE_STAMP.has(r.rule));
   const overHeadline = (no: number) => no === Math.max(...above) || (headlineNo <= 0 && no < top && (no > masthead || captionOnly(no)));
   const page: PageLine[] = [
     ...removed

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimStopWords, findClaims } from '../../../src/ingest/claims.ts';
-import { findPeople, withPeople } from '../../../src/ingest/actors.ts';
+import { findPeople, withArticlePeople } from '../../../src/ingest/actors.ts';
 import type { Claim } from '../../../src/lib/entry-schema.ts';
 import { projectIngestor } from './helpers.ts';
 
@@ -12,6 +12,14 @@ function claims(paragraphs: string[], namedText = NAMED): Claim[] {
   return findClaims(paragraphs, { matcher, named, rules: data.claims, dates: data.dates, writtenOn: null });
 }
 const pairs = (c: Claim[]) => c.map((x) => [x.speaker, x.text]);
+
+/** Claims as the pipeline finds them with the article's unlinked people as speakers (src/ingest/pipeline.ts). */
+function withUnlinked(texts: string[]): { people: ReturnType<typeof findPeople>; found: Claim[] } {
+  const { matcher, data } = projectIngestor();
+  const people = findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims));
+  const speakers = withArticlePeople(matcher, people, texts, data.claims.people);
+  return { people, found: findClaims(texts, { matcher: speakers, named: speakers.namedInFull(texts.join('\n')), rules: data.claims, dates: data.dates, writtenOn: null }) };
+}
 
 describe('claims: relayed speech', () => {
   it('"نقلت وكالة … عن X قوله إن …": X speaks, the agency relayed it', () => {
@@ -245,16 +253,12 @@ describe('claims: a role noun refers back to the one person named with that role
   });
 
   it('an unlinked person named with a role after the name is referred back to by it', () => {
-    const { matcher, data } = projectIngestor();
-    const text = [
+    const { people, found } = withUnlinked([
       'قال تشاو مينغ، المتحدث باسم وزارة الزراعة الصينية، اليوم الإثنين، إن المحصول وفير هذا العام.',
       'وقال وزير الخارجية الروسي سيرغي لافروف إن روسيا تتابع الأمر.',
       'وأوضح المتحدث أن الأسعار ستنخفض.',
-    ];
-    const people = findPeople(text, matcher, data.claims.people, claimStopWords(data.claims));
+    ]);
     expect(people).toContainEqual({ name: 'تشاو مينغ', role: 'المتحدث باسم وزارة الزراعة الصينية' });
-    const speakers = withPeople(matcher, people);
-    const found = findClaims(text, { matcher: speakers, named: speakers.namedInFull(text.join('\n')), rules: data.claims, dates: data.dates, writtenOn: null });
     // The role between commas after the name is an apposition, not what was said.
     expect(pairs(found)).toEqual([
       ['تشاو مينغ', 'المحصول وفير هذا العام'],
@@ -264,12 +268,11 @@ describe('claims: a role noun refers back to the one person named with that role
   });
 
   it('an unlinked analyst named with a role and an honorific speaks: «وقال أستاذ … الدكتور X لـ«الصحيفة» إن …»', () => {
-    const { matcher, data } = projectIngestor();
-    const text = ['وقال أستاذ علم الاجتماع في الجامعة الوطنية الدكتور نادر الخطيبي لـ«الصحيفة» إن المحصول جيد هذا العام.', 'وأضاف الدكتور نادر الخطيبي أن الأسعار ستنخفض.'];
-    const people = findPeople(text, matcher, data.claims.people, claimStopWords(data.claims));
+    const { people, found } = withUnlinked([
+      'وقال أستاذ علم الاجتماع في الجامعة الوطنية الدكتور نادر الخطيبي لـ«الصحيفة» إن المحصول جيد هذا العام.',
+      'وأضاف الدكتور نادر الخطيبي أن الأسعار ستنخفض.',
+    ]);
     expect(people).toEqual([{ name: 'نادر الخطيبي', role: 'أستاذ علم الاجتماع في الجامعة الوطنية' }]);
-    const speakers = withPeople(matcher, people, data.claims.people.honorifics);
-    const found = findClaims(text, { matcher: speakers, named: speakers.namedInFull(text.join('\n')), rules: data.claims, dates: data.dates, writtenOn: null });
     expect(pairs(found)).toEqual([
       ['نادر الخطيبي', 'المحصول جيد هذا العام'],
       ['نادر الخطيبي', 'الأسعار ستنخفض'],
@@ -357,11 +360,7 @@ describe('claims: a role noun refers back to the one person named with that role
   });
 
   it('an unlinked person after a role with an organisation and its short name in parentheses speaks, not the organisation', () => {
-    const { matcher, data } = projectIngestor();
-    const text = ['وفي واشنطن، قالت المتحدثة باسم وزارة الدفاع الأمريكية (البنتاغون) كارين هولت إن التقديرات تغيرت.', 'وأضافت أن التقرير سيصدر قريبا.'];
-    const people = findPeople(text, matcher, data.claims.people, claimStopWords(data.claims));
-    const speakers = withPeople(matcher, people);
-    const found = findClaims(text, { matcher: speakers, named: speakers.namedInFull(text.join('\n')), rules: data.claims, dates: data.dates, writtenOn: null });
+    const { found } = withUnlinked(['وفي واشنطن، قالت المتحدثة باسم وزارة الدفاع الأمريكية (البنتاغون) كارين هولت إن التقديرات تغيرت.', 'وأضافت أن التقرير سيصدر قريبا.']);
     expect(pairs(found)).toEqual([
       ['كارين هولت', 'التقديرات تغيرت'],
       ['كارين هولت', 'التقرير سيصدر قريبا'],
@@ -551,16 +550,10 @@ describe('claims: what was said', () => {
     expect(pairs(claims(['وقال بيسكوف إن الزيارة ستتم الشهر المقبل.', 'وأكد البيان أن الجانبين سيوقعان اتفاقا.']))).toEqual([['dmitry-peskov', 'الزيارة ستتم الشهر المقبل']]);
   });
 
-  it('an unlinked person’s role as written names them, with the «في» inside it', async () => {
-    const { findPeople, withPeople } = await import('../../../src/ingest/actors.ts');
-    const { claimStopWords } = await import('../../../src/ingest/claims.ts');
-    const { matcher, data } = projectIngestor();
-    const texts = ['وقال مدير مكتب الأمن في الرئاسة الفنلندية "ماتي كورهونن" في إفادة صحفية إن الحكومة قلقة.'];
-    const people = findPeople(texts, matcher, data.claims.people, claimStopWords(data.claims));
+  it('an unlinked person’s role as written names them, with the «في» inside it', () => {
+    const { people, found } = withUnlinked(['وقال مدير مكتب الأمن في الرئاسة الفنلندية "ماتي كورهونن" في إفادة صحفية إن الحكومة قلقة.']);
     expect(people.map((p) => p.name)).toEqual(['ماتي كورهونن']);
-    const speakers = withPeople(matcher, people);
-    const c = findClaims(texts, { matcher: speakers, named: speakers.namedInFull(texts.join('\n')), rules: data.claims, dates: data.dates, writtenOn: null });
-    expect(pairs(c)).toEqual([['ماتي كورهونن', 'الحكومة قلقة']]);
+    expect(pairs(found)).toEqual([['ماتي كورهونن', 'الحكومة قلقة']]);
   });
 });
 
