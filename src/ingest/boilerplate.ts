@@ -14,7 +14,7 @@ import { foldArabic } from '../text/normalize.ts';
 import type { RemovedLine } from '../lib/entry-schema.ts';
 import type { BoilerplateRule, IngestData } from './data.ts';
 import { DateLineReader, type DateLine } from './date.ts';
-import { chooseHeadline, deriveTitle, isMasthead } from './headline.ts';
+import { chooseHeadline, deriveTitle, HEADLINE_MIN_WORDS, isMasthead } from './headline.ts';
 import type { Line } from './segment.ts';
 import { wordCount } from '../text/tokens.ts';
 
@@ -270,8 +270,10 @@ function buildContext(data: IngestData): DataContext {
     if (!s) lexSets.set(key, (s = new Set((boilerplate.lexicon[key] ?? []).map(fold))));
     return s;
   };
+  // A zone's city is no date word («القاهرة 24» is a site's name; «14:37 دمشق» is a stamp by its two numbers).
+  const zoneWords = Object.keys(dates.zones).map((z) => words(z)[0]!);
   const dateWords = new Set(
-    [...Object.values(dates.months).flat(), ...Object.values(dates.weekdays).flat(), ...dates.hijri_months, ...Object.keys(dates.zones), ...(boilerplate.lexicon.time_words ?? [])]
+    [...Object.values(dates.months).flat(), ...Object.values(dates.weekdays).flat(), ...dates.hijri_months, ...zoneWords, ...(boilerplate.lexicon.time_words ?? [])]
       .flatMap((w) => words(w)),
   );
   const rules = boilerplate.rules.map((rule) => ({ rule, c: compileRule(rule) }));
@@ -469,10 +471,13 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
   const folded = read.map((l) => l.folded);
   // The headline tells what the first two paragraphs tell; when no line does, what the first three do (a
   // headline on a remark the story reaches in its third paragraph: «بوتين عن …: «…»»).
-  // The line right above the text with a date line above it: where a photo's caption stands («headline /
-  // date / caption / text»), weighed as a caption over its credit is.
-  const stampAbove = (index: number) => kinds.slice(0, index).some((k) => k !== null && STAMP_KINDS.has(k));
-  const underStamp = (index: number) => index === headerEnd - 1 && stampAbove(index);
+  // The header's last unclassified line (furniture such as «إعلان» may follow it) with a date line between
+  // it and the line above that could be a headline: where a photo's caption stands («headline / date /
+  // caption / text»), weighed as a caption over its credit is.
+  const lastCandidate = candidates.at(-1);
+  const beforeLast = candidates.findLast((c) => c !== lastCandidate && wordCount(c.text) >= HEADLINE_MIN_WORDS)?.index ?? -1;
+  const stampAbove = (index: number) => kinds.slice(beforeLast + 1, index).some((k) => k !== null && STAMP_KINDS.has(k));
+  const underStamp = (index: number) => index === lastCandidate?.index && stampAbove(index);
   const chosen =
     chooseHeadline(candidates, folded, paragraphTexts.slice(0, 2), data, underStamp) ??
     (paragraphTexts.length > 2 ? chooseHeadline(candidates, folded, paragraphTexts.slice(0, 3), data, underStamp) : null);

@@ -15,7 +15,8 @@ export interface Candidate {
   text: string;
 }
 
-const MIN_WORDS = 3;
+/** A headline's fewest words (a page's only line above the text aside). */
+export const HEADLINE_MIN_WORDS = 3;
 const MAX_WORDS = 30;
 
 /** A site's name: an outlet's name from outlets.yaml, or a short line of site words ("صحيفة … الإلكترونية", "… | الموقع الرسمي"). */
@@ -129,7 +130,7 @@ export function chooseHeadline(candidates: Candidate[], allFolded: string[], lea
   for (const c of candidates) {
     const n = wordCount(c.text);
     const alone = c === only && n >= 2;
-    if ((n < MIN_WORDS && !alone) || n > MAX_WORDS) continue;
+    if ((n < HEADLINE_MIN_WORDS && !alone) || n > MAX_WORDS) continue;
     if (/[.]$/u.test(c.text) && !/\.\.$/u.test(c.text)) continue;
     if (!/[\u0600-\u06FF]/u.test(c.text)) continue;
     if (isMasthead(c.text, data)) continue;

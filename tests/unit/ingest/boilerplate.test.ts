@@ -238,6 +238,9 @@ describe('furniture: shapes of one more outlet (arab48-1)', () => {
   it('a site\'s name with a number is no time stamp; a stamp still is', () => {
     expect(rulesOf('عرب 48', HEAD, PARA, PARA)).not.toContainEqual([1, 'timestamp']);
     expect(rulesOf(HEAD, 'القاهرة 10:41 ص', PARA, PARA)).toContainEqual([2, 'timestamp']);
+    // A city that names a time zone («بتوقيت القاهرة») is no time word: «الساحل 24» is a site, as «القاهرة 24» is.
+    expect(rulesOf('بيروت 24', HEAD, PARA, PARA)).not.toContainEqual([1, 'timestamp']);
+    expect(rulesOf(HEAD, '14:37 بيروت', PARA, PARA)).toContainEqual([2, 'timestamp']);
   });
 
   it('«اقرأ/ي أيضًا |» between paragraphs, and a caption credited «(أ ب)»', () => {

@@ -35,6 +35,10 @@ describe('the headline is chosen by score among the lines above the first paragr
     expect(r.removed.find((x) => x.line === 4)?.rule).toBe('page_header');
     // With no date line between them, the line over the text may still be the headline.
     expect(cut('صحيفة الوادي الإلكترونية', '19 يونيو 2024 - 16:05', HEAD, LEAD, SECOND).title?.text).toBe(HEAD);
+    // An ad's placeholder between the caption and the text, a byline between the headline and the date.
+    expect(cut('صحيفة الوادي الإلكترونية', head, 'كتب: سامي علي', 'نشر في: الخميس 19/أكتوبر/2023 - 12:18 م', caption, 'إعلان', LEAD, SECOND).title?.text).toBe(head);
+    // A date at the very top (the day the page was saved) is not between a kicker and its headline.
+    expect(cut('Tuesday 12, November 2024', 'محليات', 'بعد جولة استمرت يومين', HEAD, LEAD, SECOND).title?.text).toBe(HEAD);
   });
 
   it('a line ending in a known body in brackets, or in «(صورة: …)», is a caption, not the headline', () => {
