@@ -830,6 +830,9 @@ function eventMentioned(event: DatedEvent, s: BodySentence, tokens: readonly Tok
   if (event.years.length && event.years.every((y) => since.has(y))) return false;
   const years = tokens.filter(isYear).map((t) => Number(t.folded)).filter((y) => !since.has(y));
   if (event.years.length && years.length && !years.some((y) => event.years.includes(y))) return false;
+  // An event that names no one and no place («معاهدة» of 1961, «إعلان» of 2001) is told by its year: any
+  // treaty or declaration of the day is not it.
+  if (event.actors.length + event.places.length === 0 && !years.some((y) => event.years.includes(y))) return false;
   return true;
 }
 

@@ -70,6 +70,8 @@ type Kind = 'known' | 'generic' | 'none';
 class Names {
   private byFold = new Map<string, Outlet>();
   private generic: Set<string>;
+  /** A photo's provenance words («أرشيف», «الإنترنت»): what a caption's credit may say instead of a name. */
+  private captionMarks: Set<string>;
   private siteWords: Set<string>;
   private prefixes: string[];
   private suffixes: string[];
@@ -94,6 +96,7 @@ class Names {
     const r = data.outletRules;
     this.generic = new Set([...data.boilerplate.generic_sources, ...r.generic_names].map(fold));
     this.siteWords = new Set(r.site_words.map(fold));
+    this.captionMarks = new Set((data.boilerplate.lexicon.caption_marks ?? []).map(fold));
     this.prefixes = r.kind_prefixes.map(fold).filter(Boolean);
     this.suffixes = r.kind_suffixes.map(fold).filter(Boolean);
     for (const p of r.places) this.places.add(fold(p));
@@ -209,7 +212,7 @@ class Names {
     const w = f.split(' ');
     if (w.length > 4 || digitsNoSiteHas(f) || /[.!?؟:؛]/u.test(name)) return null;
     if (!asCredit && (this.generic.has(f) || this.sections.has(f))) return null;
-    if (this.siteWords.has(f) || this.isPlace(name) || this.persons.has(f)) return null;
+    if (this.siteWords.has(f) || this.captionMarks.has(f) || this.isPlace(name) || this.persons.has(f)) return null;
     if (f.replace(/\s/g, '').length < 2 || this.zones.some((z) => z === f || z === `ب${f}` || f.startsWith(`${z} `))) return null;
     if (this.isDateWords(name) || [...this.dateLabels].some((l) => f.startsWith(`${l} `))) return null;
     if (w.some((x) => this.sentenceWords.has(x)) || this.givenNames.has(w[0]!) || (w[0]!.startsWith('عبد') && w.length > 1)) return null;
@@ -240,6 +243,10 @@ class Names {
 
   isSiteWord(raw: string): boolean {
     return this.siteWords.has(fold(raw));
+  }
+
+  isCaptionMark(raw: string): boolean {
+    return this.captionMarks.has(fold(raw));
   }
 
   isGeneric(raw: string): boolean {
@@ -734,6 +741,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     if (/^\p{L}\.\s*\p{L}{2,}(?:\s+\p{L}+)?$/u.test(text.trim())) return null;
     const ps = parts(text).filter((p) => !hasDigits(p) || names.known(p));
     if (!ps.length || wordCount(text) > 8) return null;
+    // A photo's caption with its provenance («مجلس الدوما الروسي - أرشيف»): it names no one who wrote the story.
+    if (ps.some((p) => names.isCaptionMark(p))) return null;
     // A site's name alone under the headline ("صحيفة …", "… نيوز").
     if (ps.length === 1 && allowUnknown && !names.known(ps[0]!) && names.looksLikeSite(ps[0]!)) return [names.resolve(ps[0]!, true)!].filter(Boolean);
     return shapeNames(text, names, speech, { lead: false, unknown: allowUnknown });

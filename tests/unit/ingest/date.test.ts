@@ -166,6 +166,16 @@ describe('inferring an undated article’s date', () => {
     expect(r).toBeNull();
   });
 
+  it('an event that names no one and no place is the one told only with its year', () => {
+    const treaty: DatedEvent = { id: 'made-up-treaty', date: '1970-05-07', name_ar: 'معاهدة متخيلة', name_en: 'A made-up treaty', actors: [], places: [], words: ['معاهدة'], years: [1970] };
+    const writing = sentence('صادق المجلس، اليوم الخميس، على معاهدة الشراكة الجديدة.', true);
+    const anchor = sentence('ويأتي ذلك بعد ستة أيام من قمة الجمعة في فوستوشني.', false, ['vostochny-cosmodrome']);
+    const friday: DatedEvent = { ...summit, date: '2022-03-04' };
+    // «معاهدة» on a Thursday is any treaty of the day, not the one of 1970 (also a Thursday).
+    expect(inferDateFromWeekdays([writing, anchor], [treaty, friday], rules())?.date).toBe('2022-03-10');
+    expect(inferDateFromWeekdays([sentence('وقّع البلدان، اليوم الخميس، معاهدة عام 1970.', true)], [treaty], rules())?.date).toBe('1970-05-07');
+  });
+
   it('infers nothing without a weekday of writing', () => {
     expect(inferDateFromWeekdays([sentence('والأربعاء، عقد الزعيمان قمة في فوستوشني.', true, ['vostochny-cosmodrome'])], [summit], rules())).toBeNull();
   });

@@ -198,6 +198,11 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, 'عمّان - المغرب اليوم', LEAD, MORE)).toMatchObject({ outlet: 'المغرب اليوم', via: null });
   });
 
+  it('a caption credited to the archive («X - أرشيف») under the credit names no one: no via', () => {
+    expect(outletOf('الساحل', 'الرئيسية', HEAD, 'الساحل - وكالات', 'مبنى البرلمان في العاصمة - أرشيف', LEAD, MORE)).toMatchObject({ outlet: 'الساحل', via: null });
+    expect(outletOf('الساحل', HEAD, 'قاعة المجلس - الإنترنت', LEAD, MORE)).toMatchObject({ via: null });
+  });
+
   it('a writer’s initial before a name under the headline («م. إلياس») is a person’s byline: no outlet, no via', () => {
     expect(outletOf('الساحل', 'الرئيسية', HEAD, 'ع. الحسني', 'وكالات', LEAD, MORE)).toMatchObject({ via: null });
     expect(outletOf(HEAD, 'ع. الحسني', LEAD, MORE)).toMatchObject({ outlet: null, via: null });
