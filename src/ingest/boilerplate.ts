@@ -117,6 +117,9 @@ function startOf(l: RuleLine, n: number): string {
   return s;
 }
 
+/** What a page prints between the buttons or links of a bar. */
+const BAR_SEPARATOR = /\s*[|•·]\s*/u;
+
 /** Does a furniture rule (content/rules/boilerplate.yaml) match the line? A few set look-ups per rule. */
 function ruleMatches({ rule, c }: RuleEntry, l: RuleLine): boolean {
   const line = l.text;
@@ -132,7 +135,9 @@ function ruleMatches({ rule, c }: RuleEntry, l: RuleLine): boolean {
       }
       return false;
     case 'equals':
-      return lineWords.length > 0 && c.whole.has(l.folded);
+      if (lineWords.length > 0 && c.whole.has(l.folded)) return true;
+      // A bar of them side by side («Share | مشاركة», «شارك المقال | Facebook | X»): every part one of them.
+      return BAR_SEPARATOR.test(line) && line.split(BAR_SEPARATOR).every((p) => c.whole.has(fold(p)));
     case 'label': {
       // "phrase: anything"
       if (l.label === undefined) {

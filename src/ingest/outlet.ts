@@ -757,6 +757,8 @@ export function detectOutlet(removed: RemovedLine[], data: IngestData, page?: Pa
     if (l.no <= mastheadNo || l.no >= creditsEnd || l.no === firstParaNo) continue;
     if (l.no < boundary && l.no !== page?.headline?.no) continue;
     if (isPhotoCredit(l.text) || (page?.headline && l.no === page.headline.no && !nameOnly(l.text))) continue;
+    // A bar of the page's buttons («شارك المقال | Facebook | X») names no one.
+    if (ruleOf.get(l.no) === 'ui_string') continue;
     const found = creditNames(l.text, true);
     if (found?.length) add(2, 'byline', l, found);
     // «بقلم X (مع وكالات)»: the credit says the story draws on agencies, as a source line «وكالات» does.

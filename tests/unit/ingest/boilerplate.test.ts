@@ -235,6 +235,12 @@ describe('furniture of each seed', () => {
 });
 
 describe('furniture: shapes of one more outlet (arab48-1)', () => {
+  it('a bar of buttons joined by «|» or «•» is cut as the buttons are; a line of words with a bar is not', () => {
+    expect(rulesOf(HEAD, 'Share | مشاركة', PARA, PARA)).toContainEqual([2, 'ui_string']);
+    expect(rulesOf(HEAD, 'شارك المقال • Facebook • X • WhatsApp', PARA, PARA)).toContainEqual([2, 'ui_string']);
+    expect(rulesOf(HEAD, 'شارك | وزير الزراعة يزور الساحل', PARA, PARA)).not.toContainEqual([2, 'ui_string']);
+  });
+
   it('a site\'s name with a number is no time stamp; a stamp still is', () => {
     expect(rulesOf('عرب 48', HEAD, PARA, PARA)).not.toContainEqual([1, 'timestamp']);
     expect(rulesOf(HEAD, 'القاهرة 10:41 ص', PARA, PARA)).toContainEqual([2, 'timestamp']);

@@ -198,6 +198,11 @@ describe('outlet from the page', () => {
     expect(outletOf(HEAD, 'عمّان - المغرب اليوم', LEAD, MORE)).toMatchObject({ outlet: 'المغرب اليوم', via: null });
   });
 
+  it('a bar of share buttons under the headline («Share | مشاركة», «شارك المقال | Facebook | X») names no one: no via', () => {
+    expect(outletOf('الساحل', HEAD, 'Share | مشاركة', LEAD, MORE)).toMatchObject({ via: null });
+    expect(outletOf('الساحل', HEAD, 'الساحل - متابعة', 'شارك المقال | Facebook | X | WhatsApp', LEAD, MORE)).toMatchObject({ outlet: 'الساحل', via: null });
+  });
+
   it('a caption credited to the archive («X - أرشيف») under the credit names no one: no via', () => {
     expect(outletOf('الساحل', 'الرئيسية', HEAD, 'الساحل - وكالات', 'مبنى البرلمان في العاصمة - أرشيف', LEAD, MORE)).toMatchObject({ outlet: 'الساحل', via: null });
     expect(outletOf('الساحل', HEAD, 'قاعة المجلس - الإنترنت', LEAD, MORE)).toMatchObject({ via: null });
