@@ -449,6 +449,13 @@ export function cutFurniture(lines: Line[], data: IngestData): Furniture {
     paragraph[firstParagraph] = false;
     kinds[firstParagraph] = 'photo_caption';
   }
+  // A long line with no closing stop above the page's date line (a site's «about» blurb, a standfirst) is
+  // the header's, not the text's: the text starts under the date line.
+  for (let i = paragraph.indexOf(true); i >= 0 && !SENTENCE_END.test(nonEmpty[i]!.text); i = paragraph.indexOf(true)) {
+    const next = paragraph.indexOf(true, i + 1);
+    if (next < 0 || !kinds.slice(i + 1, next).some((k) => k !== null && STAMP_KINDS.has(k))) break;
+    paragraph[i] = false;
+  }
   // A "read also" line after the article's closing lines (its source, its tags) starts a tail of other
   // stories, paragraphs and all: it and everything after it go.
   let tailStart = nonEmpty.length;

@@ -125,6 +125,7 @@ export function chooseHeadline(candidates: Candidate[], allFolded: string[], lea
   const leadFolded = ` ${lead.map(foldArabic).join(' ')} `;
   let best: { index: number; score: number } | null = null;
   let bestOverCredit: { index: number; score: number } | null = null;
+  const printedTwice = new Set<number>();
   // A page that opens with its only line above the text (or has no text at all): that line.
   const only = candidates.length === 1 && candidates[0]!.index === 0 ? candidates[0]! : null;
   for (const c of candidates) {
@@ -148,10 +149,14 @@ export function chooseHeadline(candidates: Candidate[], allFolded: string[], lea
     // label naming who is pictured; a headline tells the story in words of its own.
     const verbatim = n <= 8 && !repeated && leadFolded.includes(` ${folded} `);
     const score = shared + (repeated ? 3 : 0) + (n >= 5 ? 1 : 0) - (verbatim ? shared : 0);
+    if (repeated && allFolded[c.index - 1] !== folded && allFolded[c.index + 1] !== folded) printedTwice.add(c.index);
     if (overCredit(c)) {
       if (!bestOverCredit || score > bestOverCredit.score) bestOverCredit = { index: c.index, score };
     } else if (!best || score > best.score) best = { index: c.index, score };
   }
+  // A line the header prints twice, apart (a breadcrumb's title and the page's), over the line chosen: that
+  // line is its standfirst, which tells the lead's words more fully than a headline does.
+  if (best && printedTwice.has(best.index - 1) && !printedTwice.has(best.index)) best = { index: allFolded.indexOf(allFolded[best.index - 1]!), score: best.score };
   if (best && bestOverCredit && best.index < bestOverCredit.index) return best.index;
   const top = !best || (bestOverCredit && bestOverCredit.score > best.score) ? bestOverCredit : best;
   return top?.index ?? null;

@@ -41,6 +41,18 @@ describe('the headline is chosen by score among the lines above the first paragr
     expect(cut('Tuesday 12, November 2024', 'محليات', 'بعد جولة استمرت يومين', HEAD, LEAD, SECOND).title?.text).toBe(HEAD);
   });
 
+  it('a site\'s «about» blurb above the date line is the header\'s; the headline printed twice beats its standfirst', () => {
+    const blurb = 'صدرت الوادي أولاً صحيفةً أسبوعية في مطلع التسعينيات، ثم انتقلت إلى الشبكة لتصبح موقعاً إخبارياً يومياً يغطي شؤون المنطقة';
+    const standfirst = 'وزير الزراعة يصل إلى مدينة الساحل في زيارة لبحث موسم الحصاد مع المزارعين اليوم';
+    const r = cut('موقع الوادي الإخباري', blurb, 'محليات', HEAD, 'محليات', HEAD, standfirst, '13/09/2024', LEAD, SECOND);
+    expect(r.title).toEqual({ text: HEAD, line: 4, derived: false });
+    expect(r.removed.map((x) => x.line)).toEqual([1, 2, 3, 5, 6, 7, 8]);
+    // A blurb closed by its stop, or with no date line under it, stays the text's first paragraph.
+    expect(cut('موقع الوادي الإخباري', HEAD, `${blurb}.`, '13/09/2024', LEAD, SECOND).body.map((b) => b.text)).toContain(`${blurb}.`);
+    // A caption printed twice in a row over the text is no headline for that.
+    expect(cut('موقع الوادي الإخباري', HEAD, '13/09/2024', 'وزير الزراعة سامي الهادي', 'وزير الزراعة سامي الهادي', LEAD, SECOND).title?.text).toBe(HEAD);
+  });
+
   it('a line ending in a known body in brackets, or in «(صورة: …)», is a caption, not the headline', () => {
     const head = 'الهادي يختتم جولته في مدينة الساحل بوعود للمزارعين';
     for (const caption of [
