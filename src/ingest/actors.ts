@@ -305,6 +305,8 @@ const VERBAL_NOUN = /^(?:ا[^ا]ت[^ا]ا[^ا]|ان[^ا][^ا]ا[^ا]|است[^ا]
 const FIRST_NAMES_LIKE_STOPS = new Set(['علي']);
 /** Words of a name that take the next word with them, whatever its form: «أبو», «بن» (folded). */
 const KUNYA = new Set(['ابو', 'ابي', 'بن', 'ابن']);
+/** «أن», «إن» (folded), opening what a speaker said. */
+const THAT = new Set(['ان']);
 const MAX_ROLE_WORDS = 10;
 const MIN_NAME_WORDS = 2;
 const MAX_NAME_WORDS = 4;
@@ -398,6 +400,8 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
     /** The word after «أبو», «بن»: part of the name even with ال or a final ة («أحمد أبو الغيط», «وليد أبو شمالة»). */
     const afterKunya = (k: number) =>
       k > 0 && KUNYA.has(tokens[k - 1]!.folded) && !covered.has(k) && tokens[k]!.folded.length >= 3 && !/\d/.test(tokens[k]!.folded) && !isStop(tokens[k]!.folded);
+    /** Token k ends its clause: punctuation or the text's end after it, or «أن/إن» opening what was said. */
+    const clauseEndsAfter = (k: number) => k + 1 >= tokens.length || /[،,:.؛]/.test(gapAt(k + 1)) || (joined(k + 1) && THAT.has(tokens[k + 1]!.folded));
     const inName = (k: number, afterHonorific: boolean) => nameLike(k) || (afterHonorific && familyName(k)) || afterKunya(k);
     /** A name run starting at k: its last token (k itself when the next word is no name's). */
     const runFrom = (k: number, afterHonorific = false): number => {
@@ -456,7 +460,10 @@ export function findPeople(texts: string[], matcher: ActorMatcher, rules: Person
         const firstAfterHonorific = honorific(j - 1) && joined(j) && !covered.has(j) && FIRST_NAMES_LIKE_STOPS.has(tokens[j]!.folded) && j + 1 < tokens.length && joinedInName(j + 1) && (nameLike(j + 1) || familyName(j + 1));
         if (nameLike(j) || firstAfterHonorific) {
           const afterHonorific = honorific(j - 1) && joined(j);
-          const e = runFrom(j, afterHonorific);
+          let e = runFrom(j, afterHonorific);
+          // A first name and a family name with ال that ends the clause («الباحث في الشؤون الآسيوية ساري
+          // الحايك، …», «… يونس الإدريسي أن»): the name's, where elsewhere such a word is the sentence's next.
+          if (e === j && familyName(e + 1) && joinedInName(e + 1) && clauseEndsAfter(e + 1)) e++;
           const len = e - j + 1;
           const ends = e + 1 >= tokens.length || !joinedInName(e + 1) || !inName(e + 1, afterHonorific);
           if (len >= MIN_NAME_WORDS && len <= MAX_NAME_WORDS && ends) {

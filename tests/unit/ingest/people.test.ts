@@ -48,6 +48,15 @@ describe('unlinked people, by a title or role', () => {
     expect(people('وأكد الدكتور نادر الخطيبي، أمس، الخبر.')).toEqual([{ name: 'نادر الخطيبي', role: 'الدكتور' }]);
   });
 
+  it('a first name and a family name with ال that ends the clause, with no honorific: «الباحث في الشؤون الزراعية نادر الخطيبي، …»', () => {
+    expect(people('ويرى الباحث في الشؤون الزراعية نادر الخطيبي، في حديث للصحيفة، أن المحصول جيد.')).toEqual([{ name: 'نادر الخطيبي', role: 'الباحث في الشؤون الزراعية' }]);
+    expect(people('واعتبر الباحث في العلاقات الدولية نادر الخطيبي أن المحصول جيد.')).toEqual([{ name: 'نادر الخطيبي', role: 'الباحث في العلاقات الدولية' }]);
+    // A weekday is no family name, even before a comma.
+    expect(people('وقال وزير الزراعة نادر الأربعاء، إن المحصول جيد.')).toEqual([]);
+    // Nor is a reflexive pronoun a name: «… الرئيس المنتخب ستجد نفسها أمام …».
+    expect(people('ويعتقد الخطيبي أن إدارة الرئيس المنتخب ستجد نفسها أمام واقع جديد.')).toEqual([]);
+  });
+
   it('a military rank is an honorific too, also with a qualifier («العميد المتقاعد»); «علي» opens a name after one', () => {
     expect(people('ويقول العميد المتقاعد نادر الخطيبي إن الجبهة هادئة.')).toEqual([{ name: 'نادر الخطيبي', role: 'العميد المتقاعد' }]);
     expect(people('وقال الخبير العسكري اللواء الركن سالم الهادي لـ«الصحيفة» إن الجبهة هادئة.')).toEqual([{ name: 'سالم الهادي', role: 'الخبير العسكري اللواء الركن' }]);
